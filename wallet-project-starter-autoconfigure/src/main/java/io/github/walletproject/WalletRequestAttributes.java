@@ -1,0 +1,79 @@
+package io.github.walletproject;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.github.walletproject.routing.ProjectValues;
+
+/**
+ * Request attributes that steer one Wallet API request built by hand with the
+ * auto-configured {@code RestClient}, in the style of Spring Security's
+ * {@code clientRegistrationId(…)}:
+ *
+ * <pre class="code">
+ * walletRestClient.get().uri("wallet/{id}/balance", 2112)
+ *     .attributes(WalletRequestAttributes.project("marketplace"))
+ *     .retrieve().body(String.class);
+ * </pre>
+ *
+ * A project named here wins over {@link ProjectContext} and {@link WalletProject}.
+ */
+public final class WalletRequestAttributes {
+
+	/** Attribute naming the project of one request: an alias or an id. */
+	public static final String PROJECT = WalletRequestAttributes.class.getName() + ".project";
+
+	/** Attribute marking an account-level call that carries no project. */
+	public static final String ACCOUNT_LEVEL = WalletRequestAttributes.class.getName() + ".accountLevel";
+
+	/** Attribute with further routing parameters ({@code location_id}…), sent after {@code project_id}. */
+	public static final String ROUTING_PARAMETERS = WalletRequestAttributes.class.getName() + ".routingParameters";
+
+	private WalletRequestAttributes() {
+	}
+
+	/**
+	 * Route this request to a project.
+	 * @param project a configured alias or a positive project id
+	 * @return a consumer for {@code RestClient.RequestHeadersSpec#attributes}
+	 */
+	public static Consumer<Map<String, Object>> project(String project) {
+		ProjectValues.checkSyntax(project, "WalletRequestAttributes.project(...)");
+		return attributes -> attributes.put(PROJECT, project);
+	}
+
+	/**
+	 * Route this request to a project by id.
+	 * @param projectId a positive project id
+	 * @return a consumer for {@code RestClient.RequestHeadersSpec#attributes}
+	 */
+	public static Consumer<Map<String, Object>> project(long projectId) {
+		return project(Long.toString(projectId));
+	}
+
+	/**
+	 * Send this request without a project, even when nothing is bound: for account-level
+	 * calls such as {@code GET client}.
+	 * @return a consumer for {@code RestClient.RequestHeadersSpec#attributes}
+	 */
+	public static Consumer<Map<String, Object>> accountLevel() {
+		return attributes -> attributes.put(ACCOUNT_LEVEL, Boolean.TRUE);
+	}
+
+	/**
+	 * Add a routing parameter sent after {@code project_id}: in {@code ext} in MAC mode, as a
+	 * {@code Wallet-Api-*} header in certificate mode.
+	 * @param name lower-case parameter name such as {@code location_id}
+	 * @param value its value
+	 * @return a consumer for {@code RestClient.RequestHeadersSpec#attributes}
+	 */
+	@SuppressWarnings("unchecked")
+	public static Consumer<Map<String, Object>> routingParameter(String name, String value) {
+		ProjectValues.checkRoutingParameter(name, value);
+		return attributes -> ((Map<String, String>) attributes.computeIfAbsent(ROUTING_PARAMETERS,
+				key -> new LinkedHashMap<String, String>()))
+			.put(name, value);
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.github.walletproject.access;
+
+import java.util.List;
+
+import io.github.walletproject.auth.WalletCredentials;
+import io.github.walletproject.client.Project;
+import io.github.walletproject.routing.ProjectRegistry;
+
+/**
+ * Treats the projects configured under {@code paysera.wallet.projects} as the allow-list of
+ * the credentials they use: for client credentials without the {@code projects} scope. A
+ * project reached by an unconfigured id is refused.
+ */
+public final class ConfiguredAccessibleProjectsSource implements AccessibleProjectsSource {
+
+	private final ProjectRegistry registry;
+
+	/**
+	 * Create the source.
+	 * @param registry the configured projects
+	 */
+	public ConfiguredAccessibleProjectsSource(ProjectRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public List<Project> load(WalletCredentials credentials) {
+		return this.registry.projectsOf(credentials)
+			.stream()
+			.map(project -> new Project(project.id(), project.name(), null, null, null))
+			.toList();
+	}
+
+	@Override
+	public String toString() {
+		return "configured";
+	}
+
+}

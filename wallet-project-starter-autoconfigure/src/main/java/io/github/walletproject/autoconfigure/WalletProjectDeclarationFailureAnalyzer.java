@@ -1,0 +1,24 @@
+package io.github.walletproject.autoconfigure;
+
+import io.github.walletproject.internal.Texts;
+import io.github.walletproject.routing.WalletProjectDeclarationException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Reports an unusable {@code @WalletProject} declaration with its class, method and value.
+ */
+class WalletProjectDeclarationFailureAnalyzer extends AbstractFailureAnalyzer<WalletProjectDeclarationException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, WalletProjectDeclarationException cause) {
+		String description = "@WalletProject(" + Texts.quote(cause.getValue()) + ") on " + cause.getLocation()
+				+ " cannot be used: " + cause.getReason();
+		String action = "Use one of the configured aliases (" + Texts.list(cause.getAliases())
+				+ "), a positive numeric project id, a ${...} placeholder that resolves to one, or a #{...} SpEL "
+				+ "template; or configure the alias under paysera.wallet.projects.<alias>.id.";
+		return new FailureAnalysis(description, action, cause);
+	}
+
+}

@@ -1,0 +1,700 @@
+package io.github.walletproject.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the Paysera Wallet API client, under {@code paysera.wallet}.
+ */
+@ConfigurationProperties("paysera.wallet")
+public class WalletProperties {
+
+	/** Default order of the @WalletProject advice: just outside @Transactional. */
+	public static final int DEFAULT_ASPECT_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
+	/**
+	 * Whether to auto-configure the Wallet API client.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Base URL of the Wallet API REST endpoints, ending with a slash.
+	 */
+	private String baseUrl = "https://wallet.paysera.com/rest/v1/";
+
+	/**
+	 * Default MAC credentials, used by every project without credentials of its own.
+	 */
+	@NestedConfigurationProperty
+	private final MacCredentials credentials = new MacCredentials();
+
+	/**
+	 * How requests are authenticated.
+	 */
+	private final Auth auth = new Auth();
+
+	/**
+	 * Time allowed to open a connection to the Wallet API.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(2);
+
+	/**
+	 * Time allowed to wait for a response from the Wallet API.
+	 */
+	private Duration readTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * User-Agent header sent with every request.
+	 */
+	private String userAgent = "wallet-project-starter";
+
+	/**
+	 * Largest response body read from the Wallet API; a larger one fails the call.
+	 */
+	private DataSize maxResponseSize = DataSize.ofMegabytes(1);
+
+	/**
+	 * Projects by alias: the names @WalletProject, ProjectContext and default-project use.
+	 */
+	private Map<String, ProjectProperties> projects = new LinkedHashMap<>();
+
+	/**
+	 * Alias or id of the project used when none is bound; without it an unbound call fails.
+	 */
+	private @Nullable String defaultProject;
+
+	/**
+	 * Routing of calls to projects.
+	 */
+	private final Routing routing = new Routing();
+
+	/**
+	 * Checks that the credentials may access the project of each call.
+	 */
+	private final Access access = new Access();
+
+	/**
+	 * Resending of failed idempotent requests.
+	 */
+	private final Retry retry = new Retry();
+
+	/**
+	 * Synchronization of MAC timestamps with the server's clock.
+	 */
+	private final ClockSync clock = new ClockSync();
+
+	/**
+	 * Health indicator settings.
+	 */
+	private final Health health = new Health();
+
+	/**
+	 * Observation settings.
+	 */
+	private final Observation observation = new Observation();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public MacCredentials getCredentials() {
+		return this.credentials;
+	}
+
+	public Auth getAuth() {
+		return this.auth;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	public String getUserAgent() {
+		return this.userAgent;
+	}
+
+	public void setUserAgent(String userAgent) {
+		this.userAgent = userAgent;
+	}
+
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	public Map<String, ProjectProperties> getProjects() {
+		return this.projects;
+	}
+
+	public void setProjects(Map<String, ProjectProperties> projects) {
+		this.projects = projects;
+	}
+
+	public @Nullable String getDefaultProject() {
+		return this.defaultProject;
+	}
+
+	public void setDefaultProject(@Nullable String defaultProject) {
+		this.defaultProject = defaultProject;
+	}
+
+	public Routing getRouting() {
+		return this.routing;
+	}
+
+	public Access getAccess() {
+		return this.access;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public ClockSync getClock() {
+		return this.clock;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	public Observation getObservation() {
+		return this.observation;
+	}
+
+	@Override
+	public String toString() {
+		return "WalletProperties[baseUrl=" + this.baseUrl + ", mode=" + this.auth.mode + ", projects="
+				+ this.projects.keySet() + "]";
+	}
+
+	/**
+	 * How requests are authenticated.
+	 */
+	public enum AuthMode {
+
+		/** MAC signature in the Authorization header; project in ext. */
+		MAC,
+
+		/** TLS client certificate from an SSL bundle; project in Wallet-Api-Project-Id. */
+		CERTIFICATE
+
+	}
+
+	/**
+	 * Where the list of accessible projects comes from.
+	 */
+	public enum AccessSource {
+
+		/** GET user/{user}/projects with the credentials in question. */
+		REMOTE,
+
+		/** The projects configured under paysera.wallet.projects are the allow-list. */
+		CONFIGURED,
+
+		/** No checks. */
+		NONE
+
+	}
+
+	/**
+	 * MAC credentials: a client id or access token, and its MAC key.
+	 */
+	public static class MacCredentials {
+
+		/**
+		 * MAC id: the client id (client credentials) or the access token (user token).
+		 */
+		private @Nullable String macId;
+
+		/**
+		 * MAC key shared with Paysera, used as it is (never Base64-decoded).
+		 */
+		private @Nullable String macKey;
+
+		public @Nullable String getMacId() {
+			return this.macId;
+		}
+
+		public void setMacId(@Nullable String macId) {
+			this.macId = macId;
+		}
+
+		public @Nullable String getMacKey() {
+			return this.macKey;
+		}
+
+		public void setMacKey(@Nullable String macKey) {
+			this.macKey = macKey;
+		}
+
+		@Override
+		public String toString() {
+			return "MacCredentials[" + ((this.macId != null) ? "mac-id set" : "no mac-id") + ", "
+					+ ((this.macKey != null) ? "mac-key set" : "no mac-key") + "]";
+		}
+
+	}
+
+	/**
+	 * How requests are authenticated.
+	 */
+	public static class Auth {
+
+		/**
+		 * Authentication mode: mac (Authorization header) or certificate (TLS client certificate).
+		 */
+		private AuthMode mode = AuthMode.MAC;
+
+		/**
+		 * Name of the Spring Boot SSL bundle (spring.ssl.bundle.*) holding the client certificate.
+		 */
+		private @Nullable String sslBundle;
+
+		public AuthMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(AuthMode mode) {
+			this.mode = mode;
+		}
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
+
+	}
+
+	/**
+	 * One project.
+	 */
+	public static class ProjectProperties {
+
+		/**
+		 * Wallet API project id.
+		 */
+		private @Nullable Long id;
+
+		/**
+		 * MAC credentials of this project, replacing the default ones for calls routed to it.
+		 */
+		@NestedConfigurationProperty
+		private @Nullable MacCredentials credentials;
+
+		/**
+		 * SSL bundle of this project in certificate mode, replacing the default one.
+		 */
+		private @Nullable String sslBundle;
+
+		public @Nullable Long getId() {
+			return this.id;
+		}
+
+		public void setId(@Nullable Long id) {
+			this.id = id;
+		}
+
+		public @Nullable MacCredentials getCredentials() {
+			return this.credentials;
+		}
+
+		public void setCredentials(@Nullable MacCredentials credentials) {
+			this.credentials = credentials;
+		}
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
+
+	}
+
+	/**
+	 * Routing of calls to projects.
+	 */
+	public static class Routing {
+
+		/**
+		 * Order of the @WalletProject advice among other advice; the default wraps @Transactional.
+		 */
+		private int aspectOrder = DEFAULT_ASPECT_ORDER;
+
+		/**
+		 * HTTP service client groups (@ImportHttpServices) that talk to the Wallet API and get its base URL, signing and routing.
+		 */
+		private List<String> httpServiceGroups = new ArrayList<>(List.of("wallet"));
+
+		public int getAspectOrder() {
+			return this.aspectOrder;
+		}
+
+		public void setAspectOrder(int aspectOrder) {
+			this.aspectOrder = aspectOrder;
+		}
+
+		public List<String> getHttpServiceGroups() {
+			return this.httpServiceGroups;
+		}
+
+		public void setHttpServiceGroups(List<String> httpServiceGroups) {
+			this.httpServiceGroups = httpServiceGroups;
+		}
+
+	}
+
+	/**
+	 * Access checks.
+	 */
+	public static class Access {
+
+		/**
+		 * Where the accessible projects come from: remote (GET user/{user}/projects), configured, or none.
+		 */
+		private AccessSource source = AccessSource.REMOTE;
+
+		/**
+		 * User whose projects are listed by the remote source: a user id, or "me" for a user access token.
+		 */
+		private String user = "me";
+
+		/**
+		 * Whether to check at startup that every configured project is accessible.
+		 */
+		private boolean validateOnStartup = false;
+
+		/**
+		 * Caching of the accessible-projects list and of project details.
+		 */
+		private final Cache cache = new Cache();
+
+		public AccessSource getSource() {
+			return this.source;
+		}
+
+		public void setSource(AccessSource source) {
+			this.source = source;
+		}
+
+		public String getUser() {
+			return this.user;
+		}
+
+		public void setUser(String user) {
+			this.user = user;
+		}
+
+		public boolean isValidateOnStartup() {
+			return this.validateOnStartup;
+		}
+
+		public void setValidateOnStartup(boolean validateOnStartup) {
+			this.validateOnStartup = validateOnStartup;
+		}
+
+		public Cache getCache() {
+			return this.cache;
+		}
+
+	}
+
+	/**
+	 * Caching of lookups.
+	 */
+	public static class Cache {
+
+		/**
+		 * How long a loaded list is used without question.
+		 */
+		private Duration ttl = Duration.ofHours(1);
+
+		/**
+		 * How long before the TTL ends a background refresh starts, so callers never wait.
+		 */
+		private Duration refreshAhead = Duration.ofMinutes(5);
+
+		/**
+		 * How long past the TTL the last list keeps serving while refreshes fail; after that checks fail closed.
+		 */
+		private Duration maxStale = Duration.ofMinutes(15);
+
+		/**
+		 * Pause after a failed refresh before the next attempt.
+		 */
+		private Duration failureBackoff = Duration.ofSeconds(10);
+
+		/**
+		 * Name of a cache in the application's Spring CacheManager to share lookups across instances; empty for in-memory only.
+		 */
+		private @Nullable String cacheName;
+
+		/**
+		 * Most project-details entries kept in memory.
+		 */
+		private int maximumSize = 10_000;
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public Duration getRefreshAhead() {
+			return this.refreshAhead;
+		}
+
+		public void setRefreshAhead(Duration refreshAhead) {
+			this.refreshAhead = refreshAhead;
+		}
+
+		public Duration getMaxStale() {
+			return this.maxStale;
+		}
+
+		public void setMaxStale(Duration maxStale) {
+			this.maxStale = maxStale;
+		}
+
+		public Duration getFailureBackoff() {
+			return this.failureBackoff;
+		}
+
+		public void setFailureBackoff(Duration failureBackoff) {
+			this.failureBackoff = failureBackoff;
+		}
+
+		public @Nullable String getCacheName() {
+			return this.cacheName;
+		}
+
+		public void setCacheName(@Nullable String cacheName) {
+			this.cacheName = cacheName;
+		}
+
+		public int getMaximumSize() {
+			return this.maximumSize;
+		}
+
+		public void setMaximumSize(int maximumSize) {
+			this.maximumSize = maximumSize;
+		}
+
+	}
+
+	/**
+	 * Retries.
+	 */
+	public static class Retry {
+
+		/**
+		 * Attempts in all, including the first; 1 turns retries off.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * HTTP methods that may be resent; add POST only for endpoints that are idempotent.
+		 */
+		private List<String> methods = new ArrayList<>(List.of("GET", "HEAD"));
+
+		/**
+		 * HTTP statuses that are resent.
+		 */
+		private List<Integer> statuses = new ArrayList<>(List.of(502, 503));
+
+		/**
+		 * Longest wait before the second attempt; doubles per attempt, with jitter.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(100);
+
+		/**
+		 * Longest wait between any two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(2);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public List<String> getMethods() {
+			return this.methods;
+		}
+
+		public void setMethods(List<String> methods) {
+			this.methods = methods;
+		}
+
+		public List<Integer> getStatuses() {
+			return this.statuses;
+		}
+
+		public void setStatuses(List<Integer> statuses) {
+			this.statuses = statuses;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+	}
+
+	/**
+	 * Clock synchronization.
+	 */
+	public static class ClockSync {
+
+		/**
+		 * Whether to read the server clock (GET server) at startup and sign with its time.
+		 */
+		private boolean syncOnStartup = false;
+
+		/**
+		 * Whether to re-read the server clock and replay once when a request is refused with invalid_timestamp.
+		 */
+		private boolean syncOnInvalidTimestamp = true;
+
+		public boolean isSyncOnStartup() {
+			return this.syncOnStartup;
+		}
+
+		public void setSyncOnStartup(boolean syncOnStartup) {
+			this.syncOnStartup = syncOnStartup;
+		}
+
+		public boolean isSyncOnInvalidTimestamp() {
+			return this.syncOnInvalidTimestamp;
+		}
+
+		public void setSyncOnInvalidTimestamp(boolean syncOnInvalidTimestamp) {
+			this.syncOnInvalidTimestamp = syncOnInvalidTimestamp;
+		}
+
+	}
+
+	/**
+	 * Health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether the health indicator calls GET server to check that the Wallet API is reachable.
+		 */
+		private boolean checkReachability = true;
+
+		/**
+		 * Largest clock offset from the server that still counts as healthy.
+		 */
+		private Duration clockTolerance = Duration.ofSeconds(30);
+
+		/**
+		 * Whether the health indicator calls GET client to check that the credentials are accepted.
+		 */
+		private boolean checkCredentials = true;
+
+		public boolean isCheckReachability() {
+			return this.checkReachability;
+		}
+
+		public void setCheckReachability(boolean checkReachability) {
+			this.checkReachability = checkReachability;
+		}
+
+		public Duration getClockTolerance() {
+			return this.clockTolerance;
+		}
+
+		public void setClockTolerance(Duration clockTolerance) {
+			this.clockTolerance = clockTolerance;
+		}
+
+		public boolean isCheckCredentials() {
+			return this.checkCredentials;
+		}
+
+		public void setCheckCredentials(boolean checkCredentials) {
+			this.checkCredentials = checkCredentials;
+		}
+
+	}
+
+	/**
+	 * Observations.
+	 */
+	public static class Observation {
+
+		/**
+		 * Name of the observation (and timer) of Wallet API calls; a name of its own keeps its extra project tag apart from http.client.requests.
+		 */
+		private String name = "wallet.client.requests";
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+	}
+
+}

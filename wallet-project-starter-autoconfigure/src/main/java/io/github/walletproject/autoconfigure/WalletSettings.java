@@ -1,0 +1,256 @@
+package io.github.walletproject.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.walletproject.InvalidProjectException;
+import io.github.walletproject.auth.MacSigner;
+import io.github.walletproject.auth.WalletCredentials;
+import io.github.walletproject.autoconfigure.WalletProperties.AuthMode;
+import io.github.walletproject.autoconfigure.WalletProperties.MacCredentials;
+import io.github.walletproject.autoconfigure.WalletProperties.ProjectProperties;
+import io.github.walletproject.client.RetryPolicy;
+import io.github.walletproject.internal.Texts;
+import io.github.walletproject.routing.ProjectRegistry;
+import io.github.walletproject.routing.ProjectValues;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.http.HttpMethod;
+import org.springframework.util.StringUtils;
+
+/**
+ * Checks {@link WalletProperties} and turns them into the objects the client runs on. Every
+ * problem is a {@link WalletConfigurationException} naming the property.
+ */
+final class WalletSettings {
+
+	private static final String PREFIX = "paysera.wallet.";
+
+	private WalletSettings() {
+	}
+
+	static URI baseUrl(WalletProperties properties) {
+		String value = properties.getBaseUrl();
+		String property = PREFIX + "base-url";
+		if (!StringUtils.hasText(value)) {
+			throw new WalletConfigurationException(property, "is empty",
+					"Set it to the Wallet API REST base, e.g. https://wallet.paysera.com/rest/v1/");
+		}
+		URI uri;
+		try {
+			uri = new URI(value.trim());
+		}
+		catch (URISyntaxException ex) {
+			throw new WalletConfigurationException(property, "is not a valid URL (" + Texts.quote(value) + ": "
+					+ ex.getReason() + ")", "Set it to an absolute http(s) URL such as https://wallet.paysera.com/rest/v1/");
+		}
+		String scheme = uri.getScheme();
+		if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
+				|| uri.getHost() == null) {
+			throw new WalletConfigurationException(property, "must be an absolute http or https URL with a host, got "
+					+ Texts.quote(value), "Set it to an absolute URL such as https://wallet.paysera.com/rest/v1/");
+		}
+		if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+			// the value is not echoed: user info may hold a password
+			throw new WalletConfigurationException(property, "must not carry a query, fragment or user info",
+					"Remove them; the base URL is only scheme, host, port and path");
+		}
+		String text = uri.toString();
+		return text.endsWith("/") ? uri : URI.create(text + "/");
+	}
+
+	static ProjectRegistry registry(WalletProperties properties, @Nullable SslBundles sslBundles) {
+		boolean certificate = properties.getAuth().getMode() == AuthMode.CERTIFICATE;
+		WalletCredentials defaults = certificate
+				? certificate(WalletCredentials.DEFAULT, properties.getAuth().getSslBundle(), PREFIX + "auth.ssl-bundle",
+						sslBundles)
+				: mac(WalletCredentials.DEFAULT, properties.getCredentials(), PREFIX + "credentials");
+		ProjectRegistry.Builder builder = ProjectRegistry.builder(defaults);
+		Map<Long, String> aliasById = new HashMap<>();
+		Map<Long, WalletCredentials> credentialsById = new HashMap<>();
+		properties.getProjects().forEach((alias, project) -> {
+			String base = PREFIX + "projects." + alias;
+			try {
+				ProjectValues.checkAlias(alias, base);
+			}
+			catch (InvalidProjectException ex) {
+				throw new WalletConfigurationException(base, "has an invalid alias " + Texts.quote(alias),
+						"Use an alias that starts with a letter and has only letters, digits, '_' and '-'");
+			}
+			Long id = project.getId();
+			if (id == null) {
+				throw new WalletConfigurationException(base + ".id", "is missing",
+						"Set it to the numeric Wallet API project id of '" + alias + "'");
+			}
+			if (id <= 0) {
+				throw new WalletConfigurationException(base + ".id", "must be a positive project id, got " + id,
+						"Set it to the numeric Wallet API project id of '" + alias + "'");
+			}
+			WalletCredentials own = ownCredentials(alias, project, certificate, sslBundles);
+			WalletCredentials effective = (own != null) ? own : defaults;
+			String other = aliasById.putIfAbsent(id, alias);
+			if (other != null && credentialsById.get(id) != effective) {
+				throw new WalletConfigurationException(base + ".id", "is " + id + ", like paysera.wallet.projects."
+						+ other + ".id, but the two use different credentials",
+						"A project id must map to one set of credentials; remove one alias or give both the same credentials");
+			}
+			credentialsById.putIfAbsent(id, effective);
+			builder.project(alias, id, own);
+		});
+		String defaultProject = properties.getDefaultProject();
+		builder.defaultProject(StringUtils.hasText(defaultProject) ? defaultProject : null);
+		try {
+			return builder.build();
+		}
+		catch (InvalidProjectException ex) {
+			throw new WalletConfigurationException(PREFIX + "default-project", "is " + Texts.quote(defaultProject)
+					+ ", which is neither a configured alias nor a positive project id",
+					"Use one of the configured aliases (" + Texts.list(properties.getProjects().keySet())
+							+ ") or a numeric project id");
+		}
+	}
+
+	private static @Nullable WalletCredentials ownCredentials(String alias, ProjectProperties project, boolean certificate,
+			@Nullable SslBundles sslBundles) {
+		String base = PREFIX + "projects." + alias;
+		if (certificate) {
+			if (project.getCredentials() != null) {
+				throw new WalletConfigurationException(base + ".credentials", "is set, but paysera.wallet.auth.mode is "
+						+ "certificate", "Give the project an SSL bundle with " + base + ".ssl-bundle instead");
+			}
+			return StringUtils.hasText(project.getSslBundle())
+					? certificate(alias, project.getSslBundle(), base + ".ssl-bundle", sslBundles) : null;
+		}
+		if (StringUtils.hasText(project.getSslBundle())) {
+			throw new WalletConfigurationException(base + ".ssl-bundle", "is set, but paysera.wallet.auth.mode is mac",
+					"Set paysera.wallet.auth.mode=certificate, or give the project MAC credentials with "
+							+ base + ".credentials.mac-id and .mac-key");
+		}
+		MacCredentials credentials = project.getCredentials();
+		if (credentials == null || (credentials.getMacId() == null && credentials.getMacKey() == null)) {
+			return null;
+		}
+		return mac(alias, credentials, base + ".credentials");
+	}
+
+	private static WalletCredentials mac(String name, MacCredentials credentials, String property) {
+		if (!StringUtils.hasText(credentials.getMacId())) {
+			throw new WalletConfigurationException(property + ".mac-id", "is missing",
+					"Set it to your Wallet API client id or access token (e.g. from an environment variable: "
+							+ property + ".mac-id=${WALLET_MAC_ID}), or use paysera.wallet.auth.mode=certificate");
+		}
+		if (!StringUtils.hasText(credentials.getMacKey())) {
+			throw new WalletConfigurationException(property + ".mac-key", "is missing",
+					"Set it to the MAC key Paysera issued with the id (e.g. " + property
+							+ ".mac-key=${WALLET_MAC_KEY}); keep it out of source control");
+		}
+		try {
+			return WalletCredentials.mac(name, new MacSigner(credentials.getMacId().trim(), credentials.getMacKey()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WalletConfigurationException(property + ".mac-id", "contains a character that cannot be sent "
+					+ "in a MAC header", "Use the id exactly as Paysera issued it (printable ASCII without quotes or '\\')");
+		}
+	}
+
+	private static WalletCredentials certificate(String name, @Nullable String bundle, String property,
+			@Nullable SslBundles sslBundles) {
+		if (!StringUtils.hasText(bundle)) {
+			throw new WalletConfigurationException(property, "is missing while paysera.wallet.auth.mode is certificate",
+					"Define an SSL bundle with the client certificate under spring.ssl.bundle.(jks|pem).<name> and set "
+							+ property + "=<name>, or use paysera.wallet.auth.mode=mac");
+		}
+		List<String> known = (sslBundles != null) ? sslBundles.getBundleNames() : List.of();
+		if (!known.contains(bundle)) {
+			Set<String> sorted = new TreeSet<>(known);
+			throw new WalletConfigurationException(property, "names SSL bundle " + Texts.quote(bundle)
+					+ ", which is not defined (defined bundles: " + Texts.list(sorted) + ")",
+					"Define it under spring.ssl.bundle.jks." + bundle + " or spring.ssl.bundle.pem." + bundle
+							+ ", or correct the name");
+		}
+		return WalletCredentials.certificate(name, bundle);
+	}
+
+	static RetryPolicy retry(WalletProperties.Retry retry) {
+		String base = PREFIX + "retry.";
+		if (retry.getMaxAttempts() < 1 || retry.getMaxAttempts() > 10) {
+			throw new WalletConfigurationException(base + "max-attempts", "must be between 1 and 10, got "
+					+ retry.getMaxAttempts(), "Use 1 to turn retries off, or a small number such as 3");
+		}
+		Set<HttpMethod> methods = new java.util.LinkedHashSet<>();
+		for (String method : retry.getMethods()) {
+			String name = method.trim().toUpperCase(Locale.ROOT);
+			if (!Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "POST", "PATCH").contains(name)) {
+				throw new WalletConfigurationException(base + "methods", "has an unknown HTTP method "
+						+ Texts.quote(method), "List HTTP methods such as GET, HEAD");
+			}
+			methods.add(HttpMethod.valueOf(name));
+		}
+		for (Integer status : retry.getStatuses()) {
+			if (status == null || status < 400 || status > 599) {
+				throw new WalletConfigurationException(base + "statuses", "has " + status
+						+ ", which is not an HTTP error status", "List statuses between 400 and 599, such as 502, 503");
+			}
+		}
+		positive(base + "initial-backoff", retry.getInitialBackoff(), true);
+		positive(base + "max-backoff", retry.getMaxBackoff(), true);
+		return new RetryPolicy(retry.getMaxAttempts(), methods, Set.copyOf(retry.getStatuses()),
+				retry.getInitialBackoff(), retry.getMaxBackoff());
+	}
+
+	static void checkTimeouts(WalletProperties properties) {
+		positive(PREFIX + "connect-timeout", properties.getConnectTimeout(), false);
+		positive(PREFIX + "read-timeout", properties.getReadTimeout(), false);
+		if (properties.getMaxResponseSize() == null || properties.getMaxResponseSize().toBytes() < 1024) {
+			throw new WalletConfigurationException(PREFIX + "max-response-size", "must be at least 1KB",
+					"Use a size such as 1MB");
+		}
+		if (!StringUtils.hasText(properties.getUserAgent())
+				|| !properties.getUserAgent().chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+			throw new WalletConfigurationException(PREFIX + "user-agent", "must be printable ASCII text",
+					"Use a value such as my-shop/1.2");
+		}
+	}
+
+	static void checkAccess(WalletProperties.Access access) {
+		String user = access.getUser();
+		if (!"me".equals(user)) {
+			try {
+				ProjectValues.parseId(user, PREFIX + "access.user");
+			}
+			catch (InvalidProjectException ex) {
+				throw new WalletConfigurationException(PREFIX + "access.user", "is " + Texts.quote(user)
+						+ ", which is neither 'me' nor a numeric user id", "Use 'me' (user access tokens) or a user id");
+			}
+		}
+		WalletProperties.Cache cache = access.getCache();
+		positive(PREFIX + "access.cache.ttl", cache.getTtl(), false);
+		positive(PREFIX + "access.cache.max-stale", cache.getMaxStale(), true);
+		positive(PREFIX + "access.cache.failure-backoff", cache.getFailureBackoff(), true);
+		if (cache.getRefreshAhead().isNegative() || cache.getRefreshAhead().compareTo(cache.getTtl()) >= 0) {
+			throw new WalletConfigurationException(PREFIX + "access.cache.refresh-ahead", "must be shorter than "
+					+ "paysera.wallet.access.cache.ttl (" + cache.getTtl() + ")",
+					"Use a fraction of the TTL, such as 5m for 1h");
+		}
+		if (cache.getMaximumSize() < 1) {
+			throw new WalletConfigurationException(PREFIX + "access.cache.maximum-size", "must be positive",
+					"Use a number such as 10000");
+		}
+	}
+
+	private static void positive(String property, @Nullable Duration value, boolean zeroAllowed) {
+		if (value == null || value.isNegative() || (!zeroAllowed && value.isZero())) {
+			throw new WalletConfigurationException(property, "must be " + (zeroAllowed ? "zero or positive" : "positive")
+					+ ", got " + value, "Use a duration such as 2s or 500ms");
+		}
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.github.walletproject.client;
+
+import java.util.function.Supplier;
+
+import io.github.walletproject.auth.ServerTimeOffset;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Measures the server's clock with {@code GET server} and records the offset used for all
+ * later MAC timestamps. Concurrent requests that all hit {@code invalid_timestamp} share one
+ * measurement.
+ */
+public final class ServerClockSynchronizer {
+
+	private static final Log logger = LogFactory.getLog(ServerClockSynchronizer.class);
+
+	private static final long REUSE_NANOS = 1_000_000_000L;
+
+	private final Supplier<WalletApi> api;
+
+	private final ServerTimeOffset offset;
+
+	private long lastSyncNanos;
+
+	private boolean everSynced;
+
+	/**
+	 * Create a synchronizer.
+	 * @param api the Wallet API client, looked up lazily
+	 * @param offset the offset to keep up to date
+	 */
+	public ServerClockSynchronizer(Supplier<WalletApi> api, ServerTimeOffset offset) {
+		this.api = api;
+		this.offset = offset;
+	}
+
+	/**
+	 * Read the server's time and update the offset; a measurement made less than a second
+	 * ago is reused.
+	 * @return the offset in seconds
+	 */
+	public synchronized long synchronize() {
+		long now = System.nanoTime();
+		if (this.everSynced && now - this.lastSyncNanos < REUSE_NANOS) {
+			return this.offset.seconds();
+		}
+		long serverTime = this.api.get().serverTimeUnsynchronized().getEpochSecond();
+		long seconds = this.offset.adjustTo(serverTime);
+		this.lastSyncNanos = System.nanoTime();
+		this.everSynced = true;
+		if (logger.isInfoEnabled()) {
+			logger.info("Wallet API clock offset is now " + seconds + " s (server minus local)");
+		}
+		return seconds;
+	}
+
+	/**
+	 * The offset holder.
+	 * @return the offset
+	 */
+	public ServerTimeOffset offset() {
+		return this.offset;
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.github.walletproject.routing;
+
+import java.util.Collection;
+import java.util.List;
+
+import io.github.walletproject.InvalidProjectException;
+import io.github.walletproject.internal.Texts;
+
+/**
+ * A {@code @WalletProject} declaration cannot be used: an unknown alias, a malformed id, an
+ * unresolvable placeholder, an unparsable SpEL template, or two annotations that disagree.
+ * Raised at startup, when the bean is proxied.
+ */
+public class WalletProjectDeclarationException extends InvalidProjectException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String location;
+
+	private final String value;
+
+	private final String reason;
+
+	private final List<String> aliases;
+
+	/**
+	 * Create an exception.
+	 * @param location the class and method carrying the annotation
+	 * @param value the annotation value
+	 * @param reason what is wrong
+	 * @param aliases the configured aliases
+	 */
+	public WalletProjectDeclarationException(String location, String value, String reason, Collection<String> aliases) {
+		super("@WalletProject(" + Texts.quote(value) + ") on " + location + " cannot be used: " + reason
+				+ " Configured aliases: " + Texts.list(aliases) + ".");
+		this.location = location;
+		this.value = value;
+		this.reason = reason;
+		this.aliases = List.copyOf(aliases);
+	}
+
+	/**
+	 * Where the annotation is.
+	 * @return {@code com.example.Payments.pay(Order)} or a class name
+	 */
+	public String getLocation() {
+		return this.location;
+	}
+
+	/**
+	 * The annotation value.
+	 * @return the value
+	 */
+	public String getValue() {
+		return this.value;
+	}
+
+	/**
+	 * What is wrong with it.
+	 * @return the reason
+	 */
+	public String getReason() {
+		return this.reason;
+	}
+
+	/**
+	 * The aliases that are configured.
+	 * @return the aliases
+	 */
+	public List<String> getAliases() {
+		return this.aliases;
+	}
+
+}
