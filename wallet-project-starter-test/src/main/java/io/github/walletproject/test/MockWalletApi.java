@@ -1,0 +1,718 @@
+package io.github.walletproject.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A Paysera Wallet API stand-in for tests, on a free loopback port. It verifies every
+ * request's MAC with the registered keys (and refuses bad ones the way Paysera does, with a
+ * Paysera-shaped {@code 401}), refuses reused nonces and timestamps outside its window
+ * ({@code invalid_timestamp}), records which project each request was for, serves the
+ * fixtures a test sets up, and injects faults on demand.
+ *
+ * <pre class="code">
+ * try (MockWalletApi api = MockWalletApi.start()) {
+ *     api.client("my-id", "my-key").project(1221, "Shop", 2112).balance(2112, "EUR", "22.99", "0.00");
+ *     // point paysera.wallet.base-url at api.baseUrl() …
+ *     MockWalletApiAssert.assertThat(api).received(1).requestsForProject(1221);
+ * }
+ * </pre>
+ *
+ * It speaks plain HTTP: certificate mode is simulated by {@link #acceptUnsignedRequests(boolean)},
+ * which accepts requests that carry {@code Wallet-Api-*} headers and no MAC.
+ */
+public final class MockWalletApi implements AutoCloseable {
+
+	/** Request header a test may set to say which project it meant; see {@link #misroutedRequests()}. */
+	public static final String EXPECTED_PROJECT_HEADER = "X-Expected-Project";
+
+	private static final Pattern PROJECT = Pattern.compile("project/([0-9]+)");
+
+	private static final Pattern USER_PROJECTS = Pattern.compile("user/([^/]+)/projects");
+
+	private static final Pattern BALANCE = Pattern.compile("wallet/([0-9]+)/balance");
+
+	private static final Pattern WALLET = Pattern.compile("wallet/([0-9]+)");
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final String basePath;
+
+	private final Map<String, String> keys = new ConcurrentHashMap<>();
+
+	private final Map<Long, String> projects = new ConcurrentHashMap<>();
+
+	private final Map<String, List<Long>> userProjects = new ConcurrentHashMap<>();
+
+	private final Map<String, String> clients = new ConcurrentHashMap<>();
+
+	private final Map<Long, Map<String, String[]>> balances = new ConcurrentHashMap<>();
+
+	private final Map<String, String> aliases = new ConcurrentHashMap<>();
+
+	private final List<Route> routes = new CopyOnWriteArrayList<>();
+
+	private final Queue faults = new Queue();
+
+	private final ConcurrentLinkedQueue<ReceivedRequest> received = new ConcurrentLinkedQueue<>();
+
+	private final Set<String> nonces = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong transactionIds = new AtomicLong(1000);
+
+	private volatile MacVerifier verifier = new MacVerifier(this.keys::get);
+
+	private volatile Clock clock = Clock.systemUTC();
+
+	private volatile Duration serverClockOffset = Duration.ZERO;
+
+	private volatile Duration allowedSkew = Duration.ofMinutes(5);
+
+	private volatile boolean acceptUnsigned;
+
+	private volatile boolean enforceProjectAccess = true;
+
+	private MockWalletApi(String basePath) throws IOException {
+		this.basePath = basePath;
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+		AtomicInteger threads = new AtomicInteger();
+		this.executor = Executors.newCachedThreadPool(task -> {
+			Thread thread = new Thread(task, "mock-wallet-api-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/", this::handle);
+		this.server.start();
+	}
+
+	/**
+	 * Start a mock on a free port with the base path {@code /rest/v1/}.
+	 * @return the running mock
+	 */
+	public static MockWalletApi start() {
+		return start("/rest/v1/");
+	}
+
+	/**
+	 * Start a mock on a free port.
+	 * @param basePath the base path, starting and ending with a slash
+	 * @return the running mock
+	 */
+	public static MockWalletApi start(String basePath) {
+		try {
+			return new MockWalletApi(basePath.endsWith("/") ? basePath : basePath + "/");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not start the mock Wallet API", ex);
+		}
+	}
+
+	/**
+	 * The URL to set as {@code paysera.wallet.base-url}.
+	 * @return {@code http://127.0.0.1:<port>/rest/v1/}
+	 */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port() + this.basePath;
+	}
+
+	/**
+	 * The port the mock listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	// ---- fixtures -------------------------------------------------------------------------
+
+	/**
+	 * Accept requests signed with this MAC id and key.
+	 * @param macId the MAC id
+	 * @param macKey the MAC key
+	 * @return this mock
+	 */
+	public MockWalletApi client(String macId, String macKey) {
+		this.keys.put(macId, macKey);
+		return this;
+	}
+
+	/**
+	 * What {@code GET client} answers for a MAC id.
+	 * @param macId the MAC id
+	 * @param title the client title
+	 * @param type {@code private_client}, {@code application} or {@code app_client}
+	 * @param permissions the permissions
+	 * @return this mock
+	 */
+	public MockWalletApi clientInfo(String macId, String title, String type, List<String> permissions) {
+		StringBuilder json = new StringBuilder("{\"id\":").append(Math.abs(macId.hashCode()) + 1)
+			.append(",\"title\":")
+			.append(Json.string(title))
+			.append(",\"type\":")
+			.append(Json.string(type))
+			.append(",\"permissions\":[");
+		for (int i = 0; i < permissions.size(); i++) {
+			json.append((i > 0) ? "," : "").append(Json.string(permissions.get(i)));
+		}
+		this.clients.put(macId, json.append("]}").toString());
+		return this;
+	}
+
+	/**
+	 * A project {@code GET project/{id}} serves.
+	 * @param id the project id
+	 * @param title its title
+	 * @param walletId its default wallet, or {@code null}
+	 * @return this mock
+	 */
+	public MockWalletApi project(long id, String title, Long walletId) {
+		return project(id, title, walletId, null);
+	}
+
+	/**
+	 * A project {@code GET project/{id}} serves.
+	 * @param id the project id
+	 * @param title its title
+	 * @param walletId its default wallet, or {@code null}
+	 * @param description its description, or {@code null}
+	 * @return this mock
+	 */
+	public MockWalletApi project(long id, String title, Long walletId, String description) {
+		StringBuilder json = new StringBuilder("{\"id\":").append(id).append(",\"title\":").append(Json.string(title));
+		if (description != null) {
+			json.append(",\"description\":").append(Json.string(description));
+		}
+		if (walletId != null) {
+			json.append(",\"wallet_id\":").append(walletId);
+		}
+		json.append(",\"owner_display_name\":").append(Json.string(title + " owner")).append('}');
+		this.projects.put(id, json.toString());
+		return this;
+	}
+
+	/**
+	 * The projects {@code GET user/{user}/projects} lists for a MAC id. Requests signed with
+	 * that id for any other project are refused with {@code 403 forbidden} (see
+	 * {@link #enforceProjectAccess(boolean)}).
+	 * @param macId the MAC id
+	 * @param projectIds the accessible projects
+	 * @return this mock
+	 */
+	public MockWalletApi userProjects(String macId, long... projectIds) {
+		List<Long> ids = new ArrayList<>();
+		for (long id : projectIds) {
+			ids.add(id);
+		}
+		this.userProjects.put(macId, List.copyOf(ids));
+		return this;
+	}
+
+	/**
+	 * A currency in a wallet's balance.
+	 * @param walletId the wallet
+	 * @param currency the currency code
+	 * @param atDisposal the decimal amount at disposal
+	 * @param reserved the decimal amount reserved
+	 * @return this mock
+	 */
+	public MockWalletApi balance(long walletId, String currency, String atDisposal, String reserved) {
+		this.balances.computeIfAbsent(walletId, id -> Collections.synchronizedMap(new LinkedHashMap<>()))
+			.put(currency, new String[] { atDisposal, reserved });
+		return this;
+	}
+
+	/**
+	 * Name a project for the assertions ({@code requestsForProject("shop")}).
+	 * @param alias the alias
+	 * @param projectId the project id
+	 * @return this mock
+	 */
+	public MockWalletApi alias(String alias, long projectId) {
+		this.aliases.put(alias, Long.toString(projectId));
+		return this;
+	}
+
+	/**
+	 * Answer a request of your own with a fixed response (checked after the signature).
+	 * @param method the HTTP method
+	 * @param pathRegex a regular expression over the path below the base URL
+	 * @param status the status
+	 * @param json the response body
+	 * @return this mock
+	 */
+	public MockWalletApi respond(String method, String pathRegex, int status, String json) {
+		this.routes.add(new Route(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), status, json));
+		return this;
+	}
+
+	/**
+	 * Shift the mock server's clock relative to the test's clock.
+	 * @param offset server minus local
+	 * @return this mock
+	 */
+	public MockWalletApi serverClockOffset(Duration offset) {
+		this.serverClockOffset = offset;
+		return this;
+	}
+
+	/**
+	 * The clock the mock's server time is based on.
+	 * @param clock the clock
+	 * @return this mock
+	 */
+	public MockWalletApi clock(Clock clock) {
+		this.clock = clock;
+		return this;
+	}
+
+	/**
+	 * How far a MAC timestamp may be from the server's time.
+	 * @param skew the window, each way
+	 * @return this mock
+	 */
+	public MockWalletApi allowedSkew(Duration skew) {
+		this.allowedSkew = skew;
+		return this;
+	}
+
+	/**
+	 * Accept requests without a MAC (certificate mode over plain HTTP).
+	 * @param accept whether to accept them
+	 * @return this mock
+	 */
+	public MockWalletApi acceptUnsignedRequests(boolean accept) {
+		this.acceptUnsigned = accept;
+		return this;
+	}
+
+	/**
+	 * Whether requests for a project outside the MAC id's {@link #userProjects} are refused.
+	 * @param enforce whether to refuse them
+	 * @return this mock
+	 */
+	public MockWalletApi enforceProjectAccess(boolean enforce) {
+		this.enforceProjectAccess = enforce;
+		return this;
+	}
+
+	// ---- faults ---------------------------------------------------------------------------
+
+	/**
+	 * Answer the next {@code times} requests with a fault.
+	 * @param fault the fault
+	 * @param times how many requests
+	 * @return this mock
+	 */
+	public MockWalletApi failNext(Fault fault, int times) {
+		return failNext(request -> true, fault, times);
+	}
+
+	/**
+	 * Answer the next {@code times} requests to a path with a fault.
+	 * @param method the method
+	 * @param pathRegex a regular expression over the path below the base URL
+	 * @param fault the fault
+	 * @param times how many requests
+	 * @return this mock
+	 */
+	public MockWalletApi failNext(String method, String pathRegex, Fault fault, int times) {
+		Pattern pattern = Pattern.compile(pathRegex);
+		String upper = method.toUpperCase(Locale.ROOT);
+		return failNext(request -> request.method().equals(upper) && pattern.matcher(request.path()).matches(), fault,
+				times);
+	}
+
+	/**
+	 * Answer the next {@code times} matching requests with a fault.
+	 * @param matcher which requests
+	 * @param fault the fault
+	 * @param times how many requests
+	 * @return this mock
+	 */
+	public MockWalletApi failNext(Predicate<ReceivedRequest> matcher, Fault fault, int times) {
+		this.faults.add(matcher, fault, times);
+		return this;
+	}
+
+	// ---- recordings -----------------------------------------------------------------------
+
+	/**
+	 * Every request received, in arrival order.
+	 * @return the requests
+	 */
+	public List<ReceivedRequest> requests() {
+		return List.copyOf(this.received);
+	}
+
+	/**
+	 * The requests for one project.
+	 * @param projectId the project id
+	 * @return the requests
+	 */
+	public List<ReceivedRequest> requestsForProject(long projectId) {
+		return this.received.stream().filter(r -> r.projectId() != null && r.projectId() == projectId).toList();
+	}
+
+	/**
+	 * Requests whose {@value #EXPECTED_PROJECT_HEADER} header names another project than the
+	 * one they carried.
+	 * @return the mis-routed requests
+	 */
+	public List<ReceivedRequest> misroutedRequests() {
+		return this.received.stream().filter(r -> r.header(EXPECTED_PROJECT_HEADER).isPresent())
+			.filter(r -> !r.header(EXPECTED_PROJECT_HEADER).get().equals(String.valueOf(r.projectId())))
+			.toList();
+	}
+
+	/**
+	 * Requests that carried no valid MAC.
+	 * @return the requests
+	 */
+	public List<ReceivedRequest> invalidRequests() {
+		return this.received.stream().filter(r -> r.verification() != null && !r.verification().valid()).toList();
+	}
+
+	/**
+	 * Resolve an alias registered with {@link #alias(String, long)}.
+	 * @param project an alias or an id
+	 * @return the id
+	 */
+	public long projectId(String project) {
+		String id = this.aliases.getOrDefault(project, project);
+		try {
+			return Long.parseLong(id);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("Unknown project alias '" + project + "'; known: " + this.aliases.keySet(),
+					ex);
+		}
+	}
+
+	/**
+	 * Forget recorded requests, pending faults and used nonces; keep fixtures.
+	 * @return this mock
+	 */
+	public MockWalletApi reset() {
+		this.received.clear();
+		this.faults.clear();
+		this.nonces.clear();
+		this.serverClockOffset = Duration.ZERO;
+		return this;
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+		try {
+			this.executor.awaitTermination(2, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "MockWalletApi[" + baseUrl() + "]";
+	}
+
+	// ---- serving ----------------------------------------------------------------------------
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			serve(exchange);
+		}
+		catch (RuntimeException ex) {
+			send(exchange, 500, "{\"error\":\"internal_server_error\",\"error_description\":"
+					+ Json.string(ex.getClass().getSimpleName()) + "}", Map.of());
+		}
+	}
+
+	private void serve(HttpExchange exchange) throws IOException {
+		String method = exchange.getRequestMethod();
+		String rawPath = exchange.getRequestURI().getRawPath();
+		String rawQuery = exchange.getRequestURI().getRawQuery();
+		String requestUri = (rawQuery != null) ? rawPath + "?" + rawQuery : rawPath;
+		byte[] body;
+		try (InputStream in = exchange.getRequestBody()) {
+			body = in.readAllBytes();
+		}
+		Map<String, List<String>> headers = new TreeMap<>();
+		exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+		String path = rawPath.startsWith(this.basePath) ? rawPath.substring(this.basePath.length()) : rawPath;
+		String authorization = first(headers, "authorization");
+		MacVerifier.Verification verification = null;
+		if (authorization != null) {
+			String[] hostPort = hostAndPort(first(headers, "host"));
+			verification = this.verifier.verify(method, requestUri, hostPort[0], Integer.parseInt(hostPort[1]), body,
+					authorization);
+		}
+		Long projectId = projectId(verification, headers);
+		ReceivedRequest request = new ReceivedRequest(method, path, requestUri, Collections.unmodifiableMap(headers),
+				body, verification, projectId, 0);
+		Answer answer = answer(request, verification);
+		this.received.add(new ReceivedRequest(method, path, requestUri, request.headers(), body, verification,
+				projectId, answer.status()));
+		if (answer.status() == 0) {
+			return; // drop: close without a response
+		}
+		send(exchange, answer.status(), answer.body(), answer.headers());
+	}
+
+	private Answer answer(ReceivedRequest request, MacVerifier.Verification verification) {
+		Fault fault = this.faults.take(request);
+		if (fault != null) {
+			sleep(fault.delay());
+			if (!fault.proceed()) {
+				return new Answer(fault.status(), fault.body(), fault.headers());
+			}
+		}
+		boolean serverTime = request.method().equals("GET") && request.path().equals("server");
+		if (verification == null) {
+			if (!serverTime && !(this.acceptUnsigned && request.header("wallet-api-project-id").isPresent()
+					|| this.acceptUnsigned && isAccountLevel(request))) {
+				return error(401, "unauthorized", "Authorization header is missing");
+			}
+		}
+		else if (!verification.valid()) {
+			return error(401, "unauthorized", "Invalid MAC: " + verification.error());
+		}
+		else {
+			long now = this.clock.millis() / 1000 + this.serverClockOffset.toSeconds();
+			long skew = verification.timestamp() - now;
+			if (skew > this.allowedSkew.toSeconds()) {
+				return error(401, "invalid_timestamp", "Timestamp is in future");
+			}
+			if (-skew > this.allowedSkew.toSeconds()) {
+				return error(401, "invalid_timestamp", "Timestamp lifetime exceeded");
+			}
+			if (!this.nonces.add(verification.macId() + '\n' + verification.nonce())) {
+				return error(401, "unauthorized", "Nonce was already used");
+			}
+			List<Long> allowed = this.userProjects.get(verification.macId());
+			if (this.enforceProjectAccess && allowed != null && request.projectId() != null
+					&& !allowed.contains(request.projectId())) {
+				return error(403, "forbidden", "Client has no access to project " + request.projectId());
+			}
+		}
+		return route(request, verification);
+	}
+
+	private Answer route(ReceivedRequest request, MacVerifier.Verification verification) {
+		String path = request.path();
+		String method = request.method();
+		for (Route route : this.routes) {
+			if (route.method().equals(method) && route.path().matcher(path).matches()) {
+				return new Answer(route.status(), route.json(), Map.of());
+			}
+		}
+		if (!method.equals("GET")) {
+			if (method.equals("POST") && path.equals("transaction")) {
+				return new Answer(200, "{\"id\":" + this.transactionIds.incrementAndGet() + ",\"status\":\"new\"}",
+						Map.of());
+			}
+			return error(404, "not_found", "No such resource");
+		}
+		if (path.equals("server")) {
+			return ok("{\"time\":" + (this.clock.millis() / 1000 + this.serverClockOffset.toSeconds()) + "}");
+		}
+		if (path.equals("client")) {
+			String macId = (verification != null) ? verification.macId() : null;
+			String json = (macId != null) ? this.clients.get(macId) : null;
+			return ok((json != null) ? json
+					: "{\"title\":\"Mock client\",\"type\":\"app_client\",\"permissions\":[\"projects\",\"balance\"]}");
+		}
+		Matcher matcher = PROJECT.matcher(path);
+		if (matcher.matches()) {
+			String json = this.projects.get(Long.parseLong(matcher.group(1)));
+			return (json != null) ? ok(json) : error(404, "not_found", "Project not found");
+		}
+		matcher = USER_PROJECTS.matcher(path);
+		if (matcher.matches()) {
+			String macId = (verification != null) ? verification.macId() : null;
+			List<Long> ids = (macId != null) ? this.userProjects.get(macId) : null;
+			List<String> items = new ArrayList<>();
+			if (ids != null) {
+				for (Long id : ids) {
+					items.add(this.projects.getOrDefault(id, "{\"id\":" + id + ",\"title\":\"Project " + id + "\"}"));
+				}
+			}
+			else {
+				items.addAll(new TreeMap<>(this.projects).values());
+			}
+			return ok("[" + String.join(",", items) + "]");
+		}
+		matcher = BALANCE.matcher(path);
+		if (matcher.matches()) {
+			Map<String, String[]> currencies = this.balances.get(Long.parseLong(matcher.group(1)));
+			if (currencies == null) {
+				return error(404, "not_found", "Wallet not found");
+			}
+			StringBuilder json = new StringBuilder("{");
+			synchronized (currencies) {
+				currencies.forEach((currency, amounts) -> {
+					json.append((json.length() > 1) ? "," : "").append(Json.string(currency)).append(":{")
+						.append("\"at_disposal\":").append(minor(amounts[0]))
+						.append(",\"at_disposal_decimal\":").append(Json.string(amounts[0]))
+						.append(",\"reserved\":").append(minor(amounts[1]))
+						.append(",\"reserved_decimal\":").append(Json.string(amounts[1])).append('}');
+				});
+			}
+			return ok(json.append('}').toString());
+		}
+		matcher = WALLET.matcher(path);
+		if (matcher.matches()) {
+			return ok("{\"id\":" + matcher.group(1) + ",\"owner\":1,\"account\":{\"number\":\"EVP" + matcher.group(1)
+					+ "\"}}");
+		}
+		return error(404, "not_found", "No such resource");
+	}
+
+	private static boolean isAccountLevel(ReceivedRequest request) {
+		return request.path().equals("client") || USER_PROJECTS.matcher(request.path()).matches();
+	}
+
+	private static long minor(String decimal) {
+		return new java.math.BigDecimal(decimal).movePointRight(2).longValue();
+	}
+
+	private static Long projectId(MacVerifier.Verification verification, Map<String, List<String>> headers) {
+		String value = null;
+		if (verification != null) {
+			value = verification.ext().get("project_id");
+		}
+		if (value == null) {
+			value = first(headers, "wallet-api-project-id");
+		}
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			return -1L;
+		}
+	}
+
+	private static String[] hostAndPort(String host) {
+		if (host == null) {
+			return new String[] { "", "80" };
+		}
+		int colon = host.lastIndexOf(':');
+		if (colon > 0 && host.indexOf(']') < colon) {
+			return new String[] { host.substring(0, colon), host.substring(colon + 1) };
+		}
+		return new String[] { host, "80" };
+	}
+
+	private static String first(Map<String, List<String>> headers, String name) {
+		List<String> values = headers.get(name);
+		return (values != null && !values.isEmpty()) ? values.get(0) : null;
+	}
+
+	private static Answer ok(String json) {
+		return new Answer(200, json, Map.of());
+	}
+
+	private static Answer error(int status, String code, String description) {
+		Fault fault = Fault.error(status, code, description);
+		return new Answer(status, fault.body(), Map.of());
+	}
+
+	private static void send(HttpExchange exchange, int status, String body, Map<String, String> headers)
+			throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+		if (status >= 400) {
+			exchange.getResponseHeaders().set("paysera-correlation-id", "mock-" + System.nanoTime());
+		}
+		exchange.sendResponseHeaders(status, (bytes.length == 0) ? -1 : bytes.length);
+		if (bytes.length > 0) {
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
+			}
+		}
+	}
+
+	private static void sleep(Duration delay) {
+		if (delay.isZero() || delay.isNegative()) {
+			return;
+		}
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private record Answer(int status, String body, Map<String, String> headers) {
+	}
+
+	private record Route(String method, Pattern path, int status, String json) {
+	}
+
+	private static final class Queue {
+
+		private final List<Rule> rules = new CopyOnWriteArrayList<>();
+
+		void add(Predicate<ReceivedRequest> matcher, Fault fault, int times) {
+			this.rules.add(new Rule(matcher, fault, new AtomicInteger(times)));
+		}
+
+		Fault take(ReceivedRequest request) {
+			for (Rule rule : this.rules) {
+				if (rule.matcher().test(request)) {
+					int left = rule.remaining().getAndDecrement();
+					if (left > 0) {
+						return rule.fault();
+					}
+				}
+			}
+			return null;
+		}
+
+		void clear() {
+			this.rules.clear();
+		}
+
+		private record Rule(Predicate<ReceivedRequest> matcher, Fault fault, AtomicInteger remaining) {
+		}
+
+	}
+
+}
