@@ -290,10 +290,30 @@ async function loadHealth() {
   container.append(list);
 }
 
-const HIDDEN_TAGS = new Set(['client.name', 'exception']);
+const HIDDEN_TAGS = new Set(['client.name', 'exception', 'error', 'outcome', 'wallet.project', 'method', 'uri', 'status']);
 
-function describeTags(tags) {
+function otherTags(tags) {
   return Object.entries(tags).filter(([key]) => !HIDDEN_TAGS.has(key)).map(([key, value]) => key + '=' + value).join('  ');
+}
+
+function seriesRow(series) {
+  const tags = series.tags;
+  const stats = series.statistics;
+  const total = stats.total !== undefined ? stats.total : stats.total_time;
+  const count = stats.count !== undefined ? stats.count : (stats.value !== undefined ? stats.value : '');
+  const timed = series.type === 'TIMER' && total !== undefined && count;
+  const call = tags.uri ? (tags.method || '') + ' ' + tags.uri.replace(/^.*\/rest\/v1\//, '') : '';
+  const outcome = tags.status ? tags.status + (tags.error && tags.error !== 'none' ? ' ' + tags.error : '') : (tags.result || '');
+  return el('tr', { 'data-project': tags['wallet.project'] || tags.project || '' },
+    el('td', {}, el('strong', { text: tags['wallet.project'] || tags.project || '' })),
+    el('td', {}, el("code", { text: call }), " ", el("span", { className: "muted", text: otherTags(tags) })),
+    el('td', { className: /^[23]/.test(outcome) || outcome === 'granted' ? 'ok' : 'bad', text: outcome }),
+    el('td', { className: 'num', text: count }),
+    el('td', { className: 'num', text: timed ? (1000 * total / count).toFixed(1) + ' ms' : '' }));
+}
+
+function projectOf(series) {
+  return series.tags['wallet.project'] || series.tags.project || '';
 }
 
 async function loadMeters() {
@@ -313,18 +333,13 @@ async function loadMeters() {
       continue;
     }
     const body = el('tbody');
-    for (const series of meter.series) {
-      const stats = series.statistics;
-      const total = stats.total !== undefined ? stats.total : stats.total_time;
-      const count = stats.count !== undefined ? stats.count : (stats.value !== undefined ? stats.value : '');
-      const timed = series.type === 'TIMER' && total !== undefined && count;
-      body.append(el('tr', {},
-        el('td', { text: describeTags(series.tags) }),
-        el('td', { className: 'num', text: count }),
-        el('td', { className: 'num', text: timed ? (1000 * total / count).toFixed(1) + ' ms' : '' })));
+    const series = [...meter.series].sort((a, b) => projectOf(a).localeCompare(projectOf(b)));
+    for (const entry of series) {
+      body.append(seriesRow(entry));
     }
     container.append(el('table', { 'data-meter': meter.name, 'data-present': 'true' },
-      el('thead', {}, el('tr', {}, el('th', { text: 'tags' }), el('th', { text: 'count' }), el('th', { text: 'mean' }))),
+      el('thead', {}, el('tr', {}, el('th', { text: 'project' }), el('th', { text: 'call / tags' }),
+        el('th', { text: 'result' }), el('th', { text: 'count' }), el('th', { text: 'mean' }))),
       body));
   }
 }
