@@ -3,7 +3,6 @@ package io.github.walletproject.sample.web;
 import io.github.walletproject.InvalidProjectException;
 import io.github.walletproject.NoProjectBoundException;
 import io.github.walletproject.ProjectAccessDeniedException;
-import io.github.walletproject.WalletApiException;
 import io.github.walletproject.WalletException;
 import io.github.walletproject.sample.web.Views.ErrorView;
 
@@ -35,10 +34,7 @@ class ApiErrors {
 		if (ex instanceof NoProjectBoundException) {
 			return HttpStatus.CONFLICT;
 		}
-		if (ex instanceof WalletApiException) {
-			return HttpStatus.BAD_GATEWAY;
-		}
-		return HttpStatus.BAD_GATEWAY;
+		return HttpStatus.BAD_GATEWAY; // the Wallet API failed, answered badly, or could not be reached
 	}
 
 }

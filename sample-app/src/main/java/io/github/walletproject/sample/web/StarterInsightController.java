@@ -65,8 +65,7 @@ class StarterInsightController {
 					for (Measurement measurement : meter.measure()) {
 						statistics.put(measurement.getStatistic().getTagValueRepresentation(), measurement.getValue());
 					}
-					series.add(Map.of("type", meter.getId().getType().name(), "tags", tags, "statistics", statistics,
-							"baseUnit", String.valueOf(meter.getId().getBaseUnit())));
+					series.add(Map.of("type", meter.getId().getType().name(), "tags", tags, "statistics", statistics));
 				}
 			}
 			result.add(Map.of("name", name, "present", !series.isEmpty(), "series", series));
