@@ -115,7 +115,7 @@ class WalletClientAutoConfigurationTests {
 		this.runner.withBean(NonceGenerator.class, () -> () -> "test-nonce-" + n.incrementAndGet())
 			.withBean(Clock.class, () -> clock)
 			.run(context -> {
-				context.getBean(WalletProjects.class).serverTime();
+				context.getBean(WalletProjects.class).client();
 				assertThat(api).hasOnlyValidSignatures();
 				assertThat(api.requests()).singleElement().satisfies(request -> {
 					assertThat(request.nonce()).isEqualTo("test-nonce-1");

@@ -40,6 +40,11 @@ class MockServerSignatureTests {
 		mockServer = ClientAndServer.startClientAndServer(0);
 		MacVerifier verifier = MacVerifier.of(TestApps.MAC_ID, TestApps.MAC_KEY);
 		mockServer.when(request()).respond(received -> {
+			if (received.getPath().getValue().endsWith("/server")) {
+				// GET server needs no authentication and is sent without credentials
+				verdicts.add((received.getFirstHeader("Authorization").isEmpty()) ? "unsigned server" : "signed server");
+				return HttpResponse.response().withStatusCode(200).withHeader("Content-Type", "application/json").withBody("{\"time\":1700000000}");
+			}
 			MacVerifier.Verification verification = verifier.verify(received.getMethod().getValue(),
 					requestUri(received), "127.0.0.1", mockServer.getPort(), body(received),
 					received.getFirstHeader("Authorization"));
@@ -102,8 +107,10 @@ class MockServerSignatureTests {
 				.body(Map.of("amount", 100, "note", "tea & cake"))
 				.retrieve()
 				.toBodilessEntity());
+			wallet.client();
 			wallet.serverTime();
-			assertThat(verdicts).hasSize(4).allMatch(verdict -> verdict.startsWith("valid"));
+			assertThat(verdicts).hasSize(5).endsWith("unsigned server");
+			assertThat(verdicts.subList(0, 4)).allMatch(verdict -> verdict.startsWith("valid"));
 			assertThat(verdicts.get(0)).contains("project_id=1221");
 			assertThat(verdicts.get(2)).contains("body_hash=").contains("project_id=1221");
 		});
@@ -113,7 +120,7 @@ class MockServerSignatureTests {
 	void aWrongKeyFailsTheCall() {
 		runner("not-the-key").run(context -> {
 			assertThatExceptionOfType(WalletUnauthorizedException.class)
-				.isThrownBy(() -> context.getBean(WalletProjects.class).serverTime())
+				.isThrownBy(() -> context.getBean(WalletProjects.class).client())
 				.withMessageContaining("MAC does not match")
 				.satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("not-the-key"));
 			assertThat(verdicts).singleElement().asString().startsWith("invalid");
