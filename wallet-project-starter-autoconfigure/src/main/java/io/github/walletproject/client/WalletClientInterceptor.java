@@ -116,6 +116,7 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 		boolean unauthenticated = attributes.containsKey(UNAUTHENTICATED_ATTRIBUTE);
 		boolean tokenReplayed = false;
 		for (int attempt = 1;; attempt++) {
+			long clockVersion = (this.clock != null) ? this.clock.offset().version() : 0;
 			if (!unauthenticated) {
 				this.authenticator.authenticate(outgoing, body, route, extParameters, extra);
 			}
@@ -139,7 +140,7 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 			String code = (status < 500) ? WalletErrorDecoder.errorCode(error.bodyBytes()) : null;
 			if ("invalid_timestamp".equals(code) && !clockReplayed && this.clock != null) {
 				clockReplayed = true;
-				this.clock.synchronize();
+				this.clock.synchronizeAfter(clockVersion);
 				this.metrics.retry("invalid_timestamp");
 				attempt--;
 				continue;
