@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextCustomizer;
 
@@ -88,6 +89,32 @@ class MockWalletApiContextCustomizerTests {
 		context.close();
 
 		assertStopped(baseUrl);
+	}
+
+	@Test
+	void findsCredentialsAndProjectsInEnvironmentVariables() throws Exception {
+		GenericApplicationContext context = new GenericApplicationContext();
+		context.getEnvironment()
+			.getPropertySources()
+			.addLast(new SystemEnvironmentPropertySource("test-systemEnvironment",
+					java.util.Map.of("PAYSERA_WALLET_CREDENTIALS_MACID", "env-client", "PAYSERA_WALLET_CREDENTIALS_MACKEY",
+							"env-key", "PAYSERA_WALLET_PROJECTS_SHOP_ID", "1221",
+							"PAYSERA_WALLET_PROJECTS_SHOP_CREDENTIALS_MACID", "env-shop",
+							"PAYSERA_WALLET_PROJECTS_SHOP_CREDENTIALS_MACKEY", "env-shop-key")));
+		customizer(Annotated.class).customizeContext(context, null);
+		context.refresh();
+		try {
+			MockWalletApi api = context.getBean(MockWalletApi.class);
+
+			assertThat(new SignedClient(api, "env-client", "env-key").get("client").statusCode()).isEqualTo(200);
+			assertThat(new SignedClient(api, "env-shop", "env-shop-key").get("client").statusCode()).isEqualTo(200);
+			assertThat(new SignedClient(api, "test-mac-id", "test-mac-key").get("client").statusCode())
+				.isEqualTo(401);
+			assertThat(api.projectId("shop")).isEqualTo(1221);
+		}
+		finally {
+			context.close();
+		}
 	}
 
 	@Test
