@@ -184,6 +184,10 @@ class MacVerifierTests {
 					r -> r.withAuthorization("MAC mac=\"" + r.field("mac") + "\", " + r.authorization()
 						.substring(4)
 						.replace(", mac=\"" + r.field("mac") + "\"", "")));
+			tampers.put("header field repeated", r -> r.withAuthorization(r.authorization()
+				.replace(", nonce=\"" + r.field("nonce") + "\"",
+						", nonce=\"" + r.field("nonce") + "\", nonce=\"" + r.field("nonce") + "\"")));
+			tampers.put("header field unknown", r -> r.withAuthorization(r.authorization() + ", foo=\"bar\""));
 			tampers.put("header separator without space", r -> r.withAuthorization(r.authorization().replace(", ", ",")));
 			tampers.put("header scheme", r -> r.withAuthorization(r.authorization().replace("MAC ", "Bearer ")));
 			tampers.put("header missing", r -> r.withAuthorization(null));
