@@ -96,7 +96,10 @@ class SecretsInLogsTests {
 					"paysera.wallet.credentials.mac-id=bad\"" + TOKEN)
 			.run());
 		assertThat(output.getAll()).as("TRACE output").hasSizeGreaterThan(100_000);
-		assertThat(output.getAll()).contains("wallet/2112/balance");
+		// evidence that the traffic's own log lines were captured
+		assertThat(output.getAll()).contains("Wallet API clock offset is now")
+			.contains("access token of credentials 'default' was refreshed")
+			.contains("Invalid Paysera Wallet configuration: paysera.wallet.credentials.mac-id");
 		for (String secret : new String[] { KEY, TOKEN, REFRESHED_TOKEN, REFRESHED_KEY, "password=" + BUNDLE_PASSWORD }) {
 			assertThat(output.getAll()).as("logs must not contain a secret").doesNotContain(secret);
 		}
