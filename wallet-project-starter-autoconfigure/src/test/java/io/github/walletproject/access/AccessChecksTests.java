@@ -17,10 +17,10 @@ import io.github.walletproject.client.Project;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
-import org.junit.jupiter.api.AfterAll;
+import io.github.walletproject.test.MockWalletApiExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.cache.CacheManager;
@@ -34,24 +34,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Access checks through a real context: each source, refusal before anything is sent,
  * coalescing of lookups, sharing through a CacheManager, startup validation.
  */
+@ExtendWith(MockWalletApiExtension.class)
 class AccessChecksTests {
 
 	static MockWalletApi api;
 
 	@BeforeAll
-	static void start() {
-		api = TestApps.mock();
+	static void fixtures(MockWalletApi mock) {
+		api = TestApps.fixtures(mock);
 	}
 
-	@AfterAll
-	static void stop() {
-		api.close();
-	}
 
-	@BeforeEach
-	void reset() {
-		api.reset();
-	}
 
 	@Test
 	void remoteSourceRefusesBeforeSendingAndNamesTheAccessibleProjects() {

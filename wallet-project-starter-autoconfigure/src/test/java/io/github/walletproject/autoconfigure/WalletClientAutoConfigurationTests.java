@@ -16,10 +16,10 @@ import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.routing.WalletProjectAdvisor;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
-import org.junit.jupiter.api.AfterAll;
+import io.github.walletproject.test.MockWalletApiExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The auto-configuration: which beans appear, which the user may replace, what optional
  * dependencies it does without, and how it reports bad configuration.
  */
+@ExtendWith(MockWalletApiExtension.class)
 class WalletClientAutoConfigurationTests {
 
 	static MockWalletApi api;
@@ -42,19 +43,11 @@ class WalletClientAutoConfigurationTests {
 	private final ApplicationContextRunner runner = TestApps.runner(api);
 
 	@BeforeAll
-	static void start() {
-		api = TestApps.mock();
+	static void fixtures(MockWalletApi mock) {
+		api = TestApps.fixtures(mock);
 	}
 
-	@AfterAll
-	static void stop() {
-		api.close();
-	}
 
-	@BeforeEach
-	void reset() {
-		api.reset();
-	}
 
 	@Test
 	void registersTheClientAndItsParts() {

@@ -20,11 +20,11 @@ import io.github.walletproject.auth.ServerTimeOffset;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
+import io.github.walletproject.test.MockWalletApiExtension;
 import io.github.walletproject.test.ReceivedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;
@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * One test per fault: how many attempts reach the server, that each is signed afresh, and
  * that nothing that must not be repeated is sent twice.
  */
+@ExtendWith(MockWalletApiExtension.class)
 class FaultToleranceTests {
 
 	static MockWalletApi api;
@@ -45,19 +46,11 @@ class FaultToleranceTests {
 		.withPropertyValues("paysera.wallet.access.source=configured");
 
 	@BeforeAll
-	static void start() {
-		api = TestApps.mock();
+	static void fixtures(MockWalletApi mock) {
+		api = TestApps.fixtures(mock);
 	}
 
-	@AfterAll
-	static void stop() {
-		api.close();
-	}
 
-	@BeforeEach
-	void reset() {
-		api.reset();
-	}
 
 	private static List<ReceivedRequest> to(String path) {
 		return api.requests().stream().filter(r -> r.path().equals(path)).toList();

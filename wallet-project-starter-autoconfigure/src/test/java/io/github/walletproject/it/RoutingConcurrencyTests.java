@@ -13,9 +13,10 @@ import io.github.walletproject.WalletProject;
 import io.github.walletproject.WalletRequestAttributes;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
-import org.junit.jupiter.api.AfterAll;
+import io.github.walletproject.test.MockWalletApiExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.client.RestClient;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which project the test meant; the mock compares it with the project_id it received and
  * checks every MAC. No mismatch, no bad signature, and no binding left on any pooled thread.
  */
+@ExtendWith(MockWalletApiExtension.class)
 class RoutingConcurrencyTests {
 
 	private static final int THREADS = 16;
@@ -38,14 +40,10 @@ class RoutingConcurrencyTests {
 	static MockWalletApi api;
 
 	@BeforeAll
-	static void start() {
-		api = TestApps.mock();
+	static void fixtures(MockWalletApi mock) {
+		api = TestApps.fixtures(mock);
 	}
 
-	@AfterAll
-	static void stop() {
-		api.close();
-	}
 
 	@Test
 	void everyConcurrentCallCarriesTheProjectItWasMeantFor() {

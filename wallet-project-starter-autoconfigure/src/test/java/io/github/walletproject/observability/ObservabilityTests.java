@@ -11,12 +11,12 @@ import io.github.walletproject.WalletProjects;
 import io.github.walletproject.client.WalletApi;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
+import io.github.walletproject.test.MockWalletApiExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
@@ -37,24 +37,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Metrics, observations, health, the actuator endpoint and secret masking, in applications
  * started the way users start them (all auto-configuration on the classpath).
  */
+@ExtendWith(MockWalletApiExtension.class)
 class ObservabilityTests {
 
 	static MockWalletApi api;
 
 	@BeforeAll
-	static void start() {
-		api = TestApps.mock();
+	static void fixtures(MockWalletApi mock) {
+		api = TestApps.fixtures(mock);
 	}
 
-	@AfterAll
-	static void stop() {
-		api.close();
-	}
 
-	@BeforeEach
-	void reset() {
-		api.reset();
-	}
 
 	private static ConfigurableApplicationContext app(String... extra) {
 		List<String> properties = new ArrayList<>(List.of("spring.main.banner-mode=off",

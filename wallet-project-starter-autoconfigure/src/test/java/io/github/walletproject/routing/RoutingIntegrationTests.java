@@ -10,14 +10,14 @@ import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletProject;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
+import io.github.walletproject.test.MockWalletApiExtension;
 import io.github.walletproject.test.ReceivedRequest;
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientPropertiesAutoConfiguration;
@@ -50,24 +50,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code @Async} and executors (context propagation), and {@code @HttpExchange} clients of
  * Boot's HTTP service groups.
  */
+@ExtendWith(MockWalletApiExtension.class)
 class RoutingIntegrationTests {
 
 	static MockWalletApi api;
 
 	@BeforeAll
-	static void start() {
-		api = TestApps.mock();
+	static void fixtures(MockWalletApi mock) {
+		api = TestApps.fixtures(mock);
 	}
 
-	@AfterAll
-	static void stop() {
-		api.close();
-	}
 
-	@BeforeEach
-	void reset() {
-		api.reset();
-	}
 
 	@AfterEach
 	void nothingLeftBound() {

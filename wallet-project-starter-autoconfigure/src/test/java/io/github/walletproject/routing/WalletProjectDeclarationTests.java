@@ -7,9 +7,10 @@ import io.github.walletproject.WalletProject;
 import io.github.walletproject.autoconfigure.Analyzers;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
-import org.junit.jupiter.api.AfterAll;
+import io.github.walletproject.test.MockWalletApiExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -21,19 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Unusable {@code @WalletProject} declarations stop the application at startup with a
  * message naming the class, the method, the value and the configured aliases.
  */
+@ExtendWith(MockWalletApiExtension.class)
 class WalletProjectDeclarationTests {
 
 	static MockWalletApi api;
 
 	@BeforeAll
-	static void start() {
-		api = TestApps.mock();
+	static void fixtures(MockWalletApi mock) {
+		api = TestApps.fixtures(mock);
 	}
 
-	@AfterAll
-	static void stop() {
-		api.close();
-	}
 
 	private ApplicationContextRunner runner(Class<?> bean) {
 		return TestApps.runner(api).withBean(bean);

@@ -10,12 +10,12 @@ import io.github.walletproject.WalletProjects;
 import io.github.walletproject.WalletRequestAttributes;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
+import io.github.walletproject.test.MockWalletApiExtension;
 import io.github.walletproject.test.ReceivedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;
@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Every way of choosing a project, every value form, precedence and nesting, through a real
  * application context and the MAC-verifying mock.
  */
+@ExtendWith(MockWalletApiExtension.class)
 class WalletProjectRoutingTests {
 
 	static MockWalletApi api;
@@ -46,19 +47,11 @@ class WalletProjectRoutingTests {
 		.withBean(Nested.class);
 
 	@BeforeAll
-	static void start() {
-		api = TestApps.mock();
+	static void fixtures(MockWalletApi mock) {
+		api = TestApps.fixtures(mock);
 	}
 
-	@AfterAll
-	static void stop() {
-		api.close();
-	}
 
-	@BeforeEach
-	void reset() {
-		api.reset();
-	}
 
 	@AfterEach
 	void nothingLeftBound() {

@@ -9,9 +9,9 @@ import io.github.walletproject.WalletRequestAttributes;
 import io.github.walletproject.autoconfigure.Analyzers;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
-import org.junit.jupiter.api.AfterAll;
+import io.github.walletproject.test.MockWalletApiExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,24 +28,17 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * Hostile project values from every source are rejected before any request is built, and
  * nothing user-supplied can add a header or an ext parameter.
  */
+@ExtendWith(MockWalletApiExtension.class)
 class HostileInputTests {
 
 	static MockWalletApi api;
 
 	@BeforeAll
-	static void start() {
-		api = TestApps.mock();
+	static void fixtures(MockWalletApi mock) {
+		api = TestApps.fixtures(mock);
 	}
 
-	@AfterAll
-	static void stop() {
-		api.close();
-	}
 
-	@BeforeEach
-	void reset() {
-		api.reset();
-	}
 
 	static List<String> hostile() {
 		return List.of("1221\r\nX-Injected: yes", "1221\n", "shop\"", "1221\", ext=\"project_id=1222", "1221,1222",
