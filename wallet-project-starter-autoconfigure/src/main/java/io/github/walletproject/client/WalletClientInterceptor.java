@@ -140,10 +140,11 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 			String code = (status < 500) ? WalletErrorDecoder.errorCode(error.bodyBytes()) : null;
 			if ("invalid_timestamp".equals(code) && !clockReplayed && this.clock != null) {
 				clockReplayed = true;
-				this.clock.synchronizeAfter(clockVersion);
-				this.metrics.retry("invalid_timestamp");
-				attempt--;
-				continue;
+				if (resynchronized(clockVersion)) {
+					this.metrics.retry("invalid_timestamp");
+					attempt--;
+					continue;
+				}
 			}
 			if ("invalid_grant".equals(code) && !tokenReplayed && refreshToken(route.credentials())) {
 				tokenReplayed = true;
@@ -171,6 +172,18 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 		}
 		finally {
 			CertificateRoutingRequestFactory.restore(previous);
+		}
+	}
+
+	private boolean resynchronized(long clockVersion) {
+		try {
+			this.clock.synchronizeAfter(clockVersion);
+			return true;
+		}
+		catch (WalletException ex) {
+			logger.warn("Wallet API refused a timestamp and its clock could not be read (" + ex.getMessage()
+					+ "); the request is not replayed");
+			return false;
 		}
 	}
 

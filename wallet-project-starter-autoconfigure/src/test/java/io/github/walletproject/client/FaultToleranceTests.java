@@ -171,6 +171,18 @@ class FaultToleranceTests {
 	}
 
 	@Test
+	void whenTheClockCannotBeReadTheRefusalIsReported() {
+		api.failNext("GET", "wallet/2112/balance", Fault.invalidTimestamp(), 1);
+		api.failNext("GET", "server", Fault.serviceUnavailable(), 10);
+		this.runner.withPropertyValues("paysera.wallet.retry.max-attempts=1").run(context -> {
+			assertThatExceptionOfType(WalletInvalidTimestampException.class)
+				.isThrownBy(() -> balance(context.getBean(WalletApi.class)));
+			assertThat(to("wallet/2112/balance")).hasSize(1);
+			assertThat(to("server")).hasSize(1);
+		});
+	}
+
+	@Test
 	void rateLimitIsATypedExceptionWithRetryAfterAndNoRetry() {
 		api.failNext("GET", "wallet/2112/balance", Fault.rateLimited(Duration.ofSeconds(7)), 5);
 		this.runner.run(context -> {
