@@ -1,29 +1,19 @@
 package io.github.walletproject.client;
 
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsExchange;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletProjects;
 import io.github.walletproject.WalletTransportException;
 import io.github.walletproject.support.TestApps;
+import io.github.walletproject.test.MockWalletApi;
+import io.github.walletproject.test.ReceivedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,18 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Client-certificate mode against a real mutual-TLS server: the certificate comes from a
+ * Client-certificate mode against the mock Wallet API over real mutual TLS: the certificate comes from a
  * Spring Boot SSL bundle (per project where configured), the server certificate is verified,
  * no Authorization header is sent and the project travels as {@code Wallet-Api-Project-Id}.
  */
 class CertificateModeTests {
 
-	private HttpsServer server;
-
-	private final List<Seen> seen = new CopyOnWriteArrayList<>();
-
-	record Seen(String path, String clientCn, Map<String, List<String>> headers) {
-	}
+	private MockWalletApi api;
 
 	@BeforeEach
 	void start() throws Exception {
@@ -60,46 +45,17 @@ class CertificateModeTests {
 		trust.init(trusted);
 		SSLContext ssl = SSLContext.getInstance("TLS");
 		ssl.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-		this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-		this.server.setHttpsConfigurator(new HttpsConfigurator(ssl) {
-			@Override
-			public void configure(HttpsParameters params) {
-				SSLParameters parameters = ssl.getDefaultSSLParameters();
-				parameters.setNeedClientAuth(true);
-				params.setSSLParameters(parameters);
-			}
-		});
-		this.server.createContext("/", exchange -> {
-			try (exchange) {
-				X509Certificate client = (X509Certificate) ((HttpsExchange) exchange).getSSLSession()
-					.getPeerCertificates()[0];
-				this.seen.add(new Seen(exchange.getRequestURI().getPath(), client.getSubjectX500Principal().getName(),
-						Map.copyOf(exchange.getRequestHeaders())));
-				String path = exchange.getRequestURI().getPath();
-				String body = path.endsWith("/server") ? "{\"time\":1700000000}"
-						: path.contains("/balance") ? "{\"EUR\":{\"at_disposal\":100,\"at_disposal_decimal\":\"1.00\","
-								+ "\"reserved\":0,\"reserved_decimal\":\"0.00\"}}"
-								: path.contains("/user/") ? "[{\"id\":1221,\"title\":\"Shop\"},{\"id\":1222,\"title\":\"M\"}]"
-										: "{}";
-				byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, bytes.length);
-				try (OutputStream out = exchange.getResponseBody()) {
-					out.write(bytes);
-				}
-			}
-		});
-		this.server.start();
+		this.api = TestApps.fixtures(MockWalletApi.startHttps(ssl));
 	}
 
 	@AfterEach
 	void stop() {
-		this.server.stop(0);
+		this.api.close();
 	}
 
 	private ApplicationContextRunner runner() {
 		return TestApps.runner()
-			.withPropertyValues("paysera.wallet.base-url=https://localhost:" + this.server.getAddress().getPort() + "/rest/v1/",
+			.withPropertyValues("paysera.wallet.base-url=" + this.api.baseUrl(),
 					"paysera.wallet.auth.mode=certificate", "paysera.wallet.auth.ssl-bundle=wallet",
 					"paysera.wallet.projects.shop.id=1221", "paysera.wallet.projects.marketplace.id=1222",
 					"paysera.wallet.access.source=configured")
@@ -124,14 +80,15 @@ class CertificateModeTests {
 			assertThat(context).hasNotFailed();
 			WalletProjects wallet = context.getBean(WalletProjects.class);
 			ProjectContext.runWith("shop", () -> wallet.api().balance(2112));
-			wallet.serverTime();
-			assertThat(this.seen).hasSize(2);
-			Seen balance = this.seen.get(0);
-			assertThat(balance.clientCn()).isEqualTo("CN=localhost");
-			assertThat(balance.headers()).containsEntry("Wallet-api-project-id", List.of("1221"))
-				.doesNotContainKey("Authorization");
-			assertThat(this.seen.get(1).headers()).doesNotContainKey("Wallet-api-project-id")
-				.doesNotContainKey("Authorization");
+			wallet.client();
+			List<ReceivedRequest> requests = this.api.requests();
+			assertThat(requests).hasSize(2).allSatisfy(request -> {
+				assertThat(request.clientCertificate()).isEqualTo("CN=localhost");
+				assertThat(request.header("Authorization")).isEmpty();
+				assertThat(request.status()).isEqualTo(200);
+			});
+			assertThat(requests.get(0).header("Wallet-Api-Project-Id")).contains("1221");
+			assertThat(requests.get(1).header("Wallet-Api-Project-Id")).isEmpty();
 		});
 	}
 
@@ -147,13 +104,15 @@ class CertificateModeTests {
 					ProjectContext.runWith("marketplace", () -> wallet.api().balance(2113));
 					ProjectContext.runWith("shop", () -> wallet.api().balance(2112));
 				}
-				assertThat(this.seen).hasSize(6);
-				assertThat(this.seen).filteredOn(s -> s.path().endsWith("/2113/balance"))
-					.extracting(Seen::clientCn)
+				List<ReceivedRequest> requests = this.api.requests();
+				assertThat(requests).hasSize(6).allSatisfy(request -> assertThat(request.status()).isEqualTo(200));
+				assertThat(requests).filteredOn(r -> r.path().equals("wallet/2113/balance"))
+					.extracting(ReceivedRequest::clientCertificate)
 					.containsOnly("CN=market");
-				assertThat(this.seen).filteredOn(s -> s.path().endsWith("/2112/balance"))
-					.extracting(Seen::clientCn)
+				assertThat(requests).filteredOn(r -> r.path().equals("wallet/2112/balance"))
+					.extracting(ReceivedRequest::clientCertificate)
 					.containsOnly("CN=localhost");
+				assertThat(requests).allSatisfy(r -> assertThat(r.header("Authorization")).isEmpty());
 			});
 	}
 
@@ -161,14 +120,14 @@ class CertificateModeTests {
 	void serverCertificateIsVerified() {
 		// a bundle without a truststore falls back to the JDK's CAs, which do not know the test server
 		TestApps.runner()
-			.withPropertyValues("paysera.wallet.base-url=https://localhost:" + this.server.getAddress().getPort() + "/rest/v1/",
+			.withPropertyValues("paysera.wallet.base-url=" + this.api.baseUrl(),
 					"paysera.wallet.auth.mode=certificate", "paysera.wallet.auth.ssl-bundle=wallet",
 					"paysera.wallet.retry.max-attempts=1")
 			.withPropertyValues(bundle("wallet", "client.p12", false))
 			.run(context -> {
 				assertThatExceptionOfType(WalletTransportException.class)
-					.isThrownBy(() -> context.getBean(WalletProjects.class).serverTime());
-				assertThat(this.seen).isEmpty();
+					.isThrownBy(() -> context.getBean(WalletProjects.class).client());
+				assertThat(this.api.requests()).isEmpty();
 			});
 	}
 
