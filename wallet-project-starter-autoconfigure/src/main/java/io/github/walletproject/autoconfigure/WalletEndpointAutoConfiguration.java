@@ -42,6 +42,7 @@ public final class WalletEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnClass(SanitizingFunction.class)
+	@ConditionalOnMissingBean
 	WalletSanitizingFunction walletSanitizingFunction() {
 		return new WalletSanitizingFunction();
 	}

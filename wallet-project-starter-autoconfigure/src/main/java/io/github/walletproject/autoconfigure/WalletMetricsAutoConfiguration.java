@@ -33,6 +33,7 @@ public final class WalletMetricsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "walletClockOffsetMetric")
 	MeterBinder walletClockOffsetMetric(ServerTimeOffset offset) {
 		return registry -> Gauge.builder(MicrometerWalletMetrics.CLOCK_OFFSET, offset, ServerTimeOffset::seconds)
 			.description("Server-minus-local clock offset applied to MAC timestamps")
