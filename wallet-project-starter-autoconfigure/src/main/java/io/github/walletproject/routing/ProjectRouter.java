@@ -7,7 +7,6 @@ import io.github.walletproject.WalletRequestAttributes;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.internal.Texts;
 import io.github.walletproject.routing.ProjectBindings.Binding;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses the route of one request. In order of precedence:
@@ -98,10 +97,6 @@ public final class ProjectRouter {
 		 */
 		String describe();
 
-	}
-
-	static @Nullable RequestRoute routeOf(Map<String, Object> attributes) {
-		return (RequestRoute) attributes.get(ROUTE_ATTRIBUTE);
 	}
 
 }
