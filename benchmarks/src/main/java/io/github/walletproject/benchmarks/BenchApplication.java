@@ -70,6 +70,14 @@ public class BenchApplication {
 		}
 
 		/**
+		 * The proxied call alone: the project this method runs with (for diagnostics).
+		 * @return the current binding
+		 */
+		public Object boundProject() {
+			return io.github.walletproject.routing.ProjectBindings.current();
+		}
+
+		/**
 		 * {@code POST transaction} for project {@code shop} at location 77.
 		 * @return the response body
 		 */

@@ -21,7 +21,8 @@ import org.springframework.http.client.ClientHttpResponse;
 /**
  * A request factory that never touches the network: the request body is streamed into a
  * sink that only counts bytes (as a real client streams it into a socket), and every request
- * gets a 200 response with a canned JSON body. Requests are streaming, like those of the
+ * gets a 200 response with a canned JSON body and its {@code Content-Length} (as a server
+ * sends a small JSON document). Requests are streaming, like those of the
  * JDK {@code HttpClient} factory Boot picks by default.
  * <p>
  * When {@link #record(boolean) recording}, the last request's method, URI and headers are
@@ -29,7 +30,9 @@ import org.springframework.http.client.ClientHttpResponse;
  */
 public final class InMemoryRequestFactory implements ClientHttpRequestFactory {
 
-	private static final HttpHeaders RESPONSE_HEADERS = responseHeaders();
+	private static final HttpHeaders BALANCE_HEADERS = responseHeaders(Inputs.BALANCE_RESPONSE.length);
+
+	private static final HttpHeaders TRANSACTION_HEADERS = responseHeaders(Inputs.TRANSACTION_RESPONSE.length);
 
 	private volatile boolean recording;
 
@@ -57,9 +60,10 @@ public final class InMemoryRequestFactory implements ClientHttpRequestFactory {
 		return new InMemoryRequest(uri, httpMethod);
 	}
 
-	private static HttpHeaders responseHeaders() {
+	private static HttpHeaders responseHeaders(long contentLength) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setContentLength(contentLength);
 		return HttpHeaders.readOnlyHttpHeaders(headers);
 	}
 
@@ -108,8 +112,8 @@ public final class InMemoryRequestFactory implements ClientHttpRequestFactory {
 				copy.putAll(headers);
 				InMemoryRequestFactory.this.last = new Recorded(this.method, this.uri, copy, length);
 			}
-			return new CannedResponse(
-					(this.method == HttpMethod.POST) ? Inputs.TRANSACTION_RESPONSE : Inputs.BALANCE_RESPONSE);
+			return (this.method == HttpMethod.POST) ? new CannedResponse(TRANSACTION_HEADERS, Inputs.TRANSACTION_RESPONSE)
+					: new CannedResponse(BALANCE_HEADERS, Inputs.BALANCE_RESPONSE);
 		}
 
 	}
@@ -132,11 +136,14 @@ public final class InMemoryRequestFactory implements ClientHttpRequestFactory {
 
 	private static final class CannedResponse implements ClientHttpResponse {
 
+		private final HttpHeaders headers;
+
 		private final byte[] body;
 
 		private @Nullable InputStream stream;
 
-		CannedResponse(byte[] body) {
+		CannedResponse(HttpHeaders headers, byte[] body) {
+			this.headers = headers;
 			this.body = body;
 		}
 
@@ -152,7 +159,7 @@ public final class InMemoryRequestFactory implements ClientHttpRequestFactory {
 
 		@Override
 		public HttpHeaders getHeaders() {
-			return RESPONSE_HEADERS;
+			return this.headers;
 		}
 
 		@Override

@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
@@ -26,6 +28,11 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Instances are immutable and thread-safe. The key never leaves this object: it is not
  * returned, printed by {@link #toString()} or put into exception messages.
+ * <p>
+ * Signing writes the signed string and the header straight into reusable byte buffers (kept
+ * with a {@link Mac} in a small pool striped by thread), so that apart from the header
+ * itself a signature allocates next to nothing beyond what the JDK's HMAC and SHA-256 do.
+ * {@link #normalizedRequestString} is the plain reference of the same rules.
  */
 public final class MacSigner {
 
@@ -35,15 +42,32 @@ public final class MacSigner {
 
 	private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
+	private static final byte[] BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+		.getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] BODY_HASH = ascii("body_hash=");
+
+	private static final byte[] NONCE_FIELD = ascii("\", nonce=\"");
+
+	private static final byte[] MAC_FIELD = ascii("\", mac=\"");
+
+	private static final byte[] EXT_FIELD = ascii(", ext=\"");
+
+	/** Buffers that grew past this size for an unusual request are not kept. */
+	private static final int MAX_KEPT_BUFFER = 8192;
+
 	private final String macId;
+
+	/** {@code MAC id="<id>", ts="}: the constant start of every header. */
+	private final byte[] headerStart;
 
 	private final SecretKeySpec key;
 
 	private final Mac prototype;
 
-	private final AtomicReferenceArray<Mac> macs = new AtomicReferenceArray<>(STRIPES);
-
-	private final AtomicReferenceArray<MessageDigest> digests = new AtomicReferenceArray<>(STRIPES);
+	private final AtomicReferenceArray<Workspace> workspaces = new AtomicReferenceArray<>(STRIPES);
 
 	/**
 	 * Create a signer.
@@ -59,6 +83,7 @@ public final class MacSigner {
 		}
 		checkHeaderSafe(macId, "MAC id");
 		this.macId = macId;
+		this.headerStart = ascii("MAC id=\"" + macId + "\", ts=\"");
 		this.key = new SecretKeySpec(macKey.getBytes(StandardCharsets.UTF_8), HMAC);
 		try {
 			this.prototype = Mac.getInstance(HMAC);
@@ -90,7 +115,7 @@ public final class MacSigner {
 	 */
 	public String authorization(String method, URI uri, byte @Nullable [] body, Map<String, String> extParameters,
 			long timestamp, String nonce) {
-		return authorization(method, uri, body, ExtEncoding.build(extParameters), timestamp, nonce);
+		return sign(method, uri, body, extParameters, null, timestamp, nonce);
 	}
 
 	/**
@@ -106,10 +131,163 @@ public final class MacSigner {
 	 */
 	public String authorization(String method, URI uri, byte @Nullable [] body, String encodedParameters,
 			long timestamp, String nonce) {
+		if (!isAscii(encodedParameters)) {
+			// not produced by ExtEncoding: keep it verbatim in the header, UTF-8 in the signed string
+			return referenceAuthorization(method, uri, body, encodedParameters, timestamp, nonce);
+		}
+		return sign(method, uri, body, null, encodedParameters, timestamp, nonce);
+	}
+
+	private String sign(String method, URI uri, byte @Nullable [] body, @Nullable Map<String, String> parameters,
+			@Nullable String encodedParameters, long timestamp, String nonce) {
+		checkHeaderSafe(nonce, "nonce");
+		String host = uri.getHost();
+		if (host == null) {
+			throw new IllegalArgumentException("URI has no host: a Wallet API URL must be absolute");
+		}
+		int slot = slot();
+		Workspace workspace = this.workspaces.getAndSet(slot, null);
+		if (workspace == null) {
+			workspace = new Workspace(newMac());
+		}
+		// on an exception the workspace is simply not returned to the pool
+		Buffer message = workspace.message;
+		message.length = 0;
+		// ts \n nonce \n METHOD \n request-uri \n host \n port \n ext \n
+		message.putLong(timestamp);
+		int tsEnd = message.length;
+		message.put('\n');
+		message.putAscii(nonce);
+		message.put('\n');
+		message.putUpperCase(method);
+		message.put('\n');
+		String path = uri.getRawPath();
+		if (path == null || path.isEmpty()) {
+			message.put('/');
+		}
+		else {
+			message.putUtf8(path);
+		}
+		String query = uri.getRawQuery();
+		if (query != null && !query.isEmpty()) {
+			message.put('?');
+			message.putUtf8(query);
+		}
+		message.put('\n');
+		message.putLowerCase(host);
+		message.put('\n');
+		message.putInt(port(uri));
+		message.put('\n');
+		int extStart = message.length;
+		if (body != null && body.length > 0) {
+			message.put(BODY_HASH);
+			MessageDigest sha256 = workspace.sha256();
+			sha256.update(body);
+			digest(sha256, workspace.digest);
+			message.putBase64(workspace.digest, true);
+		}
+		if (parameters != null) {
+			putParameters(message, parameters, extStart);
+		}
+		else if (!encodedParameters.isEmpty()) {
+			if (message.length > extStart) {
+				message.put('&');
+			}
+			message.putAscii(encodedParameters);
+		}
+		int extEnd = message.length;
+		message.put('\n');
+
+		Mac mac = workspace.mac;
+		mac.update(message.bytes, 0, message.length);
+		try {
+			mac.doFinal(workspace.digest, 0);
+		}
+		catch (ShortBufferException ex) {
+			throw new IllegalStateException(ex);
+		}
+
+		Buffer header = workspace.header;
+		header.length = 0;
+		header.put(this.headerStart);
+		header.put(message.bytes, 0, tsEnd);
+		header.put(NONCE_FIELD);
+		header.putAscii(nonce);
+		header.put(MAC_FIELD);
+		header.putBase64(workspace.digest, false);
+		header.put('"');
+		if (extEnd > extStart) {
+			header.put(EXT_FIELD);
+			header.put(message.bytes, extStart, extEnd - extStart);
+			header.put('"');
+		}
+		// every byte of the header is ASCII: one copy makes the string
+		String value = new String(header.bytes, 0, header.length, StandardCharsets.ISO_8859_1);
+		if (message.bytes.length <= MAX_KEPT_BUFFER && header.bytes.length <= MAX_KEPT_BUFFER) {
+			this.workspaces.lazySet(slot, workspace);
+		}
+		return value;
+	}
+
+	private static void putParameters(Buffer out, Map<String, String> parameters, int extStart) {
+		if (parameters.isEmpty()) {
+			return;
+		}
+		for (Map.Entry<String, String> entry : parameters.entrySet()) {
+			String value = entry.getValue();
+			if (value == null) {
+				continue;
+			}
+			if (out.length > extStart) {
+				out.put('&');
+			}
+			putEncoded(out, entry.getKey());
+			out.put('=');
+			putEncoded(out, value);
+		}
+	}
+
+	/** {@link ExtEncoding#appendEncoded}, written as bytes. */
+	private static void putEncoded(Buffer out, String value) {
+		int length = value.length();
+		out.ensure(length);
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (c >= 128) {
+				for (byte b : value.substring(i).getBytes(StandardCharsets.UTF_8)) {
+					putEncodedByte(out, b & 0xFF);
+				}
+				return;
+			}
+			putEncodedByte(out, c);
+		}
+	}
+
+	private static void putEncodedByte(Buffer out, int b) {
+		if (b < 128 && ExtEncoding.isUnreserved(b)) {
+			out.put((byte) b);
+		}
+		else if (b == ' ') {
+			out.put('+');
+		}
+		else {
+			out.ensure(3);
+			byte[] bytes = out.bytes;
+			int at = out.length;
+			bytes[at] = '%';
+			bytes[at + 1] = HEX[(b >> 4) & 0xF];
+			bytes[at + 2] = HEX[b & 0xF];
+			out.length = at + 3;
+		}
+	}
+
+	private String referenceAuthorization(String method, URI uri, byte @Nullable [] body, String encodedParameters,
+			long timestamp, String nonce) {
 		checkHeaderSafe(nonce, "nonce");
 		String ext = ext(body, encodedParameters);
 		String ts = Long.toString(timestamp);
-		String mac = mac(ts, nonce, method, uri, ext);
+		byte[] message = normalizedRequestString(ts, nonce, method, uri, ext).getBytes(StandardCharsets.UTF_8);
+		String mac = BASE64.encodeToString(newMac().doFinal(message));
 		StringBuilder header = new StringBuilder(80 + this.macId.length() + nonce.length() + ext.length());
 		header.append("MAC id=\"").append(this.macId)
 			.append("\", ts=\"").append(ts)
@@ -137,11 +315,11 @@ public final class MacSigner {
 		}
 		String path = uri.getRawPath();
 		String query = uri.getRawQuery();
-		StringBuilder text = new StringBuilder(96 + ext.length() + path.length());
+		StringBuilder text = new StringBuilder(96 + ext.length() + ((path != null) ? path.length() : 0));
 		text.append(timestamp).append('\n')
 			.append(nonce).append('\n')
 			.append(method.toUpperCase(Locale.ROOT)).append('\n')
-			.append(path.isEmpty() ? "/" : path);
+			.append((path == null || path.isEmpty()) ? "/" : path);
 		if (query != null && !query.isEmpty()) {
 			text.append('?').append(query);
 		}
@@ -162,39 +340,25 @@ public final class MacSigner {
 		}
 		StringBuilder ext = new StringBuilder(64 + encodedParameters.length());
 		ext.append("body_hash=");
-		appendEncodedBase64(ext, sha256(body));
+		byte[] hash;
+		try {
+			hash = MessageDigest.getInstance("SHA-256").digest(body);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+		for (byte b : BASE64.encode(hash)) {
+			switch (b) {
+				case '+' -> ext.append("%2B");
+				case '/' -> ext.append("%2F");
+				case '=' -> ext.append("%3D");
+				default -> ext.append((char) b);
+			}
+		}
 		if (!encodedParameters.isEmpty()) {
 			ext.append('&').append(encodedParameters);
 		}
 		return ext.toString();
-	}
-
-	private String mac(String ts, String nonce, String method, URI uri, String ext) {
-		byte[] message = normalizedRequestString(ts, nonce, method, uri, ext).getBytes(StandardCharsets.UTF_8);
-		int slot = slot();
-		Mac mac = this.macs.getAndSet(slot, null);
-		if (mac == null) {
-			mac = newMac();
-		}
-		byte[] result = mac.doFinal(message);
-		this.macs.lazySet(slot, mac);
-		return BASE64.encodeToString(result);
-	}
-
-	private byte[] sha256(byte[] body) {
-		int slot = slot();
-		MessageDigest digest = this.digests.getAndSet(slot, null);
-		if (digest == null) {
-			try {
-				digest = MessageDigest.getInstance("SHA-256");
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException("SHA-256 is not available", ex);
-			}
-		}
-		byte[] hash = digest.digest(body);
-		this.digests.lazySet(slot, digest);
-		return hash;
 	}
 
 	private Mac newMac() {
@@ -213,15 +377,12 @@ public final class MacSigner {
 		}
 	}
 
-	private static void appendEncodedBase64(StringBuilder out, byte[] hash) {
-		byte[] base64 = BASE64.encode(hash);
-		for (byte b : base64) {
-			switch (b) {
-				case '+' -> out.append("%2B");
-				case '/' -> out.append("%2F");
-				case '=' -> out.append("%3D");
-				default -> out.append((char) b);
-			}
+	private static void digest(MessageDigest digest, byte[] into) {
+		try {
+			digest.digest(into, 0, into.length);
+		}
+		catch (java.security.DigestException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -253,9 +414,212 @@ public final class MacSigner {
 		}
 	}
 
+	private static boolean isAscii(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static byte[] ascii(String value) {
+		return value.getBytes(StandardCharsets.US_ASCII);
+	}
+
 	@Override
 	public String toString() {
 		return "MacSigner[key hidden]";
+	}
+
+	/**
+	 * What one signature works with, owned by one thread at a time.
+	 */
+	private static final class Workspace {
+
+		final Mac mac;
+
+		private @Nullable MessageDigest sha256;
+
+		/** The body hash, then the MAC. */
+		final byte[] digest = new byte[32];
+
+		final Buffer message = new Buffer(256);
+
+		final Buffer header = new Buffer(256);
+
+		Workspace(Mac mac) {
+			this.mac = mac;
+		}
+
+		MessageDigest sha256() {
+			MessageDigest digest = this.sha256;
+			if (digest == null) {
+				try {
+					digest = MessageDigest.getInstance("SHA-256");
+				}
+				catch (NoSuchAlgorithmException ex) {
+					throw new IllegalStateException("SHA-256 is not available", ex);
+				}
+				this.sha256 = digest;
+			}
+			return digest;
+		}
+
+	}
+
+	/**
+	 * A growable byte buffer that writes text as UTF-8.
+	 */
+	private static final class Buffer {
+
+		byte[] bytes;
+
+		int length;
+
+		Buffer(int capacity) {
+			this.bytes = new byte[capacity];
+		}
+
+		void ensure(int more) {
+			if (this.length + more > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
+			}
+		}
+
+		void put(char c) {
+			ensure(1);
+			this.bytes[this.length++] = (byte) c;
+		}
+
+		void put(byte b) {
+			ensure(1);
+			this.bytes[this.length++] = b;
+		}
+
+		void put(byte[] source) {
+			put(source, 0, source.length);
+		}
+
+		void put(byte[] source, int offset, int count) {
+			ensure(count);
+			System.arraycopy(source, offset, this.bytes, this.length, count);
+			this.length += count;
+		}
+
+		/** Text known to be ASCII. */
+		@SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exactly right for ASCII
+		void putAscii(String text) {
+			int count = text.length();
+			ensure(count);
+			text.getBytes(0, count, this.bytes, this.length);
+			this.length += count;
+		}
+
+		void putUtf8(String text) {
+			int count = text.length();
+			ensure(count);
+			byte[] bytes = this.bytes;
+			int at = this.length;
+			for (int i = 0; i < count; i++) {
+				char c = text.charAt(i);
+				if (c >= 0x80) {
+					this.length = at;
+					put(text.substring(i).getBytes(StandardCharsets.UTF_8));
+					return;
+				}
+				bytes[at++] = (byte) c;
+			}
+			this.length = at;
+		}
+
+		void putUpperCase(String text) {
+			if (!isAscii(text)) {
+				putUtf8(text.toUpperCase(Locale.ROOT));
+				return;
+			}
+			int count = text.length();
+			ensure(count);
+			for (int i = 0; i < count; i++) {
+				char c = text.charAt(i);
+				this.bytes[this.length++] = (byte) ((c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c);
+			}
+		}
+
+		void putLowerCase(String text) {
+			if (!isAscii(text)) {
+				putUtf8(text.toLowerCase(Locale.ROOT));
+				return;
+			}
+			int count = text.length();
+			ensure(count);
+			for (int i = 0; i < count; i++) {
+				char c = text.charAt(i);
+				this.bytes[this.length++] = (byte) ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+			}
+		}
+
+		void putLong(long value) {
+			if (value < 0) {
+				putAscii(Long.toString(value));
+				return;
+			}
+			int digits = 1;
+			for (long rest = value / 10; rest > 0; rest /= 10) {
+				digits++;
+			}
+			ensure(digits);
+			int at = this.length + digits;
+			long rest = value;
+			do {
+				this.bytes[--at] = (byte) ('0' + (int) (rest % 10));
+				rest /= 10;
+			}
+			while (rest > 0);
+			this.length += digits;
+		}
+
+		void putInt(int value) {
+			putLong(value);
+		}
+
+		/**
+		 * Standard Base64 with padding; {@code formEncoded} writes {@code + / =} as
+		 * {@code %2B %2F %3D}, as {@code body_hash} needs.
+		 */
+		void putBase64(byte[] source, boolean formEncoded) {
+			ensure(((source.length + 2) / 3) * 4 * (formEncoded ? 3 : 1));
+			int i = 0;
+			int full = source.length - source.length % 3;
+			while (i < full) {
+				int bits = (source[i] & 0xFF) << 16 | (source[i + 1] & 0xFF) << 8 | (source[i + 2] & 0xFF);
+				putBase64Char(BASE64_ALPHABET[(bits >>> 18) & 0x3F], formEncoded);
+				putBase64Char(BASE64_ALPHABET[(bits >>> 12) & 0x3F], formEncoded);
+				putBase64Char(BASE64_ALPHABET[(bits >>> 6) & 0x3F], formEncoded);
+				putBase64Char(BASE64_ALPHABET[bits & 0x3F], formEncoded);
+				i += 3;
+			}
+			int left = source.length - full;
+			if (left > 0) {
+				int bits = (source[i] & 0xFF) << 16 | ((left == 2) ? (source[i + 1] & 0xFF) << 8 : 0);
+				putBase64Char(BASE64_ALPHABET[(bits >>> 18) & 0x3F], formEncoded);
+				putBase64Char(BASE64_ALPHABET[(bits >>> 12) & 0x3F], formEncoded);
+				putBase64Char((left == 2) ? BASE64_ALPHABET[(bits >>> 6) & 0x3F] : (byte) '=', formEncoded);
+				putBase64Char((byte) '=', formEncoded);
+			}
+		}
+
+		private void putBase64Char(byte c, boolean formEncoded) {
+			if (formEncoded && (c == '+' || c == '/' || c == '=')) {
+				this.bytes[this.length++] = '%';
+				this.bytes[this.length++] = (c == '+') ? (byte) '2' : (c == '/') ? (byte) '2' : (byte) '3';
+				this.bytes[this.length++] = (c == '+') ? (byte) 'B' : (c == '/') ? (byte) 'F' : (byte) 'D';
+			}
+			else {
+				this.bytes[this.length++] = c;
+			}
+		}
+
 	}
 
 }
