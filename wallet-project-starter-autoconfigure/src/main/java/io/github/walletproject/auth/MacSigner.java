@@ -145,6 +145,20 @@ public final class MacSigner {
 		if (host == null) {
 			throw new IllegalArgumentException("URI has no host: a Wallet API URL must be absolute");
 		}
+		if (!isAscii(method) || !isAscii(host)) {
+			// case mapping outside ASCII can change the length: take the plain route
+			return referenceAuthorization(method, uri, body,
+					(parameters != null) ? ExtEncoding.build(parameters) : encodedParameters, timestamp, nonce);
+		}
+		String path = uri.getRawPath();
+		if (path == null || path.isEmpty()) {
+			path = "/";
+		}
+		String query = uri.getRawQuery();
+		if (query != null && query.isEmpty()) {
+			query = null;
+		}
+		int port = port(uri);
 		int slot = slot();
 		Workspace workspace = this.workspaces.getAndSet(slot, null);
 		if (workspace == null) {
@@ -152,54 +166,55 @@ public final class MacSigner {
 		}
 		// on an exception the workspace is simply not returned to the pool
 		Buffer message = workspace.message;
+		// ts \n nonce \n METHOD \n request-uri \n host \n port \n ext \n: reserve the worst case of
+		// the fixed part (UTF-8 takes up to 3 bytes per char), then write without further checks
 		message.length = 0;
-		// ts \n nonce \n METHOD \n request-uri \n host \n port \n ext \n
-		message.putLong(timestamp);
-		int tsEnd = message.length;
-		message.put('\n');
-		message.putAscii(nonce);
-		message.put('\n');
-		message.putUpperCase(method);
-		message.put('\n');
-		String path = uri.getRawPath();
-		if (path == null || path.isEmpty()) {
-			message.put('/');
+		message.ensure(40 + nonce.length() + 3 * (method.length() + path.length() + host.length()
+				+ ((query != null) ? query.length() + 1 : 0)) + 146);
+		byte[] out = message.bytes;
+		int at = writeDigits(out, 0, timestamp);
+		int tsEnd = at;
+		out[at++] = '\n';
+		at = writeAscii(out, at, nonce);
+		out[at++] = '\n';
+		at = writeCased(out, at, method, true);
+		out[at++] = '\n';
+		at = writeUtf8(out, at, path);
+		if (query != null) {
+			out[at++] = '?';
+			at = writeUtf8(out, at, query);
 		}
-		else {
-			message.putUtf8(path);
-		}
-		String query = uri.getRawQuery();
-		if (query != null && !query.isEmpty()) {
-			message.put('?');
-			message.putUtf8(query);
-		}
-		message.put('\n');
-		message.putLowerCase(host);
-		message.put('\n');
-		message.putInt(port(uri));
-		message.put('\n');
-		int extStart = message.length;
+		out[at++] = '\n';
+		at = writeCased(out, at, host, false);
+		out[at++] = '\n';
+		at = writeDigits(out, at, port);
+		out[at++] = '\n';
+		int extStart = at;
 		if (body != null && body.length > 0) {
-			message.put(BODY_HASH);
+			System.arraycopy(BODY_HASH, 0, out, at, BODY_HASH.length);
+			at += BODY_HASH.length;
 			MessageDigest sha256 = workspace.sha256();
 			sha256.update(body);
 			digest(sha256, workspace.digest);
-			message.putBase64(workspace.digest, true);
+			at = writeBase64(out, at, workspace.digest, true);
 		}
+		message.length = at;
 		if (parameters != null) {
 			putParameters(message, parameters, extStart);
 		}
 		else if (!encodedParameters.isEmpty()) {
+			message.ensure(encodedParameters.length() + 2);
 			if (message.length > extStart) {
-				message.put('&');
+				message.bytes[message.length++] = '&';
 			}
-			message.putAscii(encodedParameters);
+			message.length = writeAscii(message.bytes, message.length, encodedParameters);
 		}
-		int extEnd = message.length;
 		message.put('\n');
+		int extEnd = message.length - 1;
+		out = message.bytes;
 
 		Mac mac = workspace.mac;
-		mac.update(message.bytes, 0, message.length);
+		mac.update(out, 0, message.length);
 		try {
 			mac.doFinal(workspace.digest, 0);
 		}
@@ -208,25 +223,134 @@ public final class MacSigner {
 		}
 
 		Buffer header = workspace.header;
+		int extLength = extEnd - extStart;
 		header.length = 0;
-		header.put(this.headerStart);
-		header.put(message.bytes, 0, tsEnd);
-		header.put(NONCE_FIELD);
-		header.putAscii(nonce);
-		header.put(MAC_FIELD);
-		header.putBase64(workspace.digest, false);
-		header.put('"');
-		if (extEnd > extStart) {
-			header.put(EXT_FIELD);
-			header.put(message.bytes, extStart, extEnd - extStart);
-			header.put('"');
+		header.ensure(this.headerStart.length + tsEnd + nonce.length() + extLength + 80);
+		byte[] text = header.bytes;
+		System.arraycopy(this.headerStart, 0, text, 0, this.headerStart.length);
+		at = this.headerStart.length;
+		System.arraycopy(out, 0, text, at, tsEnd);
+		at += tsEnd;
+		System.arraycopy(NONCE_FIELD, 0, text, at, NONCE_FIELD.length);
+		at += NONCE_FIELD.length;
+		at = writeAscii(text, at, nonce);
+		System.arraycopy(MAC_FIELD, 0, text, at, MAC_FIELD.length);
+		at += MAC_FIELD.length;
+		at = writeBase64(text, at, workspace.digest, false);
+		text[at++] = '"';
+		if (extLength > 0) {
+			System.arraycopy(EXT_FIELD, 0, text, at, EXT_FIELD.length);
+			at += EXT_FIELD.length;
+			System.arraycopy(out, extStart, text, at, extLength);
+			at += extLength;
+			text[at++] = '"';
 		}
 		// every byte of the header is ASCII: one copy makes the string
-		String value = new String(header.bytes, 0, header.length, StandardCharsets.ISO_8859_1);
-		if (message.bytes.length <= MAX_KEPT_BUFFER && header.bytes.length <= MAX_KEPT_BUFFER) {
+		String value = new String(text, 0, at, StandardCharsets.ISO_8859_1);
+		if (out.length <= MAX_KEPT_BUFFER && text.length <= MAX_KEPT_BUFFER) {
 			this.workspaces.lazySet(slot, workspace);
 		}
 		return value;
+	}
+
+	private static int writeDigits(byte[] out, int at, long value) {
+		if (value < 0) {
+			return writeAscii(out, at, Long.toString(value));
+		}
+		int end = at + digits(value);
+		long rest = value;
+		int i = end;
+		do {
+			long next = rest / 10;
+			out[--i] = (byte) ('0' + (int) (rest - next * 10));
+			rest = next;
+		}
+		while (rest > 0);
+		return end;
+	}
+
+	private static int digits(long value) {
+		int digits = 1;
+		for (long limit = 10; digits < 19 && value >= limit; limit *= 10) {
+			digits++;
+		}
+		return digits;
+	}
+
+	/** Text known to be ASCII, with room for it. */
+	@SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exactly right for ASCII
+	private static int writeAscii(byte[] out, int at, String text) {
+		int count = text.length();
+		text.getBytes(0, count, out, at);
+		return at + count;
+	}
+
+	/** Text as UTF-8, with room for three bytes per char. */
+	private static int writeUtf8(byte[] out, int at, String text) {
+		int count = text.length();
+		for (int i = 0; i < count; i++) {
+			char c = text.charAt(i);
+			if (c >= 0x80) {
+				byte[] rest = text.substring(i).getBytes(StandardCharsets.UTF_8);
+				System.arraycopy(rest, 0, out, at, rest.length);
+				return at + rest.length;
+			}
+			out[at++] = (byte) c;
+		}
+		return at;
+	}
+
+	/** ASCII text, upper- or lower-cased, with room for it. */
+	private static int writeCased(byte[] out, int at, String text, boolean upper) {
+		int count = text.length();
+		for (int i = 0; i < count; i++) {
+			char c = text.charAt(i);
+			if (upper) {
+				out[at + i] = (byte) ((c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c);
+			}
+			else {
+				out[at + i] = (byte) ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+			}
+		}
+		return at + count;
+	}
+
+	/**
+	 * Standard Base64 with padding; {@code formEncoded} writes {@code + / =} as
+	 * {@code %2B %2F %3D}, as {@code body_hash} needs. Room for three bytes per char.
+	 */
+	private static int writeBase64(byte[] out, int at, byte[] source, boolean formEncoded) {
+		int full = source.length - source.length % 3;
+		int i = 0;
+		while (i < full) {
+			int bits = (source[i] & 0xFF) << 16 | (source[i + 1] & 0xFF) << 8 | (source[i + 2] & 0xFF);
+			at = writeBase64Char(out, at, BASE64_ALPHABET[(bits >>> 18) & 0x3F], formEncoded);
+			at = writeBase64Char(out, at, BASE64_ALPHABET[(bits >>> 12) & 0x3F], formEncoded);
+			at = writeBase64Char(out, at, BASE64_ALPHABET[(bits >>> 6) & 0x3F], formEncoded);
+			at = writeBase64Char(out, at, BASE64_ALPHABET[bits & 0x3F], formEncoded);
+			i += 3;
+		}
+		int left = source.length - full;
+		if (left > 0) {
+			int bits = (source[i] & 0xFF) << 16 | ((left == 2) ? (source[i + 1] & 0xFF) << 8 : 0);
+			at = writeBase64Char(out, at, BASE64_ALPHABET[(bits >>> 18) & 0x3F], formEncoded);
+			at = writeBase64Char(out, at, BASE64_ALPHABET[(bits >>> 12) & 0x3F], formEncoded);
+			at = writeBase64Char(out, at, (left == 2) ? BASE64_ALPHABET[(bits >>> 6) & 0x3F] : (byte) '=',
+					formEncoded);
+			at = writeBase64Char(out, at, (byte) '=', formEncoded);
+		}
+		return at;
+	}
+
+	private static int writeBase64Char(byte[] out, int at, byte c, boolean formEncoded) {
+		if (formEncoded && (c == '+' || c == '/' || c == '=')) {
+			out[at] = '%';
+			out[at + 1] = (c == '=') ? (byte) '3' : (byte) '2';
+			out[at + 2] = (c == '+') ? (byte) 'B' : (c == '/') ? (byte) 'F' : (byte) 'D';
+			return at + 3;
+		}
+		out[at] = c;
+		return at + 1;
 	}
 
 	private static void putParameters(Buffer out, Map<String, String> parameters, int extStart) {
@@ -469,7 +593,7 @@ public final class MacSigner {
 	}
 
 	/**
-	 * A growable byte buffer that writes text as UTF-8.
+	 * A growable byte buffer.
 	 */
 	private static final class Buffer {
 
@@ -495,129 +619,6 @@ public final class MacSigner {
 		void put(byte b) {
 			ensure(1);
 			this.bytes[this.length++] = b;
-		}
-
-		void put(byte[] source) {
-			put(source, 0, source.length);
-		}
-
-		void put(byte[] source, int offset, int count) {
-			ensure(count);
-			System.arraycopy(source, offset, this.bytes, this.length, count);
-			this.length += count;
-		}
-
-		/** Text known to be ASCII. */
-		@SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exactly right for ASCII
-		void putAscii(String text) {
-			int count = text.length();
-			ensure(count);
-			text.getBytes(0, count, this.bytes, this.length);
-			this.length += count;
-		}
-
-		void putUtf8(String text) {
-			int count = text.length();
-			ensure(count);
-			byte[] bytes = this.bytes;
-			int at = this.length;
-			for (int i = 0; i < count; i++) {
-				char c = text.charAt(i);
-				if (c >= 0x80) {
-					this.length = at;
-					put(text.substring(i).getBytes(StandardCharsets.UTF_8));
-					return;
-				}
-				bytes[at++] = (byte) c;
-			}
-			this.length = at;
-		}
-
-		void putUpperCase(String text) {
-			if (!isAscii(text)) {
-				putUtf8(text.toUpperCase(Locale.ROOT));
-				return;
-			}
-			int count = text.length();
-			ensure(count);
-			for (int i = 0; i < count; i++) {
-				char c = text.charAt(i);
-				this.bytes[this.length++] = (byte) ((c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c);
-			}
-		}
-
-		void putLowerCase(String text) {
-			if (!isAscii(text)) {
-				putUtf8(text.toLowerCase(Locale.ROOT));
-				return;
-			}
-			int count = text.length();
-			ensure(count);
-			for (int i = 0; i < count; i++) {
-				char c = text.charAt(i);
-				this.bytes[this.length++] = (byte) ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
-			}
-		}
-
-		void putLong(long value) {
-			if (value < 0) {
-				putAscii(Long.toString(value));
-				return;
-			}
-			int digits = 1;
-			for (long rest = value / 10; rest > 0; rest /= 10) {
-				digits++;
-			}
-			ensure(digits);
-			int at = this.length + digits;
-			long rest = value;
-			do {
-				this.bytes[--at] = (byte) ('0' + (int) (rest % 10));
-				rest /= 10;
-			}
-			while (rest > 0);
-			this.length += digits;
-		}
-
-		void putInt(int value) {
-			putLong(value);
-		}
-
-		/**
-		 * Standard Base64 with padding; {@code formEncoded} writes {@code + / =} as
-		 * {@code %2B %2F %3D}, as {@code body_hash} needs.
-		 */
-		void putBase64(byte[] source, boolean formEncoded) {
-			ensure(((source.length + 2) / 3) * 4 * (formEncoded ? 3 : 1));
-			int i = 0;
-			int full = source.length - source.length % 3;
-			while (i < full) {
-				int bits = (source[i] & 0xFF) << 16 | (source[i + 1] & 0xFF) << 8 | (source[i + 2] & 0xFF);
-				putBase64Char(BASE64_ALPHABET[(bits >>> 18) & 0x3F], formEncoded);
-				putBase64Char(BASE64_ALPHABET[(bits >>> 12) & 0x3F], formEncoded);
-				putBase64Char(BASE64_ALPHABET[(bits >>> 6) & 0x3F], formEncoded);
-				putBase64Char(BASE64_ALPHABET[bits & 0x3F], formEncoded);
-				i += 3;
-			}
-			int left = source.length - full;
-			if (left > 0) {
-				int bits = (source[i] & 0xFF) << 16 | ((left == 2) ? (source[i + 1] & 0xFF) << 8 : 0);
-				putBase64Char(BASE64_ALPHABET[(bits >>> 18) & 0x3F], formEncoded);
-				putBase64Char(BASE64_ALPHABET[(bits >>> 12) & 0x3F], formEncoded);
-				putBase64Char((left == 2) ? BASE64_ALPHABET[(bits >>> 6) & 0x3F] : (byte) '=', formEncoded);
-				putBase64Char((byte) '=', formEncoded);
-			}
-		}
-
-		private void putBase64Char(byte c, boolean formEncoded) {
-			if (formEncoded && (c == '+' || c == '/' || c == '=')) {
-				this.bytes[this.length++] = '%';
-				this.bytes[this.length++] = (c == '+') ? (byte) '2' : (c == '/') ? (byte) '2' : (byte) '3';
-				this.bytes[this.length++] = (c == '+') ? (byte) 'B' : (c == '/') ? (byte) 'F' : (byte) 'D';
-			}
-			else {
-				this.bytes[this.length++] = c;
-			}
 		}
 
 	}

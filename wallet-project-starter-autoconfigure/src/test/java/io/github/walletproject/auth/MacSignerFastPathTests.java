@@ -25,7 +25,7 @@ class MacSignerFastPathTests {
 
 	private static final String KEY = "IrdTc8uQodU7PRpLzzLTW6wqZAO6tAMU";
 
-	private static final String[] METHODS = { "GET", "post", "Put", "DELETE", "patch" };
+	private static final String[] METHODS = { "GET", "post", "Put", "DELETE", "patch", "stra\u00DFe", "\u0390x" };
 
 	private static final String[] TEXT = { "", "a", "1221", "x y", "ą", "€uro", "*~+/=&", "%41", "\uD83D\uDE00", "-_.",
 			"Zz09" };
@@ -75,9 +75,10 @@ class MacSignerFastPathTests {
 	private URI randomUri() throws URISyntaxException {
 		String scheme = this.random.nextBoolean() ? "https" : "http";
 		String host = this.random.nextBoolean() ? "Wallet.Paysera.COM" : "127.0.0.1";
-		int port = switch (this.random.nextInt(4)) {
+		int port = switch (this.random.nextInt(6)) {
 			case 0 -> 8443;
 			case 1 -> 80;
+			case 2 -> Integer.MAX_VALUE;
 			default -> -1;
 		};
 		StringBuilder path = new StringBuilder();
