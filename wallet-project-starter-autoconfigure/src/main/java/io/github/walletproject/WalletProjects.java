@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.github.walletproject.auth.WalletCredentials;
@@ -66,6 +67,14 @@ public final class WalletProjects {
 	public ResolvedProject current() {
 		RequestRoute route = this.router.route(NO_ATTRIBUTES, () -> "WalletProjects.current()");
 		return route.project();
+	}
+
+	/**
+	 * The project of calls made with nothing bound ({@code paysera.wallet.default-project}).
+	 * @return the default project, if one is configured
+	 */
+	public Optional<ResolvedProject> defaultProject() {
+		return Optional.ofNullable(registry().defaultProject());
 	}
 
 	/**

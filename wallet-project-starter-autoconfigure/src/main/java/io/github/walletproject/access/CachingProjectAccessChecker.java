@@ -67,8 +67,8 @@ public final class CachingProjectAccessChecker implements ProjectAccessChecker, 
 		}
 		this.metrics.accessDenied(project);
 		throw new ProjectAccessDeniedException("No access to project " + project.idText() + aliasNote(project)
-				+ ". Available projects: " + describe(accessible) + " (credentials '" + project.credentials().name()
-				+ "')", project.id(), accessible.ids());
+				+ ". Available projects: " + describe(accessible) + ". Checked with credentials '"
+				+ project.credentials().name() + "'.", project.id(), accessible.ids());
 	}
 
 	/**

@@ -182,6 +182,15 @@ public final class RefreshingCache<V extends Serializable> implements AutoClosea
 	}
 
 	/**
+	 * Whether a load of a key is in flight.
+	 * @param key the key
+	 * @return {@code true} while loading
+	 */
+	public boolean isLoading(String key) {
+		return this.loads.containsKey(key);
+	}
+
+	/**
 	 * The keys in memory.
 	 * @return the keys
 	 */

@@ -16,6 +16,8 @@ public final class ServerTimeOffset {
 
 	private volatile boolean synced;
 
+	private final AtomicLong version = new AtomicLong();
+
 	/**
 	 * Create an offset holder over a clock.
 	 * @param clock the local clock
@@ -41,7 +43,17 @@ public final class ServerTimeOffset {
 		long offset = serverEpochSeconds - Math.floorDiv(this.clock.millis(), 1000L);
 		this.offsetSeconds.set(offset);
 		this.synced = true;
+		this.version.incrementAndGet();
 		return offset;
+	}
+
+	/**
+	 * A number that changes each time the offset is measured, so a caller can tell whether
+	 * a measurement happened after it signed a request.
+	 * @return the measurement count
+	 */
+	public long version() {
+		return this.version.get();
 	}
 
 	/**

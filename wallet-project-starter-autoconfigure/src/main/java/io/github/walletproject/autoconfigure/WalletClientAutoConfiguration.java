@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.walletproject.WalletException;
 import io.github.walletproject.WalletProjects;
 import io.github.walletproject.access.CachingProjectAccessChecker;
 import io.github.walletproject.access.ProjectAccessChecker;
@@ -20,7 +21,11 @@ import io.github.walletproject.internal.WalletMetrics;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.routing.ProjectRouter;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -49,6 +54,8 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnBooleanProperty(name = "paysera.wallet.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WalletProperties.class)
 public final class WalletClientAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(WalletClientAutoConfiguration.class);
 
 	/** Bean name of the Wallet API {@link RestClient}. */
 	public static final String REST_CLIENT_BEAN_NAME = "walletRestClient";
@@ -85,6 +92,21 @@ public final class WalletClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	ServerClockSynchronizer walletServerClockSynchronizer(ObjectProvider<WalletApi> api, ServerTimeOffset offset) {
 		return new ServerClockSynchronizer(api::getObject, offset);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("paysera.wallet.clock.sync-on-startup")
+	SmartInitializingSingleton walletClockSyncOnStartup(ServerClockSynchronizer synchronizer) {
+		return () -> {
+			try {
+				synchronizer.synchronize();
+			}
+			catch (WalletException ex) {
+				logger.warn("Could not read the Wallet API clock at startup (paysera.wallet.clock.sync-on-startup); "
+						+ "timestamps use the local clock until a request is refused with invalid_timestamp: "
+						+ ex.getMessage());
+			}
+		};
 	}
 
 	@Bean

@@ -651,6 +651,19 @@ public class WalletProperties {
 		 */
 		private boolean checkCredentials = true;
 
+		/**
+		 * How long a health result is reused before the Wallet API is asked again.
+		 */
+		private Duration cacheTimeToLive = Duration.ofSeconds(10);
+
+		public Duration getCacheTimeToLive() {
+			return this.cacheTimeToLive;
+		}
+
+		public void setCacheTimeToLive(Duration cacheTimeToLive) {
+			this.cacheTimeToLive = cacheTimeToLive;
+		}
+
 		public boolean isCheckReachability() {
 			return this.checkReachability;
 		}

@@ -62,6 +62,7 @@ public final class WalletRoutingAutoConfiguration {
 
 		@Bean
 		@Order(Ordered.LOWEST_PRECEDENCE)
+		@ConditionalOnMissingBean(name = "walletHttpServiceGroupConfigurer")
 		RestClientHttpServiceGroupConfigurer walletHttpServiceGroupConfigurer(
 				WalletProjectRequestValuesProcessor processor, WalletProperties properties,
 				ObjectProvider<WalletRestClientConfigurer> configurer) {

@@ -15,15 +15,9 @@ public final class ServerClockSynchronizer {
 
 	private static final Log logger = LogFactory.getLog(ServerClockSynchronizer.class);
 
-	private static final long REUSE_NANOS = 1_000_000_000L;
-
 	private final Supplier<WalletApi> api;
 
 	private final ServerTimeOffset offset;
-
-	private long lastSyncNanos;
-
-	private boolean everSynced;
 
 	/**
 	 * Create a synchronizer.
@@ -36,23 +30,27 @@ public final class ServerClockSynchronizer {
 	}
 
 	/**
-	 * Read the server's time and update the offset; a measurement made less than a second
-	 * ago is reused.
+	 * Read the server's time and update the offset.
 	 * @return the offset in seconds
 	 */
 	public synchronized long synchronize() {
-		long now = System.nanoTime();
-		if (this.everSynced && now - this.lastSyncNanos < REUSE_NANOS) {
-			return this.offset.seconds();
-		}
 		long serverTime = this.api.get().serverTimeUnsynchronized().getEpochSecond();
 		long seconds = this.offset.adjustTo(serverTime);
-		this.lastSyncNanos = System.nanoTime();
-		this.everSynced = true;
 		if (logger.isInfoEnabled()) {
 			logger.info("Wallet API clock offset is now " + seconds + " s (server minus local)");
 		}
 		return seconds;
+	}
+
+	/**
+	 * Re-measure after a request signed at offset version {@code seen} was refused, unless
+	 * another thread has measured since: requests refused together share one measurement.
+	 * @param seen {@link ServerTimeOffset#version()} when the refused request was signed
+	 */
+	public synchronized void synchronizeAfter(long seen) {
+		if (this.offset.version() == seen) {
+			synchronize();
+		}
 	}
 
 	/**

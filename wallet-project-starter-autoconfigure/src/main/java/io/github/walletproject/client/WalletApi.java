@@ -49,12 +49,14 @@ public final class WalletApi {
 	}
 
 	/**
-	 * {@code GET server}: the server's clock. Needs no authentication.
+	 * {@code GET server}: the server's clock. Needs no authentication, so it is sent without
+	 * credentials and carries no project.
 	 * @return the server time
 	 */
 	public Instant serverTime() {
 		return time(call("GET server", () -> this.restClient.get().uri("server")
 			.attributes(WalletRequestAttributes.accountLevel())
+			.attribute(WalletClientInterceptor.UNAUTHENTICATED_ATTRIBUTE, Boolean.TRUE)
 			.retrieve()
 			.body(ServerTimeJson.class)));
 	}
@@ -62,6 +64,7 @@ public final class WalletApi {
 	Instant serverTimeUnsynchronized() {
 		return time(call("GET server", () -> this.restClient.get().uri("server")
 			.attributes(WalletRequestAttributes.accountLevel())
+			.attribute(WalletClientInterceptor.UNAUTHENTICATED_ATTRIBUTE, Boolean.TRUE)
 			.attribute(WalletClientInterceptor.NO_CLOCK_SYNC_ATTRIBUTE, Boolean.TRUE)
 			.retrieve()
 			.body(ServerTimeJson.class)));

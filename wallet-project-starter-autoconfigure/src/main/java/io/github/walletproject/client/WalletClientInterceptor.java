@@ -48,6 +48,12 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 	/** Attribute that turns off the clock-skew replay for one request (used by the clock sync itself). */
 	public static final String NO_CLOCK_SYNC_ATTRIBUTE = WalletClientInterceptor.class.getName() + ".noClockSync";
 
+	/**
+	 * Attribute for requests that need no authentication ({@code GET server}): sent without
+	 * credentials, so the clock can be read even when our timestamps are refused.
+	 */
+	public static final String UNAUTHENTICATED_ATTRIBUTE = WalletClientInterceptor.class.getName() + ".unauthenticated";
+
 	private static final Log logger = LogFactory.getLog(WalletClientInterceptor.class);
 
 	private final ProjectRouter router;
@@ -96,20 +102,24 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 			throws IOException {
 		Map<String, Object> attributes = request.getAttributes();
 		RequestRoute route = this.router.route(attributes, () -> describe(request));
+		attributes.put(ProjectRouter.ROUTE_ATTRIBUTE, route);
 		ResolvedProject project = route.project();
 		if (project != null) {
 			this.access.check(project);
 		}
-		attributes.put(ProjectRouter.ROUTE_ATTRIBUTE, route);
 		@SuppressWarnings("unchecked")
 		Map<String, String> extra = (Map<String, String>) attributes.get(WalletRequestAttributes.ROUTING_PARAMETERS);
 		String extParameters = RequestAuthenticator.extParameters(route, extra);
 		HttpRequest outgoing = withoutEmptyQuery(request);
 		HttpMethod method = outgoing.getMethod();
 		boolean clockReplayed = attributes.containsKey(NO_CLOCK_SYNC_ATTRIBUTE);
+		boolean unauthenticated = attributes.containsKey(UNAUTHENTICATED_ATTRIBUTE);
 		boolean tokenReplayed = false;
 		for (int attempt = 1;; attempt++) {
-			this.authenticator.authenticate(outgoing, body, route, extParameters, extra);
+			long clockVersion = (this.clock != null) ? this.clock.offset().version() : 0;
+			if (!unauthenticated) {
+				this.authenticator.authenticate(outgoing, body, route, extParameters, extra);
+			}
 			ClientHttpResponse response;
 			try {
 				response = send(outgoing, body, execution, route);
@@ -130,10 +140,11 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 			String code = (status < 500) ? WalletErrorDecoder.errorCode(error.bodyBytes()) : null;
 			if ("invalid_timestamp".equals(code) && !clockReplayed && this.clock != null) {
 				clockReplayed = true;
-				this.clock.synchronize();
-				this.metrics.retry("invalid_timestamp");
-				attempt--;
-				continue;
+				if (resynchronized(clockVersion)) {
+					this.metrics.retry("invalid_timestamp");
+					attempt--;
+					continue;
+				}
 			}
 			if ("invalid_grant".equals(code) && !tokenReplayed && refreshToken(route.credentials())) {
 				tokenReplayed = true;
@@ -161,6 +172,18 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 		}
 		finally {
 			CertificateRoutingRequestFactory.restore(previous);
+		}
+	}
+
+	private boolean resynchronized(long clockVersion) {
+		try {
+			this.clock.synchronizeAfter(clockVersion);
+			return true;
+		}
+		catch (WalletException ex) {
+			logger.warn("Wallet API refused a timestamp and its clock could not be read (" + ex.getMessage()
+					+ "); the request is not replayed");
+			return false;
 		}
 	}
 

@@ -122,14 +122,14 @@ public final class ProjectValues {
 		if ("project_id".equals(name) || "body_hash".equals(name)) {
 			throw new IllegalArgumentException("Routing parameter " + name + " is set by the starter itself");
 		}
-		if (value == null || value.isEmpty() || value.length() > 256) {
-			throw new IllegalArgumentException("Routing parameter " + name + " needs a value of 1 to 256 characters");
+		if (value == null || value.isEmpty() || value.length() > 64) {
+			throw new IllegalArgumentException("Routing parameter " + name + " needs a value of 1 to 64 characters");
 		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if (c < 0x21 || c > 0x7E || c == '"' || c == '\\' || c == ',') {
+			if (!isLetter(c) && !(c >= '0' && c <= '9') && c != '-' && c != '_' && c != '.' && c != ':') {
 				throw new IllegalArgumentException("Routing parameter " + name + " value " + Texts.quote(value)
-						+ " may only hold printable ASCII without spaces, quotes, '\\' or ','");
+						+ " may only hold letters, digits and '-', '_', '.', ':'");
 			}
 		}
 	}

@@ -10,10 +10,10 @@ import io.github.walletproject.WalletProjects;
 import io.github.walletproject.client.Balance;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
-import org.junit.jupiter.api.AfterAll;
+import io.github.walletproject.test.MockWalletApiExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static io.github.walletproject.test.MockWalletApiAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,24 +22,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The starter through the whole stack against the MAC-verifying mock.
  */
+@ExtendWith(MockWalletApiExtension.class)
 class EndToEndTests {
 
 	static MockWalletApi api;
 
 	@BeforeAll
-	static void start() {
-		api = TestApps.mock();
+	static void fixtures(MockWalletApi mock) {
+		api = TestApps.fixtures(mock);
 	}
 
-	@AfterAll
-	static void stop() {
-		api.close();
-	}
 
-	@BeforeEach
-	void reset() {
-		api.reset();
-	}
 
 	@Test
 	void annotatedServiceCallsCarryItsProjectAndAValidSignature() {

@@ -52,12 +52,10 @@ public final class TestApps {
 				"paysera.wallet.retry.initial-backoff=1ms", "paysera.wallet.retry.max-backoff=5ms");
 	}
 
-	/** A mock with the default client, shop (wallet 2112) and marketplace (wallet 2113). */
-	public static MockWalletApi mock() {
-		MockWalletApi api = MockWalletApi.start();
-		return fixtures(api);
-	}
-
+	/**
+	 * The fixtures most tests use: the default client and a second one, shop (1221, wallet
+	 * 2112) and marketplace (1222, wallet 2113) for the default client, and two more projects.
+	 */
 	public static MockWalletApi fixtures(MockWalletApi api) {
 		return api.client(MAC_ID, MAC_KEY)
 			.client(MARKET_MAC_ID, MARKET_MAC_KEY)

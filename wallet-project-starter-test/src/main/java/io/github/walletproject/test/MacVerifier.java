@@ -138,8 +138,9 @@ public final class MacVerifier {
 				expected++;
 			}
 			if (expected == order.length) {
-				throw new IllegalArgumentException("unexpected or out-of-order field " + name);
+				throw new IllegalArgumentException("unexpected, repeated or out-of-order field " + name);
 			}
+			expected++; // each field at most once
 			fields.put(name, text.substring(eq + 2, end));
 			i = end + 1;
 			if (i < text.length()) {

@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,8 +30,16 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A Paysera Wallet API stand-in for tests, on a free loopback port. It verifies every
@@ -46,8 +56,9 @@ import com.sun.net.httpserver.HttpServer;
  * }
  * </pre>
  *
- * It speaks plain HTTP: certificate mode is simulated by {@link #acceptUnsignedRequests(boolean)},
- * which accepts requests that carry {@code Wallet-Api-*} headers and no MAC.
+ * It speaks plain HTTP, or HTTPS with client certificates ({@link #startHttps(SSLContext)}) for
+ * client-certificate mode; {@link #acceptUnsignedRequests(boolean)} accepts requests that carry
+ * {@code Wallet-Api-*} headers and no MAC over plain HTTP too.
  */
 public final class MockWalletApi implements AutoCloseable {
 
@@ -102,9 +113,25 @@ public final class MockWalletApi implements AutoCloseable {
 
 	private volatile boolean enforceProjectAccess = true;
 
-	private MockWalletApi(String basePath) throws IOException {
+	private MockWalletApi(String basePath, SSLContext ssl) throws IOException {
 		this.basePath = basePath;
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+		if (ssl != null) {
+			HttpsServer https = HttpsServer.create(address, 200);
+			https.setHttpsConfigurator(new HttpsConfigurator(ssl) {
+				@Override
+				public void configure(HttpsParameters params) {
+					SSLParameters parameters = ssl.getDefaultSSLParameters();
+					parameters.setNeedClientAuth(true);
+					params.setSSLParameters(parameters);
+				}
+			});
+			this.server = https;
+			this.acceptUnsigned = true;
+		}
+		else {
+			this.server = HttpServer.create(address, 200);
+		}
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = Executors.newCachedThreadPool(task -> {
 			Thread thread = new Thread(task, "mock-wallet-api-" + threads.incrementAndGet());
@@ -130,8 +157,25 @@ public final class MockWalletApi implements AutoCloseable {
 	 * @return the running mock
 	 */
 	public static MockWalletApi start(String basePath) {
+		return start(basePath, null);
+	}
+
+	/**
+	 * Start a mock that speaks HTTPS and requires a client certificate (mutual TLS), for
+	 * client-certificate mode. The {@code SSLContext} holds the server's key (its certificate
+	 * must name {@code 127.0.0.1}) and trusts the client certificates to accept. Requests
+	 * without a MAC are accepted, and each records the subject of the client certificate it
+	 * came with ({@link ReceivedRequest#clientCertificate()}).
+	 * @param ssl the server's TLS setup
+	 * @return the running mock
+	 */
+	public static MockWalletApi startHttps(SSLContext ssl) {
+		return start("/rest/v1/", ssl);
+	}
+
+	private static MockWalletApi start(String basePath, SSLContext ssl) {
 		try {
-			return new MockWalletApi(basePath.endsWith("/") ? basePath : basePath + "/");
+			return new MockWalletApi(basePath.endsWith("/") ? basePath : basePath + "/", ssl);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not start the mock Wallet API", ex);
@@ -143,7 +187,7 @@ public final class MockWalletApi implements AutoCloseable {
 	 * @return {@code http://127.0.0.1:<port>/rest/v1/}
 	 */
 	public String baseUrl() {
-		return "http://127.0.0.1:" + port() + this.basePath;
+		return ((this.server instanceof HttpsServer) ? "https" : "http") + "://127.0.0.1:" + port() + this.basePath;
 	}
 
 	/**
@@ -480,11 +524,12 @@ public final class MockWalletApi implements AutoCloseable {
 					authorization);
 		}
 		Long projectId = projectId(verification, headers);
+		String certificate = clientCertificate(exchange);
 		ReceivedRequest request = new ReceivedRequest(method, path, requestUri, Collections.unmodifiableMap(headers),
-				body, verification, projectId, 0);
+				body, verification, projectId, 0, certificate);
 		Answer answer = answer(request, verification);
 		this.received.add(new ReceivedRequest(method, path, requestUri, request.headers(), body, verification,
-				projectId, answer.status()));
+				projectId, answer.status(), certificate));
 		if (answer.status() == 0) {
 			return; // drop: close without a response
 		}
@@ -598,6 +643,20 @@ public final class MockWalletApi implements AutoCloseable {
 					+ "\"}}");
 		}
 		return error(404, "not_found", "No such resource");
+	}
+
+	private static String clientCertificate(HttpExchange exchange) {
+		if (!(exchange instanceof HttpsExchange https)) {
+			return null;
+		}
+		try {
+			Certificate[] chain = https.getSSLSession().getPeerCertificates();
+			return (chain.length > 0 && chain[0] instanceof X509Certificate x509)
+					? x509.getSubjectX500Principal().getName() : null;
+		}
+		catch (SSLPeerUnverifiedException ex) {
+			return null;
+		}
 	}
 
 	private static boolean isAccountLevel(ReceivedRequest request) {

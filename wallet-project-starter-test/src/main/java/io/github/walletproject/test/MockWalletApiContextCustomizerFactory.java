@@ -1,21 +1,18 @@
 package io.github.walletproject.test;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -39,10 +36,6 @@ class MockWalletApiContextCustomizerFactory implements ContextCustomizerFactory 
 
 	private static final class Customizer implements ContextCustomizer {
 
-		private static final Pattern MAC_ID = Pattern.compile("paysera\\.wallet\\.(?:projects\\.([^.]+)\\.)?credentials\\.mac-id");
-
-		private static final Pattern PROJECT_ID = Pattern.compile("paysera\\.wallet\\.projects\\.([^.]+)\\.id");
-
 		private final String macId;
 
 		private final String macKey;
@@ -58,43 +51,31 @@ class MockWalletApiContextCustomizerFactory implements ContextCustomizerFactory 
 			ConfigurableEnvironment environment = context.getEnvironment();
 			environment.getPropertySources()
 				.addFirst(new MapPropertySource("mockWalletApi", Map.of("paysera.wallet.base-url", api.baseUrl())));
-			if (environment.getProperty("paysera.wallet.credentials.mac-id") == null) {
+			// bound the way the starter binds its properties, so relaxed names (macId, mac_id,
+			// PAYSERA_WALLET_CREDENTIALS_MACID) are found as well
+			Binder binder = Binder.get(environment);
+			if (!binder.bind("paysera.wallet.credentials.mac-id", String.class).isBound()) {
 				environment.getPropertySources()
 					.addLast(new MapPropertySource("mockWalletApiCredentials",
 							Map.of("paysera.wallet.credentials.mac-id", this.macId, "paysera.wallet.credentials.mac-key",
 									this.macKey)));
 			}
-			register(api, environment);
+			register(api, Binder.get(environment));
 			context.getBeanFactory().registerSingleton("mockWalletApi", api);
 			context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> api.close());
 		}
 
-		private static void register(MockWalletApi api, ConfigurableEnvironment environment) {
-			Map<String, String> names = new HashMap<>();
-			for (PropertySource<?> source : environment.getPropertySources()) {
-				if (source instanceof EnumerablePropertySource<?> enumerable) {
-					for (String name : enumerable.getPropertyNames()) {
-						names.putIfAbsent(name, name);
+		private static void register(MockWalletApi api, Binder binder) {
+			binder.bind("paysera.wallet.credentials", Credentials.class).ifBound(credentials -> credentials.register(api));
+			binder.bind("paysera.wallet.projects", Bindable.mapOf(String.class, Project.class))
+				.ifBound(projects -> projects.forEach((alias, project) -> {
+					if (project.credentials() != null) {
+						project.credentials().register(api);
 					}
-				}
-			}
-			for (String name : names.keySet()) {
-				Matcher macId = MAC_ID.matcher(name);
-				if (macId.matches()) {
-					String id = environment.getProperty(name);
-					String key = environment.getProperty(name.substring(0, name.length() - "mac-id".length()) + "mac-key");
-					if (id != null && key != null) {
-						api.client(id, key);
+					if (project.id() != null && project.id().matches("[0-9]+")) {
+						api.alias(alias, Long.parseLong(project.id()));
 					}
-				}
-				Matcher projectId = PROJECT_ID.matcher(name);
-				if (projectId.matches()) {
-					String id = environment.getProperty(name);
-					if (id != null && id.matches("[0-9]+")) {
-						api.alias(projectId.group(1), Long.parseLong(id));
-					}
-				}
-			}
+				}));
 		}
 
 		@Override
@@ -107,6 +88,22 @@ class MockWalletApiContextCustomizerFactory implements ContextCustomizerFactory 
 		public int hashCode() {
 			return Objects.hash(this.macId, this.macKey);
 		}
+
+	}
+
+	/** {@code paysera.wallet[.projects.<alias>].credentials}. */
+	record Credentials(String macId, String macKey) {
+
+		void register(MockWalletApi api) {
+			if (this.macId != null && this.macKey != null) {
+				api.client(this.macId, this.macKey);
+			}
+		}
+
+	}
+
+	/** {@code paysera.wallet.projects.<alias>}; the id as text so that a bad one is skipped. */
+	record Project(String id, Credentials credentials) {
 
 	}
 

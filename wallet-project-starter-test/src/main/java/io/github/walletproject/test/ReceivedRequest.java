@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param projectId the project it was for ({@code project_id} in ext, or the
  * {@code Wallet-Api-Project-Id} header), or {@code null}
  * @param status the status the mock answered with (0 when the connection was dropped)
+ * @param clientCertificate the subject of the TLS client certificate it came with, or
+ * {@code null} (plain HTTP)
  */
 public record ReceivedRequest(String method, String path, String requestUri, Map<String, List<String>> headers,
-		byte[] body, MacVerifier.Verification verification, Long projectId, int status) {
+		byte[] body, MacVerifier.Verification verification, Long projectId, int status, String clientCertificate) {
 
 	/**
 	 * The first value of a header.

@@ -1,0 +1,391 @@
+// The dashboard page: plain JavaScript over the JSON endpoints under /api and the actuator.
+// Everything is rendered with textContent, never innerHTML, so API data cannot inject markup.
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value === null || value === undefined || value === false) {
+      continue;
+    }
+    if (name === 'className') {
+      node.className = value;
+    } else if (name === 'text') {
+      node.textContent = value;
+    } else {
+      node.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined) {
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  }
+  return node;
+}
+
+async function request(url, options) {
+  const init = Object.assign({ credentials: 'same-origin', headers: { Accept: 'application/json' } }, options || {});
+  if (init.json !== undefined) {
+    init.body = JSON.stringify(init.json);
+    init.headers = Object.assign({ 'Content-Type': 'application/json' }, init.headers);
+    delete init.json;
+  }
+  try {
+    const response = await fetch(url, init);
+    const text = await response.text();
+    let body = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch (e) {
+      body = { type: 'NotJson', message: text.slice(0, 300) };
+    }
+    return { ok: response.ok, status: response.status, body: body };
+  } catch (e) {
+    return { ok: false, status: 0, body: { type: 'NetworkError', message: String(e) } };
+  }
+}
+
+function errorText(result) {
+  const body = result.body || {};
+  const message = body.message || body.error || ('HTTP ' + result.status);
+  return (body.type ? body.type + ': ' : '') + message;
+}
+
+// 1284.5 would lose its cents as a number; amounts arrive as decimal strings and stay strings.
+function formatAmount(decimal) {
+  const text = String(decimal);
+  const negative = text.startsWith('-');
+  const [whole, fraction] = (negative ? text.slice(1) : text).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (negative ? '-' : '') + grouped + (fraction !== undefined ? '.' + fraction : '');
+}
+
+function amountList(list, currencies) {
+  list.replaceChildren();
+  for (const currency of currencies || []) {
+    list.append(el('li', { 'data-currency': currency.currency, 'data-amount': currency.atDisposal },
+      el('span', { className: 'amount', text: formatAmount(currency.atDisposal) + ' ' + currency.currency }),
+      el('span', { className: 'reserved', text: 'reserved ' + formatAmount(currency.reserved) })));
+  }
+}
+
+const state = { overview: null };
+
+// ---- overview and header ---------------------------------------------------------------
+
+async function loadOverview() {
+  const result = await request('api/overview');
+  if (!result.ok) {
+    $('connection').textContent = 'Could not load the overview: ' + errorText(result);
+    return;
+  }
+  const overview = result.body;
+  state.overview = overview;
+  const mode = $('mode');
+  mode.textContent = overview.mode === 'DEMO' ? 'DEMO mode' : 'LIVE mode';
+  mode.className = 'badge ' + overview.mode.toLowerCase();
+  document.body.dataset.mode = overview.mode;
+
+  const client = overview.client || {};
+  const clientText = client.error ? 'client: ' + client.error.type + ': ' + client.error.message
+    : 'client "' + client.title + '" (' + client.type + ')';
+  $('connection').textContent = (overview.mode === 'DEMO'
+    ? 'Embedded demo Wallet API at ' : 'Wallet API at ') + overview.apiBaseUrl + ' \u2014 ' + clientText
+    + ' \u2014 default project: ' + (overview.defaultProject || 'none');
+
+  const select = $('project-select');
+  const aliases = $('project-aliases');
+  select.replaceChildren();
+  aliases.replaceChildren();
+  for (const project of overview.projects) {
+    select.append(el('option', { value: project.alias, text: project.alias + ' (' + project.id + ')' }));
+    aliases.append(el('option', { value: project.alias }));
+  }
+
+  const demo = overview.mode === 'DEMO';
+  $('payment-send').disabled = !demo;
+  $('payment-note').textContent = demo ? 'Sent to the embedded demo API.'
+    : 'Disabled in live mode: the sample never creates payment requests in a real Wallet API.';
+  $('traffic-box').hidden = !demo;
+}
+
+// ---- current project ---------------------------------------------------------------------
+
+function renderCurrent(view) {
+  $('current-project').textContent = view.project || 'none';
+  $('current').dataset.project = view.project || '';
+  const source = { session: 'chosen in this session', default: 'default project', none: 'nothing bound' };
+  $('current-source').textContent = source[view.source] || view.source;
+  const balance = view.balance;
+  amountList($('current-balance'), balance ? balance.currencies : []);
+  const error = $('current-error');
+  if (balance && balance.error) {
+    error.hidden = false;
+    error.textContent = balance.error.type + ': ' + balance.error.message;
+  } else if (!view.project) {
+    error.hidden = false;
+    error.textContent = 'No project is bound and no default project is configured.';
+  } else {
+    error.hidden = true;
+    error.textContent = '';
+  }
+  if (view.project && [...$('project-select').options].some((o) => o.value === view.project)) {
+    $('project-select').value = view.project;
+  }
+}
+
+async function loadCurrent() {
+  const result = await request('api/current');
+  if (result.ok) {
+    renderCurrent(result.body);
+  } else {
+    $('current-error').hidden = false;
+    $('current-error').textContent = errorText(result);
+  }
+}
+
+async function switchProject(project) {
+  $('current').dataset.state = 'switching';
+  const result = project === null ? await request('api/current', { method: 'DELETE' })
+    : await request('api/current', { method: 'PUT', json: { project: project } });
+  if (result.ok) {
+    renderCurrent(result.body);
+  } else {
+    $('current-error').hidden = false;
+    $('current-error').textContent = errorText(result);
+  }
+  $('current').dataset.state = 'ready';
+  loadStarter();
+}
+
+// ---- balances side by side ---------------------------------------------------------------
+
+function balanceCard(project) {
+  const failed = !!project.error;
+  const list = el('ul', { className: 'amounts' });
+  amountList(list, project.currencies);
+  const ownCredentials = project.credentials !== 'default';
+  return el('article', { className: 'card' + (failed ? ' failed' : ''), 'data-project': project.alias || project.id,
+    'data-state': failed ? 'error' : 'ok' },
+  el('div', { className: 'card-head' },
+    el('span', { className: 'alias', text: project.alias || String(project.id) }),
+    el('span', { className: 'pill' + (ownCredentials ? ' own' : ''),
+      text: ownCredentials ? 'own credentials' : 'default credentials' })),
+  el('div', { className: 'title', text: project.title || '' }),
+  el('div', { className: 'meta', text: 'project ' + project.id + (project.walletId ? ' \u00b7 wallet ' + project.walletId : '') }),
+  failed ? el('p', { className: 'error', text: project.error.type + ': ' + project.error.message }) : list);
+}
+
+async function loadBalances() {
+  const container = $('balances');
+  container.dataset.state = 'loading';
+  const result = await request('api/balances');
+  container.replaceChildren();
+  if (!result.ok) {
+    container.append(el('p', { className: 'error', text: errorText(result) }));
+  } else if (result.body.length === 0) {
+    container.append(el('p', { className: 'muted',
+      text: 'No projects configured: set paysera.wallet.projects.<alias>.id or WALLET_PROJECTS=alias=id,...' }));
+  } else {
+    for (const project of result.body) {
+      container.append(balanceCard(project));
+    }
+  }
+  container.dataset.state = 'ready';
+}
+
+// ---- accessible projects -----------------------------------------------------------------
+
+async function loadAccessible() {
+  const container = $('accessible');
+  const result = await request('api/projects/accessible');
+  container.replaceChildren();
+  if (!result.ok) {
+    container.append(el('p', { className: 'error', text: errorText(result) }));
+    return;
+  }
+  for (const group of result.body) {
+    const title = group.credentials === 'default' ? 'Default credentials' : 'Credentials of "' + group.credentials + '"';
+    container.append(el('h3', {}, title + ' ', el('small', { text: 'used by ' + (group.usedBy.join(', ') || 'no configured project') })));
+    if (group.error) {
+      container.append(el('p', { className: 'error', text: group.error.type + ': ' + group.error.message }));
+      continue;
+    }
+    const body = el('tbody');
+    for (const project of group.projects) {
+      body.append(el('tr', { 'data-project-id': project.id },
+        el('td', { className: 'num', text: project.id }),
+        el('td', { text: project.title }),
+        el('td', { text: project.configuredAs ? 'configured as ' + project.configuredAs : 'not configured' }),
+        el('td', { className: 'num', text: project.walletId || '' }),
+        el('td', { className: 'muted', text: project.description || '' })));
+    }
+    container.append(el('table', { 'data-credentials': group.credentials },
+      el('thead', {}, el('tr', {}, el('th', { text: 'id' }), el('th', { text: 'title' }), el('th', { text: 'here' }),
+        el('th', { text: 'wallet' }), el('th', { text: 'description' }))), body));
+  }
+}
+
+// ---- routed calls --------------------------------------------------------------------------
+
+function showResult(pre, result) {
+  pre.hidden = false;
+  pre.className = 'result' + (result.ok ? '' : ' failed');
+  pre.dataset.status = String(result.status);
+  pre.textContent = result.ok ? JSON.stringify(result.body, null, 2) : 'HTTP ' + result.status + ' \u2014 ' + errorText(result);
+}
+
+async function routedBalance(event) {
+  event.preventDefault();
+  const project = $('routed-project').value.trim();
+  const result = await request('api/routed/balance?project=' + encodeURIComponent(project));
+  showResult($('routed-result'), result);
+  loadStarter();
+}
+
+async function pay(event) {
+  event.preventDefault();
+  const payment = { project: $('payment-project').value.trim(), amount: $('payment-amount').value.trim(),
+    currency: $('payment-currency').value.trim().toUpperCase(), description: 'Dashboard demo payment' };
+  const result = await request('api/routed/payment', { method: 'POST', json: payment });
+  showResult($('payment-result'), result);
+  loadStarter();
+}
+
+// ---- what the starter is doing -------------------------------------------------------------
+
+async function loadActuatorWallet() {
+  const container = $('actuator-wallet');
+  const result = await request('actuator/wallet');
+  container.replaceChildren();
+  container.dataset.status = String(result.status);
+  if (result.ok) {
+    container.append(el('pre', { className: 'json', text: JSON.stringify(result.body, null, 2) }));
+  } else if (result.status === 404) {
+    container.append(el('p', { className: 'notice', text: 'Not available (HTTP 404): this version of the starter has no '
+      + 'wallet actuator endpoint yet. Once it has, the configured projects, default project, authentication mode '
+      + 'and cached accessible projects show here.' }));
+  } else {
+    container.append(el('p', { className: 'error', text: 'HTTP ' + result.status + ': ' + errorText(result) }));
+  }
+}
+
+async function loadHealth() {
+  const container = $('health');
+  const result = await request('actuator/health');
+  container.replaceChildren();
+  const body = result.body || {};
+  if (!body.status) {
+    container.append(el('p', { className: 'error', text: errorText(result) }));
+    return;
+  }
+  const list = el('ul', { className: 'amounts' });
+  list.append(el('li', {}, el('span', { text: 'overall' }), el('span', { className: body.status === 'UP' ? 'ok' : 'bad', text: body.status })));
+  for (const [name, component] of Object.entries(body.components || {})) {
+    list.append(el('li', {}, el('span', { text: name }), el('span', { className: component.status === 'UP' ? 'ok' : 'bad', text: component.status })));
+  }
+  container.append(list);
+}
+
+const HIDDEN_TAGS = new Set(['client.name', 'exception', 'error', 'outcome', 'wallet.project', 'method', 'uri', 'status']);
+
+function otherTags(tags) {
+  return Object.entries(tags).filter(([key]) => !HIDDEN_TAGS.has(key)).map(([key, value]) => key + '=' + value).join('  ');
+}
+
+function seriesRow(series) {
+  const tags = series.tags;
+  const stats = series.statistics;
+  const total = stats.total !== undefined ? stats.total : stats.total_time;
+  const count = stats.count !== undefined ? stats.count : (stats.value !== undefined ? stats.value : '');
+  const timed = series.type === 'TIMER' && total !== undefined && count;
+  const call = tags.uri ? (tags.method || '') + ' ' + tags.uri.replace(/^.*\/rest\/v1\//, '') : '';
+  const outcome = tags.status ? tags.status + (tags.error && tags.error !== 'none' ? ' ' + tags.error : '') : (tags.result || '');
+  return el('tr', { 'data-project': tags['wallet.project'] || tags.project || '' },
+    el('td', {}, el('strong', { text: tags['wallet.project'] || tags.project || '' })),
+    el('td', {}, el("code", { text: call }), " ", el("span", { className: "muted", text: otherTags(tags) })),
+    el('td', { className: /^[23]/.test(outcome) || outcome === 'granted' ? 'ok' : 'bad', text: outcome }),
+    el('td', { className: 'num', text: count }),
+    el('td', { className: 'num', text: timed ? (1000 * total / count).toFixed(1) + ' ms' : '' }));
+}
+
+function projectOf(series) {
+  return series.tags['wallet.project'] || series.tags.project || '';
+}
+
+async function loadMeters() {
+  const container = $('meters');
+  const result = await request('api/metrics');
+  container.replaceChildren();
+  if (!result.ok) {
+    container.append(el('p', { className: 'error', text: errorText(result) }));
+    return;
+  }
+  for (const meter of result.body) {
+    container.append(el('h3', {}, el('code', { text: meter.name }), ' ',
+      el('small', {}, el('a', { href: 'actuator/metrics/' + meter.name, target: '_blank', text: 'actuator' }))));
+    if (!meter.present) {
+      container.append(el('p', { className: 'muted', 'data-meter': meter.name, 'data-present': 'false',
+        text: 'Not recorded: this version of the starter does not record it, or nothing happened yet.' }));
+      continue;
+    }
+    const body = el('tbody');
+    const series = [...meter.series].sort((a, b) => projectOf(a).localeCompare(projectOf(b)));
+    for (const entry of series) {
+      body.append(seriesRow(entry));
+    }
+    container.append(el('table', { 'data-meter': meter.name, 'data-present': 'true' },
+      el('thead', {}, el('tr', {}, el('th', { text: 'project' }), el('th', { text: 'call / tags' }),
+        el('th', { text: 'result' }), el('th', { text: 'count' }), el('th', { text: 'mean' }))),
+      body));
+  }
+}
+
+async function loadTraffic() {
+  if ($('traffic-box').hidden) {
+    return;
+  }
+  const container = $('traffic');
+  const result = await request('api/demo/requests');
+  container.replaceChildren();
+  if (!result.ok) {
+    container.append(el('p', { className: 'muted', text: errorText(result) }));
+    return;
+  }
+  const body = el('tbody');
+  for (const r of result.body) {
+    body.append(el('tr', {},
+      el('td', { text: r.method }),
+      el('td', {}, el('code', { text: r.path })),
+      el('td', { className: 'num', text: r.projectId === null ? '\u2014' : r.projectId }),
+      el('td', { text: r.macId || '' }),
+      el('td', { className: r.signatureValid ? 'ok' : 'bad', text: r.signatureValid ? 'valid' : 'invalid' }),
+      el('td', { className: r.status < 400 ? 'ok' : 'bad', text: r.status })));
+  }
+  container.append(el('table', {}, el('thead', {}, el('tr', {}, el('th', { text: 'method' }), el('th', { text: 'path' }),
+    el('th', { text: 'project_id' }), el('th', { text: 'MAC id' }), el('th', { text: 'MAC' }), el('th', { text: 'status' }))), body));
+}
+
+function loadStarter() {
+  return Promise.all([loadActuatorWallet(), loadHealth(), loadMeters(), loadTraffic()]);
+}
+
+// ---- wiring ----------------------------------------------------------------------------------
+
+async function loadAll() {
+  document.body.dataset.loaded = 'false';
+  await loadOverview();
+  await Promise.all([loadCurrent(), loadBalances(), loadAccessible()]);
+  await loadStarter();
+  document.body.dataset.loaded = 'true';
+}
+
+$('switch-project').addEventListener('click', () => switchProject($('project-select').value));
+$('reset-project').addEventListener('click', () => switchProject(null));
+$('routed-form').addEventListener('submit', routedBalance);
+$('payment-form').addEventListener('submit', pay);
+$('refresh').addEventListener('click', loadAll);
+loadAll();

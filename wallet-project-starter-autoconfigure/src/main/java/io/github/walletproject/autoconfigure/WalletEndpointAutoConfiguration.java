@@ -1,0 +1,50 @@
+package io.github.walletproject.autoconfigure;
+
+import java.util.Locale;
+
+import io.github.walletproject.access.ProjectAccessChecker;
+import io.github.walletproject.access.ProjectDetailsCache;
+import io.github.walletproject.auth.ServerTimeOffset;
+import io.github.walletproject.observability.WalletEndpoint;
+import io.github.walletproject.observability.WalletSanitizingFunction;
+import io.github.walletproject.routing.ProjectRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@code wallet} actuator endpoint, and masking of the starter's secrets in the
+ * {@code env} and {@code configprops} endpoints.
+ */
+@AutoConfiguration(after = { WalletClientAutoConfiguration.class, WalletAccessAutoConfiguration.class })
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnBean(ProjectRegistry.class)
+public final class WalletEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint
+	WalletEndpoint walletEndpoint(ProjectRegistry registry, WalletProperties properties,
+			ObjectProvider<ProjectAccessChecker> access, ObjectProvider<ProjectDetailsCache> details,
+			ServerTimeOffset offset) {
+		return new WalletEndpoint(registry, WalletSettings.baseUrl(properties).toString(),
+				properties.getAuth().getMode().name().toLowerCase(Locale.ROOT),
+				properties.getAccess().getSource().name().toLowerCase(Locale.ROOT),
+				access.getIfAvailable(() -> ProjectAccessChecker.NONE), details.getIfAvailable(), offset);
+	}
+
+	@Bean
+	@ConditionalOnClass(SanitizingFunction.class)
+	@ConditionalOnMissingBean
+	WalletSanitizingFunction walletSanitizingFunction() {
+		return new WalletSanitizingFunction();
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.github.walletproject.autoconfigure;
+
+import io.github.walletproject.auth.ServerTimeOffset;
+import io.github.walletproject.client.WalletApi;
+import io.github.walletproject.observability.WalletHealthIndicator;
+import io.github.walletproject.routing.ProjectRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@code wallet} health indicator ({@code management.health.wallet.enabled}).
+ */
+@AutoConfiguration(after = WalletClientAutoConfiguration.class,
+		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
+@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnBean(WalletApi.class)
+@ConditionalOnEnabledHealthIndicator("wallet")
+public final class WalletHealthContributorAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "walletHealthIndicator")
+	WalletHealthIndicator walletHealthIndicator(WalletApi api, ProjectRegistry registry, ServerTimeOffset offset,
+			WalletProperties properties) {
+		WalletProperties.Health health = properties.getHealth();
+		return new WalletHealthIndicator(api, registry.allCredentials(), offset,
+				new WalletHealthIndicator.Settings(health.isCheckReachability(), health.getClockTolerance(),
+						health.isCheckCredentials(), health.getCacheTimeToLive()));
+	}
+
+}

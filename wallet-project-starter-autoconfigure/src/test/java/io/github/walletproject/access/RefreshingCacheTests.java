@@ -1,0 +1,181 @@
+package io.github.walletproject.access;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.github.walletproject.internal.WalletMetrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.cache.concurrent.ConcurrentMapCache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The cache behind access checks: coalescing, refresh-ahead, stale-on-error, fail-closed,
+ * clearing and a shared second level.
+ */
+class RefreshingCacheTests {
+
+	private static final RefreshingCache.Settings SETTINGS = new RefreshingCache.Settings(Duration.ofHours(1),
+			Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofSeconds(10), 100);
+
+	private final MutableClock clock = new MutableClock();
+
+	private final AtomicInteger loads = new AtomicInteger();
+
+	private final AtomicBoolean failing = new AtomicBoolean();
+
+	private final List<RefreshingCache<?>> caches = new ArrayList<>();
+
+	@AfterEach
+	void close() {
+		this.caches.forEach(RefreshingCache::close);
+	}
+
+	private RefreshingCache<String> cache(Function<String, String> loader) {
+		return cache(loader, null);
+	}
+
+	private RefreshingCache<String> cache(Function<String, String> loader, org.springframework.cache.Cache shared) {
+		RefreshingCache<String> cache = new RefreshingCache<>("test", loader, SETTINGS, this.clock, shared,
+				WalletMetrics.NONE);
+		this.caches.add(cache);
+		return cache;
+	}
+
+	private String load(String key) {
+		if (this.failing.get()) {
+			this.loads.incrementAndGet();
+			throw new IllegalStateException("source down");
+		}
+		return key + "#" + this.loads.incrementAndGet();
+	}
+
+	@Test
+	void fiveHundredConcurrentMissesCauseOneLoad() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		RefreshingCache<String> cache = cache(key -> {
+			try {
+				release.await(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return load(key);
+		});
+		int threads = 500;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			CyclicBarrier start = new CyclicBarrier(threads);
+			List<Future<String>> results = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return cache.get("default");
+				}));
+			}
+			Thread.sleep(200); // let them all pile up on the one load
+			release.countDown();
+			for (Future<String> result : results) {
+				assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("default#1");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.loads).hasValue(1);
+	}
+
+	@Test
+	void refreshesAheadOfExpiryWithoutMakingCallersWait() {
+		RefreshingCache<String> cache = cache(this::load);
+		assertThat(cache.get("k")).isEqualTo("k#1");
+		this.clock.advance(Duration.ofMinutes(54));
+		assertThat(cache.get("k")).isEqualTo("k#1");
+		assertThat(this.loads).hasValue(1);
+		this.clock.advance(Duration.ofMinutes(2)); // 56 min: inside the 5 min refresh-ahead window
+		assertThat(cache.get("k")).isEqualTo("k#1"); // answered at once from the old value
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(cache.peek("k")).isEqualTo("k#2"));
+		assertThat(cache.get("k")).isEqualTo("k#2");
+		assertThat(this.loads).hasValue(2);
+	}
+
+	@Test
+	void idleEntriesPastTheTtlAreReloadedBeforeUse() {
+		RefreshingCache<String> cache = cache(this::load);
+		cache.get("k");
+		this.clock.advance(Duration.ofMinutes(61));
+		assertThat(cache.get("k")).isEqualTo("k#2");
+	}
+
+	@Test
+	void servesTheLastValueWhileReloadsFailThenFailsClosed() {
+		RefreshingCache<String> cache = cache(this::load);
+		cache.get("k");
+		this.failing.set(true);
+		this.clock.advance(Duration.ofMinutes(61));
+		assertThat(cache.get("k")).isEqualTo("k#1"); // reload failed: stale value served
+		int loadsAfterFailure = this.loads.get();
+		for (int i = 0; i < 100; i++) {
+			assertThat(cache.get("k")).isEqualTo("k#1");
+		}
+		assertThat(this.loads.get()).as("no reload storm within the failure backoff").isEqualTo(loadsAfterFailure);
+		this.clock.advance(Duration.ofMinutes(13)); // 74 min: still within ttl + max-stale
+		assertThat(cache.get("k")).isEqualTo("k#1"); // served at once; one retry runs in the background
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.loads.get() == loadsAfterFailure + 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> cache.toString().contains("1 entries") && idle(cache));
+		this.clock.advance(Duration.ofMinutes(2)); // 76 min: beyond 60 + 15
+		assertThatExceptionOfType(RefreshingCache.LoadFailedException.class).isThrownBy(() -> cache.get("k"))
+			.withMessageContaining("source down");
+		this.failing.set(false);
+		this.clock.advance(Duration.ofSeconds(11));
+		assertThat(cache.get("k")).startsWith("k#");
+	}
+
+	private static boolean idle(RefreshingCache<?> cache) {
+		return !cache.isLoading("k");
+	}
+
+	@Test
+	void withoutAnyValueAFailureFailsClosedAtOnce() {
+		this.failing.set(true);
+		RefreshingCache<String> cache = cache(this::load);
+		assertThatExceptionOfType(RefreshingCache.LoadFailedException.class).isThrownBy(() -> cache.get("k"));
+		assertThatExceptionOfType(RefreshingCache.LoadFailedException.class).isThrownBy(() -> cache.get("k"));
+		assertThat(this.loads).as("second failure answered from the backoff").hasValue(1);
+	}
+
+	@Test
+	void clearForgetsEverything() {
+		RefreshingCache<String> cache = cache(this::load);
+		cache.get("k");
+		cache.clear();
+		assertThat(cache.peek("k")).isNull();
+		assertThat(cache.get("k")).isEqualTo("k#2");
+	}
+
+	@Test
+	void aSharedCacheLetsInstancesReuseEachOthersLoads() {
+		ConcurrentMapCache shared = new ConcurrentMapCache("wallet");
+		RefreshingCache<String> first = cache(this::load, shared);
+		RefreshingCache<String> second = cache(this::load, shared);
+		assertThat(first.get("k")).isEqualTo("k#1");
+		assertThat(second.get("k")).isEqualTo("k#1");
+		assertThat(this.loads).hasValue(1);
+		assertThat(shared.get("test:k")).isNotNull();
+	}
+
+}
