@@ -98,9 +98,21 @@ public final class AllocationProbe {
 			org.springframework.web.client.RestClient bareUa = clients.bare.mutate().defaultHeader("User-Agent", "wallet-project-starter").build();
 			probes.put("variant: bare GET + User-Agent default header", () -> bareUa.get().uri(Inputs.GET_URI).attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.GET_EXT).retrieve().body(String.class));
 			probes.put("variant: bare POST + User-Agent default header", () -> bareUa.post().uri(Inputs.POST_URI).attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.POST_EXT).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Inputs.POST_BODY).retrieve().body(String.class));
+			BareSigningInterceptor signing = new BareSigningInterceptor(new io.github.walletproject.auth.MacSigner(Inputs.MAC_ID, Inputs.MAC_KEY), new io.github.walletproject.auth.SecureNonceGenerator(), new io.github.walletproject.auth.ServerTimeOffset(java.time.Clock.systemUTC()));
+			org.springframework.web.client.RestClient bareUaInterceptor = clients.context.getBean(org.springframework.web.client.RestClient.Builder.class)
+				.requestFactory(clients.context.getBean(InMemoryRequestFactory.class))
+				.requestInterceptor((request, body, execution) -> {
+					request.getHeaders().set("User-Agent", "wallet-project-starter");
+					return signing.intercept(request, body, execution);
+				}).build();
+			probes.put("variant: bare GET + User-Agent set in the interceptor", () -> bareUaInterceptor.get().uri(Inputs.GET_URI).attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.GET_EXT).retrieve().body(String.class));
+			probes.put("variant: bare POST + User-Agent set in the interceptor", () -> bareUaInterceptor.post().uri(Inputs.POST_URI).attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.POST_EXT).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Inputs.POST_BODY).retrieve().body(String.class));
 			org.springframework.web.client.RestClient bareSh = clients.bare.mutate().defaultStatusHandler(org.springframework.http.HttpStatusCode::isError, (rq, rs) -> { throw new IllegalStateException(); }).build();
 			probes.put("variant: bare GET + status handler", () -> bareSh.get().uri(Inputs.GET_URI).attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.GET_EXT).retrieve().body(String.class));
 			for (Map.Entry<String, Supplier<Object>> probe : probes.entrySet()) {
+				if (args.length > 0 && java.util.Arrays.stream(args).noneMatch(probe.getKey()::equals)) {
+					continue;
+				}
 				System.out.printf("%-55s %8.1f B/op%n", probe.getKey(), bytesPerCall(probe.getValue()));
 			}
 		}

@@ -10,6 +10,7 @@ import io.github.walletproject.auth.SecureNonceGenerator;
 import io.github.walletproject.auth.ServerTimeOffset;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -40,6 +41,7 @@ import org.springframework.web.client.RestClient;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch" })
 public class ClientBenchmarks {
 
 	@Benchmark
@@ -99,6 +101,12 @@ public class ClientBenchmarks {
 
 		RestClient bare;
 
+		/** Bare, plus the User-Agent the starter sends (set by the interceptor): for breakdowns. */
+		RestClient bareWithUserAgent;
+
+		/** The starter's client, without the aspect: for breakdowns. */
+		RestClient wallet;
+
 		BenchApplication.ShopCalls shop;
 
 		@Setup(Level.Trial)
@@ -113,6 +121,16 @@ public class ClientBenchmarks {
 				.requestInterceptor(new BareSigningInterceptor(new MacSigner(Inputs.MAC_ID, Inputs.MAC_KEY),
 						new SecureNonceGenerator(), new ServerTimeOffset(Clock.systemUTC())))
 				.build();
+			BareSigningInterceptor signing = new BareSigningInterceptor(new MacSigner(Inputs.MAC_ID, Inputs.MAC_KEY),
+					new SecureNonceGenerator(), new ServerTimeOffset(Clock.systemUTC()));
+			this.bareWithUserAgent = this.context.getBean(RestClient.Builder.class)
+				.requestFactory(factory)
+				.requestInterceptor((request, body, execution) -> {
+					request.getHeaders().set(HttpHeaders.USER_AGENT, "wallet-project-starter");
+					return signing.intercept(request, body, execution);
+				})
+				.build();
+			this.wallet = this.context.getBean("walletRestClient", RestClient.class);
 			this.shop = this.context.getBean(BenchApplication.ShopCalls.class);
 			verify(factory);
 		}

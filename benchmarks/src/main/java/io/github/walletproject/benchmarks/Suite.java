@@ -81,15 +81,20 @@ public final class Suite {
 			String name = result.getParams().getBenchmark();
 			name = name.substring(name.lastIndexOf('.') + 1);
 			Map<String, Result> secondary = result.getSecondaryResults();
-			figures.put(name, new Figures(result.getPrimaryResult().getScore(), score(secondary, "cpu.time.norm"),
-					score(secondary, "gc.alloc.rate.norm"), score(secondary, "lookups"), score(secondary, "bursts")));
+			figures.put(name, new Figures(median(result.getPrimaryResult()), median(secondary.get("cpu.time.norm")),
+					median(secondary.get("gc.alloc.rate.norm")), sum(secondary.get("lookups")),
+					sum(secondary.get("bursts"))));
 		}
 		return figures;
 	}
 
-	private static double score(Map<String, Result> results, String name) {
-		Result result = results.get(name);
-		return (result != null) ? result.getScore() : Double.NaN;
+	/** The median over iterations (and forks): steadier than the mean when the machine is busy. */
+	private static double median(Result result) {
+		return (result != null) ? result.getStatistics().getPercentile(50) : Double.NaN;
+	}
+
+	private static double sum(Result result) {
+		return (result != null) ? result.getStatistics().getSum() : Double.NaN;
 	}
 
 	static String table(Map<String, Figures> one, Map<String, Figures> two, Map<String, Figures> burst) {
@@ -150,7 +155,8 @@ public final class Suite {
 					String.format(Locale.ROOT, "%.2f× (cpu %.2f×)", s2.wall() / s1.wall(), s2.cpu() / s1.cpu()), "", "");
 		}
 		return table.toString()
-				+ "\nCells: wall-clock ns/op (cpu = process CPU ns/op, steady on a busy machine) · bytes allocated per op."
+				+ "\nCells: wall-clock ns/op (cpu = process CPU ns/op, steady on a busy machine) · bytes allocated per op;"
+				+ " medians over all measured iterations."
 				+ "\n'met' judges the wall-clock figures and, in brackets, the CPU-time ones; they agree on a quiet machine.";
 	}
 
