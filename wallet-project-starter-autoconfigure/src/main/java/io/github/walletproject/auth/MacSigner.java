@@ -40,6 +40,12 @@ public final class MacSigner {
 
 	private static final int STRIPES = stripes();
 
+	/**
+	 * Slots sit this many array elements apart (128 bytes or more), so that threads taking
+	 * and returning workspaces in neighbouring slots do not write to the same cache line.
+	 */
+	private static final int SLOT_SPACING = 32;
+
 	private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
 	private static final byte[] BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -67,7 +73,8 @@ public final class MacSigner {
 
 	private final Mac prototype;
 
-	private final AtomicReferenceArray<Workspace> workspaces = new AtomicReferenceArray<>(STRIPES);
+	private final AtomicReferenceArray<Workspace> workspaces = new AtomicReferenceArray<>(
+			STRIPES * SLOT_SPACING);
 
 	/**
 	 * Create a signer.
@@ -520,7 +527,7 @@ public final class MacSigner {
 
 	@SuppressWarnings("deprecation") // Thread.threadId() needs Java 19
 	private static int slot() {
-		return (int) (Thread.currentThread().getId() & (STRIPES - 1));
+		return (int) (Thread.currentThread().getId() & (STRIPES - 1)) * SLOT_SPACING;
 	}
 
 	private static int stripes() {
