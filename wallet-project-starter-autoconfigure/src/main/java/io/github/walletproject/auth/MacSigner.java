@@ -381,35 +381,38 @@ public final class MacSigner {
 	/** {@link ExtEncoding#appendEncoded}, written as bytes. */
 	private static void putEncoded(Buffer out, String value) {
 		int length = value.length();
-		out.ensure(length);
+		// ASCII takes at most 3 bytes per char (%XX): reserve that once, write with a local index
+		out.ensure(3 * length);
+		byte[] bytes = out.bytes;
+		int at = out.length;
 		for (int i = 0; i < length; i++) {
 			char c = value.charAt(i);
 			if (c >= 128) {
+				out.length = at;
 				for (byte b : value.substring(i).getBytes(StandardCharsets.UTF_8)) {
-					putEncodedByte(out, b & 0xFF);
+					out.ensure(3);
+					out.length = putEncodedByte(out.bytes, out.length, b & 0xFF);
 				}
 				return;
 			}
-			putEncodedByte(out, c);
+			at = putEncodedByte(bytes, at, c);
 		}
+		out.length = at;
 	}
 
-	private static void putEncodedByte(Buffer out, int b) {
+	private static int putEncodedByte(byte[] bytes, int at, int b) {
 		if (b < 128 && ExtEncoding.isUnreserved(b)) {
-			out.put((byte) b);
+			bytes[at] = (byte) b;
+			return at + 1;
 		}
-		else if (b == ' ') {
-			out.put('+');
+		if (b == ' ') {
+			bytes[at] = '+';
+			return at + 1;
 		}
-		else {
-			out.ensure(3);
-			byte[] bytes = out.bytes;
-			int at = out.length;
-			bytes[at] = '%';
-			bytes[at + 1] = HEX[(b >> 4) & 0xF];
-			bytes[at + 2] = HEX[b & 0xF];
-			out.length = at + 3;
-		}
+		bytes[at] = '%';
+		bytes[at + 1] = HEX[(b >> 4) & 0xF];
+		bytes[at + 2] = HEX[b & 0xF];
+		return at + 3;
 	}
 
 	private String referenceAuthorization(String method, URI uri, byte @Nullable [] body, String encodedParameters,
