@@ -198,12 +198,7 @@ public final class MacSigner {
 		out[at++] = '\n';
 		int extStart = at;
 		if (body != null && body.length > 0) {
-			System.arraycopy(BODY_HASH, 0, out, at, BODY_HASH.length);
-			at += BODY_HASH.length;
-			MessageDigest sha256 = workspace.sha256();
-			sha256.update(body);
-			digest(sha256, workspace.digest);
-			at = writeBase64(out, at, workspace.digest, true);
+			at = writeBodyHash(workspace, body, out, at);
 		}
 		message.length = at;
 		if (parameters != null) {
@@ -220,14 +215,7 @@ public final class MacSigner {
 		int extEnd = message.length - 1;
 		out = message.bytes;
 
-		Mac mac = workspace.mac;
-		mac.update(out, 0, message.length);
-		try {
-			mac.doFinal(workspace.digest, 0);
-		}
-		catch (ShortBufferException ex) {
-			throw new IllegalStateException(ex);
-		}
+		mac(workspace, out, message.length);
 
 		Buffer header = workspace.header;
 		int extLength = extEnd - extStart;
@@ -258,6 +246,27 @@ public final class MacSigner {
 			this.workspaces.lazySet(slot, workspace);
 		}
 		return value;
+	}
+
+	/** {@code body_hash=} and the form-encoded Base64 SHA-256 of the body; room is reserved. */
+	private static int writeBodyHash(Workspace workspace, byte[] body, byte[] out, int at) {
+		System.arraycopy(BODY_HASH, 0, out, at, BODY_HASH.length);
+		MessageDigest sha256 = workspace.sha256();
+		sha256.update(body);
+		digest(sha256, workspace.digest);
+		return writeBase64(out, at + BODY_HASH.length, workspace.digest, true);
+	}
+
+	/** HMAC of the signed string into {@code workspace.digest}. */
+	private static void mac(Workspace workspace, byte[] message, int length) {
+		Mac mac = workspace.mac;
+		mac.update(message, 0, length);
+		try {
+			mac.doFinal(workspace.digest, 0);
+		}
+		catch (ShortBufferException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static int writeDigits(byte[] out, int at, long value) {
