@@ -85,6 +85,15 @@ public final class ExtEncoding {
 		}
 	}
 
+	/**
+	 * Whether an ASCII character is left as it is.
+	 * @param c a character below 128
+	 * @return {@code true} for {@code A-Z a-z 0-9 - _ .}
+	 */
+	static boolean isUnreserved(int c) {
+		return UNRESERVED[c];
+	}
+
 	private static void appendAscii(StringBuilder out, char c) {
 		if (UNRESERVED[c]) {
 			out.append(c);
@@ -108,10 +117,24 @@ public final class ExtEncoding {
 	 * @return {@code name=value&name=value}, or the empty string
 	 */
 	public static String build(Map<String, String> parameters) {
+		return build("", parameters);
+	}
+
+	/**
+	 * Append form-encoded parameters to an already encoded list, in one pass: like
+	 * {@code prefix + "&" + build(parameters)}, without the {@code &} when either side is
+	 * empty.
+	 * @param encodedPrefix an encoded parameter list such as {@code project_id=1221}, or the
+	 * empty string
+	 * @param parameters names and values, in the order they must appear
+	 * @return the combined list, or the empty string
+	 */
+	public static String build(String encodedPrefix, Map<String, String> parameters) {
 		if (parameters.isEmpty()) {
-			return "";
+			return encodedPrefix;
 		}
-		StringBuilder out = new StringBuilder(32 * parameters.size());
+		StringBuilder out = new StringBuilder(encodedPrefix.length() + 24 * parameters.size());
+		out.append(encodedPrefix);
 		for (Map.Entry<String, String> entry : parameters.entrySet()) {
 			if (entry.getValue() == null) {
 				continue;

@@ -1,0 +1,142 @@
+package io.github.walletproject.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.github.walletproject.WalletRequestAttributes;
+import io.github.walletproject.access.ProjectAccessChecker;
+import io.github.walletproject.auth.ExtEncoding;
+import io.github.walletproject.routing.ProjectBindings;
+import io.github.walletproject.routing.ProjectRegistry;
+import io.github.walletproject.routing.ProjectRouter;
+import io.github.walletproject.routing.ResolvedProject;
+
+/**
+ * A diagnostic, not a benchmark: exact bytes allocated per call of each client call and of
+ * the starter's steps on its own, from the JVM's per-thread allocation counter. Allocation
+ * counts do not depend on machine load, so this explains the {@code B/op} column of the
+ * suite where timings are too noisy to.
+ * <p>
+ * {@code java -cp benchmarks.jar io.github.walletproject.benchmarks.AllocationProbe}
+ */
+public final class AllocationProbe {
+
+	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
+		.getThreadMXBean();
+
+	private AllocationProbe() {
+	}
+
+	public static void main(String[] args) {
+		ClientBenchmarks.Clients clients = new ClientBenchmarks.Clients();
+		clients.start();
+		try {
+			ClientBenchmarks calls = new ClientBenchmarks();
+			Map<String, Supplier<Object>> probes = new LinkedHashMap<>();
+			probes.put("plainGet", () -> calls.plainGet(clients));
+			probes.put("bareGet", () -> calls.bareGet(clients));
+			probes.put("starterGet", () -> calls.starterGet(clients));
+			probes.put("plainPost", () -> calls.plainPost(clients));
+			probes.put("barePost", () -> calls.barePost(clients));
+			probes.put("starterPost", () -> calls.starterPost(clients));
+
+			ProjectRouter router = clients.context.getBean(ProjectRouter.class);
+			ProjectRegistry registry = router.registry();
+			ResolvedProject shop = registry.resolve("shop", "probe");
+			ProjectAccessChecker checker = clients.context.getBean(ProjectAccessChecker.class);
+			Map<String, Object> attributes = new ConcurrentHashMap<>(4);
+			attributes.put("some.attribute", "x");
+			probes.put("step: aspect only (proxied no-op method)", () -> clients.shop.boundProject());
+			probes.put("step: router.route (bound project)", () -> {
+				ProjectBindings.Binding binding = ProjectBindings.push(shop);
+				try {
+					return router.route(attributes, () -> "GET /");
+				}
+				finally {
+					ProjectBindings.restore(binding.outer());
+				}
+			});
+			probes.put("step: bind + restore only", () -> {
+				ProjectBindings.Binding binding = ProjectBindings.push(shop);
+				ProjectBindings.restore(binding.outer());
+				return binding;
+			});
+			probes.put("step: access check (warm)", () -> {
+				checker.check(shop);
+				return shop;
+			});
+			probes.put("step: routingParameter(location_id) into attributes", () -> {
+				Map<String, Object> map = new ConcurrentHashMap<>(4);
+				WalletRequestAttributes.routingParameter("location_id", "77").accept(map);
+				return map;
+			});
+			probes.put("step: ExtEncoding.build({location_id=77})",
+					() -> ExtEncoding.build(Map.of("location_id", "77")));
+			org.springframework.web.client.RestClient wallet = clients.context.getBean("walletRestClient",
+					org.springframework.web.client.RestClient.class);
+			probes.put("variant: walletRestClient GET, bound by hand", () -> {
+				ProjectBindings.Binding binding = ProjectBindings.push(shop);
+				try {
+					return wallet.get().uri(Inputs.GET_URI).retrieve().body(String.class);
+				}
+				finally {
+					ProjectBindings.restore(binding.outer());
+				}
+			});
+			probes.put("variant: walletRestClient POST, bound by hand, no location", () -> {
+				ProjectBindings.Binding binding = ProjectBindings.push(shop);
+				try {
+					return wallet.post().uri(Inputs.POST_URI).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Inputs.POST_BODY).retrieve().body(String.class);
+				}
+				finally {
+					ProjectBindings.restore(binding.outer());
+				}
+			});
+			org.springframework.web.client.RestClient bareUa = clients.bare.mutate().defaultHeader("User-Agent", "wallet-project-starter").build();
+			probes.put("variant: bare GET + User-Agent default header", () -> bareUa.get().uri(Inputs.GET_URI).attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.GET_EXT).retrieve().body(String.class));
+			probes.put("variant: bare POST + User-Agent default header", () -> bareUa.post().uri(Inputs.POST_URI).attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.POST_EXT).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Inputs.POST_BODY).retrieve().body(String.class));
+			BareSigningInterceptor signing = new BareSigningInterceptor(new io.github.walletproject.auth.MacSigner(Inputs.MAC_ID, Inputs.MAC_KEY), new io.github.walletproject.auth.SecureNonceGenerator(), new io.github.walletproject.auth.ServerTimeOffset(java.time.Clock.systemUTC()));
+			org.springframework.web.client.RestClient bareUaInterceptor = clients.context.getBean(org.springframework.web.client.RestClient.Builder.class)
+				.requestFactory(clients.context.getBean(InMemoryRequestFactory.class))
+				.requestInterceptor((request, body, execution) -> {
+					request.getHeaders().set("User-Agent", "wallet-project-starter");
+					return signing.intercept(request, body, execution);
+				}).build();
+			probes.put("variant: bare GET + User-Agent set in the interceptor", () -> bareUaInterceptor.get().uri(Inputs.GET_URI).attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.GET_EXT).retrieve().body(String.class));
+			probes.put("variant: bare POST + User-Agent set in the interceptor", () -> bareUaInterceptor.post().uri(Inputs.POST_URI).attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.POST_EXT).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Inputs.POST_BODY).retrieve().body(String.class));
+			org.springframework.web.client.RestClient bareSh = clients.bare.mutate().defaultStatusHandler(org.springframework.http.HttpStatusCode::isError, (rq, rs) -> { throw new IllegalStateException(); }).build();
+			probes.put("variant: bare GET + status handler", () -> bareSh.get().uri(Inputs.GET_URI).attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.GET_EXT).retrieve().body(String.class));
+			for (Map.Entry<String, Supplier<Object>> probe : probes.entrySet()) {
+				if (args.length > 0 && java.util.Arrays.stream(args).noneMatch(probe.getKey()::equals)) {
+					continue;
+				}
+				System.out.printf("%-55s %8.1f B/op%n", probe.getKey(), bytesPerCall(probe.getValue()));
+			}
+		}
+		finally {
+			clients.stop();
+		}
+	}
+
+	static double bytesPerCall(Supplier<Object> call) {
+		Object sink = null;
+		for (int i = 0; i < 50_000; i++) {
+			sink = call.get();
+		}
+		int n = 50_000;
+		long thread = Thread.currentThread().getId();
+		long before = THREADS.getThreadAllocatedBytes(thread);
+		for (int i = 0; i < n; i++) {
+			sink = call.get();
+		}
+		long after = THREADS.getThreadAllocatedBytes(thread);
+		if (sink == null) {
+			throw new IllegalStateException();
+		}
+		return (after - before) / (double) n;
+	}
+
+}

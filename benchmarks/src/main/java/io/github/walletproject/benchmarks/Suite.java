@@ -1,0 +1,277 @@
+package io.github.walletproject.benchmarks;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the whole suite with 1 and with 2 benchmark threads (GC and CPU-time profilers on),
+ * then the cold-burst access check once, and prints one table with the figures and the
+ * ratios the targets are stated in. JMH options given on the command line (forks,
+ * iterations, times, JVM arguments…) apply to every run; raw results are written as JSON
+ * to {@code benchmarks/target/results-*.json}.
+ * <p>
+ * {@code java -cp benchmarks.jar io.github.walletproject.benchmarks.Suite -f 1 -wi 2 -w 2s -i 3 -r 1s}
+ */
+public final class Suite {
+
+	private static final String PACKAGE = Suite.class.getPackageName() + ".";
+
+	private static final String STEADY = PACKAGE
+			+ "(PrimitivesBenchmarks|SignerBenchmarks|NonceBenchmarks|ClientBenchmarks|AccessBenchmarks\\.accessWarmHit)";
+
+	private static final String BURST = PACKAGE + "AccessBenchmarks\\.accessColdBurst";
+
+	/** Signer ≤ 1.5 × floor. */
+	private static final double SIGNER_RATIO = 1.5;
+
+	/** Starter ≤ bare + 300 ns per call. */
+	private static final double STARTER_NS = 300;
+
+	/** Starter ≤ bare + 512 B per call. */
+	private static final double STARTER_BYTES = 512;
+
+	/** "Flat": 2 threads at most this much slower per call than 1. */
+	private static final double NONCE_FLAT = 1.3;
+
+	private Suite() {
+	}
+
+	public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+		CommandLineOptions command = new CommandLineOptions(args);
+		String output = System.getProperty("bench.output", "benchmarks/target");
+		new File(output).mkdirs();
+		Map<String, Figures> one = run(command, STEADY, 1, output + "/results-1-thread.json");
+		Map<String, Figures> two = run(command, STEADY, 2, output + "/results-2-threads.json");
+		Map<String, Figures> burst = run(command, BURST, 1, output + "/results-cold-burst.json");
+		System.out.println();
+		System.out.println(table(one, two, burst));
+	}
+
+	private static Map<String, Figures> run(CommandLineOptions command, String include, int threads, String json)
+			throws RunnerException {
+		ChainedOptionsBuilder options = new OptionsBuilder().parent(command)
+			.threads(threads)
+			.addProfiler(GCProfiler.class)
+			.addProfiler(CpuTimeProfiler.class)
+			.shouldFailOnError(true)
+			.result(json)
+			.resultFormat(ResultFormatType.JSON);
+		if (command.getIncludes().isEmpty()) {
+			options.include(include);
+		}
+		Collection<RunResult> results = new Runner(options.build()).run();
+		Map<String, Figures> figures = new HashMap<>();
+		for (RunResult result : results) {
+			String name = result.getParams().getBenchmark();
+			name = name.substring(name.lastIndexOf('.') + 1);
+			Map<String, Result> secondary = result.getSecondaryResults();
+			figures.put(name, new Figures(median(result.getPrimaryResult()), median(secondary.get("cpu.time.norm")),
+					median(secondary.get("gc.alloc.rate.norm")), sum(secondary.get("lookups")),
+					sum(secondary.get("bursts"))));
+		}
+		return figures;
+	}
+
+	/** The median over iterations (and forks): steadier than the mean when the machine is busy. */
+	private static double median(Result result) {
+		return (result != null) ? result.getStatistics().getPercentile(50) : Double.NaN;
+	}
+
+	private static double sum(Result result) {
+		return (result != null) ? result.getStatistics().getSum() : Double.NaN;
+	}
+
+	static String table(Map<String, Figures> one, Map<String, Figures> two, Map<String, Figures> burst) {
+		Table table = new Table();
+		table.row("figure", "1 thread", "2 threads", "target", "met");
+		table.rule();
+		String[][] rows = { { "floorGet", "primitives floor, GET" }, { "floorPost", "primitives floor, POST" },
+				{ "signerGet", "signer, GET" }, { "signerPost", "signer, POST" },
+				{ "nonceGenerator", "nonce, SecureNonceGenerator" }, { "nonceSharedDrbg", "nonce, one shared DRBG" },
+				{ "plainGet", "plain RestClient, GET" }, { "plainPost", "plain RestClient, POST" },
+				{ "bareGet", "bare signing interceptor, GET" }, { "barePost", "bare signing interceptor, POST" },
+				{ "starterGet", "starter, GET" }, { "starterPost", "starter, POST" },
+				{ "accessWarmHit", "access check, warm hit" } };
+		for (String[] row : rows) {
+			table.row(row[1], cell(one.get(row[0])), cell(two.get(row[0])), "", "");
+		}
+		Figures cold = burst.get("accessColdBurst");
+		if (cold != null) {
+			double perBurst = cold.lookups() / cold.bursts();
+			table.row("access check, cold burst of " + AccessBenchmarks.BURST + " threads",
+					String.format(Locale.ROOT, "%.2f remote lookups per burst", perBurst), "", "1",
+					verdict(perBurst <= 1.0, perBurst <= 1.0));
+		}
+		table.row("**against the targets**", "", "", "", "");
+		for (String request : new String[] { "Get", "Post" }) {
+			String what = request.toUpperCase(Locale.ROOT);
+			Ratio r1 = ratio(one, "signer" + request, "floor" + request);
+			Ratio r2 = ratio(two, "signer" + request, "floor" + request);
+			table.row("signer / floor, " + what, r1.text(), r2.text(), "≤ " + SIGNER_RATIO + "×",
+					verdict(r1.wall() <= SIGNER_RATIO && r2.wall() <= SIGNER_RATIO,
+							r1.cpu() <= SIGNER_RATIO && r2.cpu() <= SIGNER_RATIO));
+		}
+		for (String request : new String[] { "Get", "Post" }) {
+			String what = request.toUpperCase(Locale.ROOT);
+			Delta d1 = delta(one, "starter" + request, "bare" + request);
+			Delta d2 = delta(two, "starter" + request, "bare" + request);
+			table.row("starter − bare, " + what, d1.text(), d2.text(),
+					String.format(Locale.ROOT, "≤ +%.0f ns, +%.0f B", STARTER_NS, STARTER_BYTES),
+					verdict(d1.meets() && d2.meets(), d1.meetsCpu() && d2.meetsCpu()));
+		}
+		for (String request : new String[] { "Get", "Post" }) {
+			String what = request.toUpperCase(Locale.ROOT);
+			table.row("bare − plain, " + what + " (for scale)", delta(one, "bare" + request, "plain" + request).text(),
+					delta(two, "bare" + request, "plain" + request).text(), "", "");
+		}
+		Figures n1 = one.get("nonceGenerator");
+		Figures n2 = two.get("nonceGenerator");
+		if (n1 != null && n2 != null) {
+			double wall = n2.wall() / n1.wall();
+			double cpu = n2.cpu() / n1.cpu();
+			table.row("nonce, 2 threads / 1 thread", "", String.format(Locale.ROOT, "%.2f× (cpu %.2f×)", wall, cpu),
+					"≤ " + NONCE_FLAT + "× (flat)", verdict(wall <= NONCE_FLAT, cpu <= NONCE_FLAT));
+		}
+		Figures s1 = one.get("nonceSharedDrbg");
+		Figures s2 = two.get("nonceSharedDrbg");
+		if (s1 != null && s2 != null) {
+			table.row("shared DRBG, 2 threads / 1 thread (for scale)", "",
+					String.format(Locale.ROOT, "%.2f× (cpu %.2f×)", s2.wall() / s1.wall(), s2.cpu() / s1.cpu()), "", "");
+		}
+		return table.toString()
+				+ "\nCells: wall-clock ns/op (cpu = process CPU ns/op, steady on a busy machine) · bytes allocated per op;"
+				+ " medians over all measured iterations."
+				+ "\n'met' judges the wall-clock figures and, in brackets, the CPU-time ones; they agree on a quiet machine.";
+	}
+
+	private static String cell(Figures figures) {
+		if (figures == null) {
+			return "–";
+		}
+		return String.format(Locale.ROOT, "%,.0f ns (cpu %,.0f) · %,.0f B", figures.wall(), figures.cpu(),
+				figures.bytes());
+	}
+
+	private static String verdict(boolean wall, boolean cpu) {
+		if (wall == cpu) {
+			return wall ? "yes" : "NO";
+		}
+		return (wall ? "yes" : "NO") + " (cpu: " + (cpu ? "yes" : "NO") + ")";
+	}
+
+	private static Ratio ratio(Map<String, Figures> figures, String of, String to) {
+		Figures a = figures.get(of);
+		Figures b = figures.get(to);
+		if (a == null || b == null) {
+			return new Ratio(Double.NaN, Double.NaN, Double.NaN);
+		}
+		return new Ratio(a.wall() / b.wall(), a.cpu() / b.cpu(), a.bytes() / b.bytes());
+	}
+
+	private static Delta delta(Map<String, Figures> figures, String of, String from) {
+		Figures a = figures.get(of);
+		Figures b = figures.get(from);
+		if (a == null || b == null) {
+			return new Delta(Double.NaN, Double.NaN, Double.NaN);
+		}
+		return new Delta(a.wall() - b.wall(), a.cpu() - b.cpu(), a.bytes() - b.bytes());
+	}
+
+	/**
+	 * One benchmark's figures.
+	 *
+	 * @param wall wall-clock ns per operation
+	 * @param cpu process CPU ns per operation
+	 * @param bytes bytes allocated per operation
+	 * @param lookups aux counter (cold burst only)
+	 * @param bursts aux counter (cold burst only)
+	 */
+	record Figures(double wall, double cpu, double bytes, double lookups, double bursts) {
+	}
+
+	private record Ratio(double wall, double cpu, double bytes) {
+
+		String text() {
+			return String.format(Locale.ROOT, "%.2f× (cpu %.2f×) · %.1f× B", this.wall, this.cpu, this.bytes);
+		}
+
+	}
+
+	private record Delta(double wall, double cpu, double bytes) {
+
+		String text() {
+			return String.format(Locale.ROOT, "%+,.0f ns (cpu %+,.0f) · %+,.0f B", this.wall, this.cpu, this.bytes);
+		}
+
+		boolean meets() {
+			return this.wall <= STARTER_NS && this.bytes <= STARTER_BYTES;
+		}
+
+		boolean meetsCpu() {
+			return this.cpu <= STARTER_NS && this.bytes <= STARTER_BYTES;
+		}
+
+	}
+
+	/**
+	 * A Markdown table with padded columns.
+	 */
+	private static final class Table {
+
+		private final List<String[]> rows = new ArrayList<>();
+
+		void row(String... cells) {
+			this.rows.add(cells);
+		}
+
+		void rule() {
+			this.rows.add(null);
+		}
+
+		@Override
+		public String toString() {
+			int columns = 5;
+			int[] widths = new int[columns];
+			for (String[] row : this.rows) {
+				if (row != null) {
+					for (int i = 0; i < columns; i++) {
+						widths[i] = Math.max(widths[i], row[i].length());
+					}
+				}
+			}
+			StringBuilder out = new StringBuilder();
+			for (String[] row : this.rows) {
+				if (row == null) {
+					for (int i = 0; i < columns; i++) {
+						out.append("|-").append("-".repeat(widths[i])).append('-');
+					}
+					out.append("|\n");
+					continue;
+				}
+				for (int i = 0; i < columns; i++) {
+					out.append("| ").append(row[i]).append(" ".repeat(widths[i] - row[i].length())).append(' ');
+				}
+				out.append("|\n");
+			}
+			return out.toString();
+		}
+
+	}
+
+}
