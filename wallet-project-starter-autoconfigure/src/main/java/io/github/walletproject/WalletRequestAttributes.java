@@ -1,10 +1,10 @@
 package io.github.walletproject;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import io.github.walletproject.routing.ProjectValues;
+import io.github.walletproject.routing.RoutingParameters;
 
 /**
  * Request attributes that steer one Wallet API request built by hand with the
@@ -27,7 +27,10 @@ public final class WalletRequestAttributes {
 	/** Attribute marking an account-level call that carries no project. */
 	public static final String ACCOUNT_LEVEL = WalletRequestAttributes.class.getName() + ".accountLevel";
 
-	/** Attribute with further routing parameters ({@code location_id}…), sent after {@code project_id}. */
+	/**
+	 * Attribute with further routing parameters ({@code location_id}…) as
+	 * {@link RoutingParameters}, sent after {@code project_id}.
+	 */
 	public static final String ROUTING_PARAMETERS = WalletRequestAttributes.class.getName() + ".routingParameters";
 
 	private WalletRequestAttributes() {
@@ -63,17 +66,16 @@ public final class WalletRequestAttributes {
 
 	/**
 	 * Add a routing parameter sent after {@code project_id}: in {@code ext} in MAC mode, as a
-	 * {@code Wallet-Api-*} header in certificate mode.
+	 * {@code Wallet-Api-*} header in certificate mode. The name and value are checked and
+	 * encoded here, once; keep the returned consumer to reuse it.
 	 * @param name lower-case parameter name such as {@code location_id}
 	 * @param value its value
 	 * @return a consumer for {@code RestClient.RequestHeadersSpec#attributes}
 	 */
-	@SuppressWarnings("unchecked")
 	public static Consumer<Map<String, Object>> routingParameter(String name, String value) {
-		ProjectValues.checkRoutingParameter(name, value);
-		return attributes -> ((Map<String, String>) attributes.computeIfAbsent(ROUTING_PARAMETERS,
-				key -> new LinkedHashMap<String, String>()))
-			.put(name, value);
+		RoutingParameters parameter = RoutingParameters.of(name, value);
+		return attributes -> attributes.merge(ROUTING_PARAMETERS, parameter,
+				(existing, added) -> ((RoutingParameters) existing).and((RoutingParameters) added));
 	}
 
 }

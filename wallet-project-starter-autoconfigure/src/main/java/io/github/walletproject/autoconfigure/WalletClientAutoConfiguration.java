@@ -40,6 +40,7 @@ import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfigura
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -123,6 +124,7 @@ public final class WalletClientAutoConfiguration {
 			.metrics(metrics.getIfAvailable(() -> WalletMetrics.NONE))
 			.maxResponseBytes(properties.getMaxResponseSize().toBytes())
 			.selectsCertificate(selectsCertificate(router.registry()))
+			.userAgent(StringUtils.hasText(properties.getUserAgent()) ? properties.getUserAgent() : null)
 			.build();
 	}
 
@@ -134,7 +136,7 @@ public final class WalletClientAutoConfiguration {
 			ObjectProvider<WalletRestClientCustomizer> customizers, ResourceLoader resourceLoader) {
 		ClientHttpRequestFactoryBuilder<?> builder = factoryBuilder
 			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
-		return new WalletRestClientConfigurer(WalletSettings.baseUrl(properties), properties.getUserAgent(),
+		return new WalletRestClientConfigurer(WalletSettings.baseUrl(properties),
 				properties.getObservation().getName(),
 				WalletRestClientConfigurer.requestFactory(builder,
 						httpClientSettings.getIfAvailable(HttpClientSettings::defaults), properties, registry,

@@ -54,9 +54,9 @@ public class WalletProperties {
 	private Duration readTimeout = Duration.ofSeconds(60);
 
 	/**
-	 * User-Agent header sent with every request.
+	 * User-Agent header sent with every request; when unset the HTTP client sends its own.
 	 */
-	private String userAgent = "wallet-project-starter";
+	private @Nullable String userAgent;
 
 	/**
 	 * Largest response body read from the Wallet API; a larger one fails the call.
@@ -143,11 +143,11 @@ public class WalletProperties {
 		this.readTimeout = readTimeout;
 	}
 
-	public String getUserAgent() {
+	public @Nullable String getUserAgent() {
 		return this.userAgent;
 	}
 
-	public void setUserAgent(String userAgent) {
+	public void setUserAgent(@Nullable String userAgent) {
 		this.userAgent = userAgent;
 	}
 

@@ -17,7 +17,6 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -25,16 +24,14 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Applies the Wallet API settings to a {@code RestClient.Builder}: base URL, HTTP client with
- * the configured timeouts, no redirects and (in certificate mode) the SSL bundles, the
- * User-Agent, error decoding, the project-aware observation convention, user
- * {@link WalletRestClientCustomizer}s, and finally the signing interceptor as the innermost
- * interceptor.
+ * the configured timeouts, no redirects and (in certificate mode) the SSL bundles, error
+ * decoding, the project-aware observation convention, user {@link WalletRestClientCustomizer}s,
+ * and finally the signing interceptor as the innermost interceptor (which also sets the
+ * User-Agent of requests that have none).
  */
 public final class WalletRestClientConfigurer {
 
 	private final URI baseUrl;
-
-	private final String userAgent;
 
 	private final String observationName;
 
@@ -44,11 +41,10 @@ public final class WalletRestClientConfigurer {
 
 	private final List<WalletRestClientCustomizer> customizers;
 
-	WalletRestClientConfigurer(URI baseUrl, String userAgent, String observationName,
+	WalletRestClientConfigurer(URI baseUrl, String observationName,
 			ClientHttpRequestFactory requestFactory, WalletClientInterceptor interceptor,
 			List<WalletRestClientCustomizer> customizers) {
 		this.baseUrl = baseUrl;
-		this.userAgent = userAgent;
 		this.observationName = observationName;
 		this.requestFactory = requestFactory;
 		this.interceptor = interceptor;
@@ -63,7 +59,6 @@ public final class WalletRestClientConfigurer {
 	public RestClient.Builder configure(RestClient.Builder builder) {
 		builder.baseUrl(this.baseUrl.toString())
 			.requestFactory(this.requestFactory)
-			.defaultHeader(HttpHeaders.USER_AGENT, this.userAgent)
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 				throw WalletErrorDecoder.decode(request, response);
 			})

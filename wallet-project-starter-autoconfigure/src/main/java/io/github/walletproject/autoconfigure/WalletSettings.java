@@ -213,8 +213,8 @@ final class WalletSettings {
 			throw new WalletConfigurationException(PREFIX + "max-response-size", "must be at least 1KB",
 					"Use a size such as 1MB");
 		}
-		if (!StringUtils.hasText(properties.getUserAgent())
-				|| !properties.getUserAgent().chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+		if (properties.getUserAgent() != null
+				&& !properties.getUserAgent().chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
 			throw new WalletConfigurationException(PREFIX + "user-agent", "must be printable ASCII text",
 					"Use a value such as my-shop/1.2");
 		}

@@ -1,12 +1,11 @@
 package io.github.walletproject.client;
 
-import java.util.Map;
-
-import io.github.walletproject.auth.ExtEncoding;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.NonceGenerator;
 import io.github.walletproject.auth.ServerTimeOffset;
 import io.github.walletproject.routing.RequestRoute;
+import io.github.walletproject.routing.ResolvedProject;
+import io.github.walletproject.routing.RoutingParameters;
 import io.github.walletproject.routing.ResolvedProject;
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +19,6 @@ import org.springframework.http.HttpRequest;
  * Every call to {@link #authenticate} takes a fresh timestamp and nonce.
  */
 final class RequestAuthenticator {
-
-	static final String HEADER_PREFIX = "Wallet-Api-";
 
 	static final String PROJECT_HEADER = "Wallet-Api-Project-Id";
 
@@ -40,18 +37,17 @@ final class RequestAuthenticator {
 	 * @param extra further routing parameters, or {@code null}
 	 * @return {@code project_id=…&location_id=…}, possibly empty
 	 */
-	static String extParameters(RequestRoute route, @Nullable Map<String, String> extra) {
+	static String extParameters(RequestRoute route, @Nullable RoutingParameters extra) {
 		ResolvedProject project = route.project();
 		String projectPart = (project != null) ? project.extParameters() : "";
-		if (extra == null || extra.isEmpty()) {
+		if (extra == null) {
 			return projectPart;
 		}
-		String extraPart = ExtEncoding.build(extra);
-		return projectPart.isEmpty() ? extraPart : projectPart + '&' + extraPart;
+		return projectPart.isEmpty() ? extra.encoded() : projectPart + '&' + extra.encoded();
 	}
 
 	void authenticate(HttpRequest request, byte[] body, RequestRoute route, String extParameters,
-			@Nullable Map<String, String> extra) {
+			@Nullable RoutingParameters extra) {
 		HttpHeaders headers = request.getHeaders();
 		MacSigner signer = route.credentials().signer();
 		if (signer == null) {
@@ -61,35 +57,15 @@ final class RequestAuthenticator {
 				headers.set(PROJECT_HEADER, project.idText());
 			}
 			if (extra != null) {
-				extra.forEach((name, value) -> headers.set(headerName(name), value));
+				for (int i = 0; i < extra.headerNames().size(); i++) {
+					headers.set(extra.headerNames().get(i), extra.values().get(i));
+				}
 			}
 			return;
 		}
 		String authorization = signer.authorization(request.getMethod().name(), request.getURI(), body,
 				extParameters, this.time.timestamp(), this.nonces.nextNonce());
 		headers.set(HttpHeaders.AUTHORIZATION, authorization);
-	}
-
-	/**
-	 * {@code location_id} → {@code Wallet-Api-Location-Id}.
-	 * @param parameter the parameter name
-	 * @return the header name
-	 */
-	static String headerName(String parameter) {
-		StringBuilder name = new StringBuilder(HEADER_PREFIX.length() + parameter.length()).append(HEADER_PREFIX);
-		boolean upper = true;
-		for (int i = 0; i < parameter.length(); i++) {
-			char c = parameter.charAt(i);
-			if (c == '_') {
-				name.append('-');
-				upper = true;
-			}
-			else {
-				name.append(upper ? Character.toUpperCase(c) : c);
-				upper = false;
-			}
-		}
-		return name.toString();
 	}
 
 }

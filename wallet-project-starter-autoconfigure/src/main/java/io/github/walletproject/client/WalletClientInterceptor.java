@@ -21,10 +21,12 @@ import io.github.walletproject.internal.WalletMetrics;
 import io.github.walletproject.routing.ProjectRouter;
 import io.github.walletproject.routing.RequestRoute;
 import io.github.walletproject.routing.ResolvedProject;
+import io.github.walletproject.routing.RoutingParameters;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -74,6 +76,8 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 
 	private final boolean selectsCertificate;
 
+	private final @Nullable String userAgent;
+
 	private WalletClientInterceptor(Builder builder) {
 		this.selectsCertificate = builder.selectsCertificate;
 		this.router = builder.router;
@@ -84,6 +88,7 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 		this.refresher = builder.refresher;
 		this.metrics = builder.metrics;
 		this.maxResponseBytes = builder.maxResponseBytes;
+		this.userAgent = builder.userAgent;
 	}
 
 	/**
@@ -107,9 +112,12 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 		if (project != null) {
 			this.access.check(project);
 		}
-		@SuppressWarnings("unchecked")
-		Map<String, String> extra = (Map<String, String>) attributes.get(WalletRequestAttributes.ROUTING_PARAMETERS);
+		RoutingParameters extra = (RoutingParameters) attributes.get(WalletRequestAttributes.ROUTING_PARAMETERS);
 		String extParameters = RequestAuthenticator.extParameters(route, extra);
+		if (this.userAgent != null && !request.getHeaders().containsHeader(HttpHeaders.USER_AGENT)) {
+			// here rather than as a RestClient default header, which Spring copies and merges on every call
+			request.getHeaders().set(HttpHeaders.USER_AGENT, this.userAgent);
+		}
 		HttpRequest outgoing = withoutEmptyQuery(request);
 		HttpMethod method = outgoing.getMethod();
 		boolean clockReplayed = attributes.containsKey(NO_CLOCK_SYNC_ATTRIBUTE);
@@ -283,6 +291,8 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 
 		private boolean selectsCertificate;
 
+		private @Nullable String userAgent;
+
 		private Builder(ProjectRouter router, NonceGenerator nonces, ServerTimeOffset time) {
 			this.router = router;
 			this.nonces = nonces;
@@ -356,6 +366,16 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 		 */
 		public Builder selectsCertificate(boolean selectsCertificate) {
 			this.selectsCertificate = selectsCertificate;
+			return this;
+		}
+
+		/**
+		 * Send this {@code User-Agent} on requests that do not set one.
+		 * @param userAgent the header value, or {@code null} to leave requests as they are
+		 * @return this builder
+		 */
+		public Builder userAgent(@Nullable String userAgent) {
+			this.userAgent = userAgent;
 			return this;
 		}
 

@@ -42,12 +42,9 @@ public final class ProjectBindings {
 	 * @param binding the binding to restore
 	 */
 	public static void restore(@Nullable Binding binding) {
-		if (binding == null) {
-			CURRENT.remove();
-		}
-		else {
-			CURRENT.set(binding);
-		}
+		// set(null) rather than remove(): the thread keeps its (empty) slot, so the next binding
+		// does not allocate a new ThreadLocalMap entry; nothing is kept alive by an empty slot
+		CURRENT.set(binding);
 	}
 
 	/**
