@@ -87,7 +87,9 @@ public final class RefreshingCache<V extends Serializable> implements AutoClosea
 		this.freshMillis = this.ttlMillis - settings.refreshAhead().toMillis();
 		this.staleLimitMillis = this.ttlMillis + settings.maxStale().toMillis();
 		this.backoffMillis = settings.failureBackoff().toMillis();
-		this.local = Caffeine.newBuilder().maximumSize(settings.maximumSize()).build();
+		// without a size bound Caffeine reads are plain map reads: no read buffer to contend on
+		this.local = (settings.maximumSize() > 0) ? Caffeine.newBuilder().maximumSize(settings.maximumSize()).build()
+				: Caffeine.newBuilder().build();
 		this.shared = shared;
 		this.metrics = metrics;
 		AtomicInteger threads = new AtomicInteger();
@@ -360,7 +362,7 @@ public final class RefreshingCache<V extends Serializable> implements AutoClosea
 	 * @param refreshAhead how long before the TTL ends a background reload starts
 	 * @param maxStale how long past the TTL the last value serves while reloads fail
 	 * @param failureBackoff the pause between failed reloads
-	 * @param maximumSize most entries in memory
+	 * @param maximumSize most entries in memory, or 0 for no bound (few keys)
 	 */
 	public record Settings(Duration ttl, Duration refreshAhead, Duration maxStale, Duration failureBackoff,
 			int maximumSize) {

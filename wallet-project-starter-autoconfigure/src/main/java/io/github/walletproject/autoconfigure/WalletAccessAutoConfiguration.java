@@ -62,8 +62,10 @@ public final class WalletAccessAutoConfiguration {
 			return ProjectAccessChecker.NONE;
 		}
 		WalletMetrics walletMetrics = metrics.getIfAvailable(() -> WalletMetrics.NONE);
+		// one entry per set of configured credentials: no size bound needed
 		RefreshingCache<AccessibleProjects> cache = new RefreshingCache<>("access",
-				CachingProjectAccessChecker.loader(source, registry), settings(properties), clock.getIfUnique(Clock::systemUTC),
+				CachingProjectAccessChecker.loader(source, registry), settings(properties, 0),
+				clock.getIfUnique(Clock::systemUTC),
 				sharedCache(properties, cacheManager), walletMetrics);
 		return new CachingProjectAccessChecker(cache, registry, walletMetrics);
 	}
@@ -73,7 +75,8 @@ public final class WalletAccessAutoConfiguration {
 	ProjectDetailsCache walletProjectDetailsCache(WalletProperties properties, ObjectProvider<WalletApi> api,
 			ObjectProvider<Clock> clock, ObjectProvider<CacheManager> cacheManager, ObjectProvider<WalletMetrics> metrics) {
 		RefreshingCache<Project> cache = new RefreshingCache<>("project",
-				ProjectDetailsCache.loader(id -> api.getObject().project(id)), settings(properties),
+				ProjectDetailsCache.loader(id -> api.getObject().project(id)),
+				settings(properties, properties.getAccess().getCache().getMaximumSize()),
 				clock.getIfUnique(Clock::systemUTC), sharedCache(properties, cacheManager),
 				metrics.getIfAvailable(() -> WalletMetrics.NONE));
 		return new ProjectDetailsCache(cache);
@@ -112,10 +115,10 @@ public final class WalletAccessAutoConfiguration {
 		}
 	}
 
-	private static RefreshingCache.Settings settings(WalletProperties properties) {
+	private static RefreshingCache.Settings settings(WalletProperties properties, int maximumSize) {
 		WalletProperties.Cache cache = properties.getAccess().getCache();
 		return new RefreshingCache.Settings(cache.getTtl(), cache.getRefreshAhead(), cache.getMaxStale(),
-				cache.getFailureBackoff(), cache.getMaximumSize());
+				cache.getFailureBackoff(), maximumSize);
 	}
 
 	private static @Nullable Cache sharedCache(WalletProperties properties, ObjectProvider<CacheManager> cacheManagers) {

@@ -57,9 +57,7 @@ final class RequestAuthenticator {
 				headers.set(PROJECT_HEADER, project.idText());
 			}
 			if (extra != null) {
-				for (int i = 0; i < extra.headerNames().size(); i++) {
-					headers.set(extra.headerNames().get(i), extra.values().get(i));
-				}
+				extra.forEachHeader(headers::set);
 			}
 			return;
 		}

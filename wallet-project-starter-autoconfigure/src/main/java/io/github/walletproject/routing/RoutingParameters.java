@@ -1,28 +1,33 @@
 package io.github.walletproject.routing;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import io.github.walletproject.auth.ExtEncoding;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Routing parameters sent after {@code project_id} ({@code location_id=77}…), checked and
- * encoded once when they are created: as an {@code ext} fragment for MAC mode and as
- * {@code Wallet-Api-*} header names for certificate mode. Immutable; {@link #and} adds one.
+ * Routing parameters sent after {@code project_id} ({@code location_id=77}…): checked and
+ * form-encoded once, when they are created; sent as part of {@code ext} in MAC mode and as
+ * {@code Wallet-Api-*} headers in certificate mode. Immutable: {@link #and} returns a longer
+ * chain and leaves this one as it is.
  */
 public final class RoutingParameters {
 
+	private final String name;
+
+	private final String value;
+
 	private final String encoded;
 
-	private final List<String> headerNames;
+	private final @Nullable RoutingParameters previous;
 
-	private final List<String> values;
-
-	private RoutingParameters(String encoded, List<String> headerNames, List<String> values) {
+	private RoutingParameters(String name, String value, String encoded, @Nullable RoutingParameters previous) {
+		this.name = name;
+		this.value = value;
 		this.encoded = encoded;
-		this.headerNames = headerNames;
-		this.values = values;
+		this.previous = previous;
 	}
 
 	/**
@@ -33,8 +38,11 @@ public final class RoutingParameters {
 	 */
 	public static RoutingParameters of(String name, String value) {
 		ProjectValues.checkRoutingParameter(name, value);
-		return new RoutingParameters(ExtEncoding.encode(name) + '=' + ExtEncoding.encode(value),
-				List.of(headerName(name)), List.of(value));
+		return new RoutingParameters(name, value, encode(name, value), null);
+	}
+
+	private static String encode(String name, String value) {
+		return ExtEncoding.encode(name) + '=' + ExtEncoding.encode(value);
 	}
 
 	/**
@@ -43,12 +51,11 @@ public final class RoutingParameters {
 	 * @return the combined parameters
 	 */
 	public RoutingParameters and(RoutingParameters more) {
-		List<String> names = new ArrayList<>(this.headerNames);
-		names.addAll(more.headerNames);
-		List<String> values = new ArrayList<>(this.values);
-		values.addAll(more.values);
-		return new RoutingParameters(this.encoded + '&' + more.encoded, Collections.unmodifiableList(names),
-				Collections.unmodifiableList(values));
+		RoutingParameters result = this;
+		for (RoutingParameters each : more.inOrder()) {
+			result = new RoutingParameters(each.name, each.value, result.encoded + '&' + encode(each.name, each.value), result);
+		}
+		return result;
 	}
 
 	/**
@@ -60,19 +67,21 @@ public final class RoutingParameters {
 	}
 
 	/**
-	 * The certificate-mode header names, in order.
-	 * @return {@code Wallet-Api-Location-Id}…
+	 * Call an action with each parameter's certificate-mode header name and value, in order.
+	 * @param action receives {@code Wallet-Api-Location-Id} and {@code 77}…
 	 */
-	public List<String> headerNames() {
-		return this.headerNames;
+	public void forEachHeader(BiConsumer<String, String> action) {
+		for (RoutingParameters each : inOrder()) {
+			action.accept(headerName(each.name), each.value);
+		}
 	}
 
-	/**
-	 * The values, in the order of {@link #headerNames()}.
-	 * @return the values
-	 */
-	public List<String> values() {
-		return this.values;
+	private List<RoutingParameters> inOrder() {
+		List<RoutingParameters> chain = new ArrayList<>();
+		for (RoutingParameters each = this; each != null; each = each.previous) {
+			chain.add(0, each);
+		}
+		return chain;
 	}
 
 	/**

@@ -89,6 +89,18 @@ class CertificateModeTests {
 			});
 			assertThat(requests.get(0).header("Wallet-Api-Project-Id")).contains("1221");
 			assertThat(requests.get(1).header("Wallet-Api-Project-Id")).isEmpty();
+			// further routing parameters travel as headers too
+			ProjectContext.runWith("shop", () -> context.getBean("walletRestClient", org.springframework.web.client.RestClient.class)
+				.post()
+				.uri("transaction")
+				.body("{}")
+				.attributes(io.github.walletproject.WalletRequestAttributes.routingParameter("location_id", "77"))
+				.retrieve()
+				.toBodilessEntity());
+			ReceivedRequest post = this.api.requests().get(2);
+			assertThat(post.header("Wallet-Api-Project-Id")).contains("1221");
+			assertThat(post.header("Wallet-Api-Location-Id")).contains("77");
+			assertThat(post.header("Authorization")).isEmpty();
 		});
 	}
 
