@@ -122,7 +122,7 @@ public final class MacSigner {
 	 */
 	public String authorization(String method, URI uri, byte @Nullable [] body, Map<String, String> extParameters,
 			long timestamp, String nonce) {
-		return sign(method, uri, body, extParameters, null, timestamp, nonce);
+		return sign(method, uri, body, extParameters, null, "", timestamp, nonce);
 	}
 
 	/**
@@ -138,15 +138,42 @@ public final class MacSigner {
 	 */
 	public String authorization(String method, URI uri, byte @Nullable [] body, String encodedParameters,
 			long timestamp, String nonce) {
-		if (!isAscii(encodedParameters)) {
+		return authorization(method, uri, body, encodedParameters, "", timestamp, nonce);
+	}
+
+	/**
+	 * Like {@link #authorization(String, URI, byte[], String, long, String)} with the encoded
+	 * routing parameters in two parts, joined with {@code &} (no string is built to join them).
+	 * @param method the HTTP method
+	 * @param uri the URI exactly as it is sent
+	 * @param body the exact body bytes sent, or {@code null}
+	 * @param encodedParameters encoded routing parameters, such as {@code project_id=1221}, or
+	 * the empty string
+	 * @param moreEncodedParameters encoded parameters that follow, such as
+	 * {@code location_id=77}, or the empty string
+	 * @param timestamp Unix time in seconds
+	 * @param nonce a fresh nonce
+	 * @return the header value
+	 */
+	public String authorization(String method, URI uri, byte @Nullable [] body, String encodedParameters,
+			String moreEncodedParameters, long timestamp, String nonce) {
+		if (!isAscii(encodedParameters) || !isAscii(moreEncodedParameters)) {
 			// not produced by ExtEncoding: keep it verbatim in the header, UTF-8 in the signed string
-			return referenceAuthorization(method, uri, body, encodedParameters, timestamp, nonce);
+			return referenceAuthorization(method, uri, body, join(encodedParameters, moreEncodedParameters), timestamp,
+					nonce);
 		}
-		return sign(method, uri, body, null, encodedParameters, timestamp, nonce);
+		return sign(method, uri, body, null, encodedParameters, moreEncodedParameters, timestamp, nonce);
+	}
+
+	private static String join(String first, String second) {
+		if (second.isEmpty()) {
+			return first;
+		}
+		return first.isEmpty() ? second : first + '&' + second;
 	}
 
 	private String sign(String method, URI uri, byte @Nullable [] body, @Nullable Map<String, String> parameters,
-			@Nullable String encodedParameters, long timestamp, String nonce) {
+			@Nullable String encodedParameters, String moreEncodedParameters, long timestamp, String nonce) {
 		checkHeaderSafe(nonce, "nonce");
 		String host = uri.getHost();
 		if (host == null) {
@@ -154,8 +181,8 @@ public final class MacSigner {
 		}
 		if (!isAscii(method) || !isAscii(host)) {
 			// case mapping outside ASCII can change the length: take the plain route
-			return referenceAuthorization(method, uri, body,
-					(parameters != null) ? ExtEncoding.build(parameters) : encodedParameters, timestamp, nonce);
+			return referenceAuthorization(method, uri, body, (parameters != null) ? ExtEncoding.build(parameters)
+					: join(encodedParameters, moreEncodedParameters), timestamp, nonce);
 		}
 		String path = uri.getRawPath();
 		if (path == null || path.isEmpty()) {
@@ -204,12 +231,9 @@ public final class MacSigner {
 		if (parameters != null) {
 			putParameters(message, parameters, extStart);
 		}
-		else if (!encodedParameters.isEmpty()) {
-			message.ensure(encodedParameters.length() + 2);
-			if (message.length > extStart) {
-				message.bytes[message.length++] = '&';
-			}
-			message.length = writeAscii(message.bytes, message.length, encodedParameters);
+		else {
+			putEncodedPart(message, encodedParameters, extStart);
+			putEncodedPart(message, moreEncodedParameters, extStart);
 		}
 		message.put('\n');
 		int extEnd = message.length - 1;
@@ -367,6 +391,17 @@ public final class MacSigner {
 		}
 		out[at] = c;
 		return at + 1;
+	}
+
+	private static void putEncodedPart(Buffer message, String encoded, int extStart) {
+		if (encoded.isEmpty()) {
+			return;
+		}
+		message.ensure(encoded.length() + 2);
+		if (message.length > extStart) {
+			message.bytes[message.length++] = '&';
+		}
+		message.length = writeAscii(message.bytes, message.length, encoded);
 	}
 
 	private static void putParameters(Buffer out, Map<String, String> parameters, int extStart) {

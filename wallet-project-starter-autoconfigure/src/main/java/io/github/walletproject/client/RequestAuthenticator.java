@@ -31,23 +31,7 @@ final class RequestAuthenticator {
 		this.time = time;
 	}
 
-	/**
-	 * Form-encode the parameters that follow {@code project_id}, once per request.
-	 * @param route the route
-	 * @param extra further routing parameters, or {@code null}
-	 * @return {@code project_id=…&location_id=…}, possibly empty
-	 */
-	static String extParameters(RequestRoute route, @Nullable RoutingParameters extra) {
-		ResolvedProject project = route.project();
-		String projectPart = (project != null) ? project.extParameters() : "";
-		if (extra == null) {
-			return projectPart;
-		}
-		return projectPart.isEmpty() ? extra.encoded() : projectPart + '&' + extra.encoded();
-	}
-
-	void authenticate(HttpRequest request, byte[] body, RequestRoute route, String extParameters,
-			@Nullable RoutingParameters extra) {
+	void authenticate(HttpRequest request, byte[] body, RequestRoute route, @Nullable RoutingParameters extra) {
 		HttpHeaders headers = request.getHeaders();
 		MacSigner signer = route.credentials().signer();
 		if (signer == null) {
@@ -61,8 +45,10 @@ final class RequestAuthenticator {
 			}
 			return;
 		}
+		ResolvedProject project = route.project();
 		String authorization = signer.authorization(request.getMethod().name(), request.getURI(), body,
-				extParameters, this.time.timestamp(), this.nonces.nextNonce());
+				(project != null) ? project.extParameters() : "", (extra != null) ? extra.encoded() : "",
+				this.time.timestamp(), this.nonces.nextNonce());
 		headers.set(HttpHeaders.AUTHORIZATION, authorization);
 	}
 

@@ -113,7 +113,6 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 			this.access.check(project);
 		}
 		RoutingParameters extra = (RoutingParameters) attributes.get(WalletRequestAttributes.ROUTING_PARAMETERS);
-		String extParameters = RequestAuthenticator.extParameters(route, extra);
 		if (this.userAgent != null && !request.getHeaders().containsHeader(HttpHeaders.USER_AGENT)) {
 			// here rather than as a RestClient default header, which Spring copies and merges on every call
 			request.getHeaders().set(HttpHeaders.USER_AGENT, this.userAgent);
@@ -126,7 +125,7 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 		for (int attempt = 1;; attempt++) {
 			long clockVersion = (this.clock != null) ? this.clock.offset().version() : 0;
 			if (!unauthenticated) {
-				this.authenticator.authenticate(outgoing, body, route, extParameters, extra);
+				this.authenticator.authenticate(outgoing, body, route, extra);
 			}
 			ClientHttpResponse response;
 			try {

@@ -65,6 +65,19 @@ class MacSignerRulesTests {
 	}
 
 	@Test
+	void parametersInTwoPartsSignLikeOneList() {
+		URI uri = URI.create("https://wallet.paysera.com/rest/v1/transaction");
+		byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+		String joined = this.signer.authorization("POST", uri, body, "project_id=1221&location_id=77", TS, NONCE);
+		assertThat(this.signer.authorization("POST", uri, body, "project_id=1221", "location_id=77", TS, NONCE))
+			.isEqualTo(joined);
+		assertThat(this.signer.authorization("POST", uri, body, "", "project_id=1221&location_id=77", TS, NONCE))
+			.isEqualTo(joined);
+		assertThat(this.signer.authorization("GET", uri, null, "project_id=1221", "", TS, NONCE))
+			.isEqualTo(this.signer.authorization("GET", uri, null, Map.of("project_id", "1221"), TS, NONCE));
+	}
+
+	@Test
 	void emptyBodyHasNoBodyHashButEmptyJsonObjectHasOne() {
 		assertThat(this.signer.ext(new byte[0], "")).isEmpty();
 		assertThat(this.signer.ext(null, "project_id=1")).isEqualTo("project_id=1");
