@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs the suite: every benchmark with 1 and with 2 threads, then the
-# cold-burst access check, and prints one table with the figures and the target ratios.
+# cold-burst access check, then bare and starter clients in alternating rounds (3 rounds per fork
+# count: 2f + 1), and prints one table with the figures and the target ratios.
 #
-#   benchmarks/run.sh                      # about 5 minutes on 2 cores
-#   benchmarks/run.sh -f 3 -i 5 -r 2s      # steadier (about 3x longer): JMH options override the defaults
+#   benchmarks/run.sh                      # about 10 minutes on 2 cores
+#   benchmarks/run.sh -f 2                 # steadier: 2 forks, 5 paired rounds (about 17 minutes)
 #   SKIP_BUILD=1 benchmarks/run.sh         # reuse benchmarks/target/benchmarks.jar
 #
 # Raw JMH results go to benchmarks/target/results-*.json, the table also to

@@ -21,10 +21,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the whole suite with 1 and with 2 benchmark threads (GC and CPU-time profilers on),
- * then the cold-burst access check once, and prints one table with the figures and the
- * ratios the targets are stated in. JMH options given on the command line (forks,
- * iterations, times, JVM arguments…) apply to every run; raw results are written as JSON
- * to {@code benchmarks/target/results-*.json}.
+ * then the cold-burst access check once, then the bare and the starter client in alternating
+ * rounds (see {@link #paired}), and prints one table with the figures and the ratios the
+ * targets are stated in. JMH options given on the command line (forks, iterations, times,
+ * JVM arguments…) apply to every run; {@code -f N} also sets the number of paired rounds to
+ * {@code 2N + 1} (or {@code -Dbench.rounds=R}). Raw results are written as JSON to
+ * {@code benchmarks/target/results-*.json}.
  * <p>
  * {@code java -cp benchmarks.jar io.github.walletproject.benchmarks.Suite -f 1 -wi 2 -w 2s -i 3 -r 1s}
  */
@@ -32,8 +34,11 @@ public final class Suite {
 
 	private static final String PACKAGE = Suite.class.getPackageName() + ".";
 
-	private static final String STEADY = PACKAGE
-			+ "(PrimitivesBenchmarks|SignerBenchmarks|NonceBenchmarks|ClientBenchmarks|AccessBenchmarks\\.accessWarmHit)";
+	private static final String STEADY = PACKAGE + "((PrimitivesBenchmarks|SignerBenchmarks|NonceBenchmarks)\\.\\w+"
+			+ "|ClientBenchmarks\\.plain(Get|Post)|AccessBenchmarks\\.accessWarmHit)$";
+
+	/** Compared in alternating rounds: bare and starter, for each request. */
+	private static final String[][] PAIRS = { { "bareGet", "starterGet" }, { "barePost", "starterPost" } };
 
 	private static final String BURST = PACKAGE + "AccessBenchmarks\\.accessColdBurst";
 
@@ -56,11 +61,97 @@ public final class Suite {
 		CommandLineOptions command = new CommandLineOptions(args);
 		String output = System.getProperty("bench.output", "benchmarks/target");
 		new File(output).mkdirs();
+		boolean everything = command.getIncludes().isEmpty();
+		int forks = command.getForkCount().orElse(1);
+		int rounds = Integer.getInteger("bench.rounds", 2 * Math.max(1, forks) + 1);
 		Map<String, Figures> one = run(command, STEADY, 1, output + "/results-1-thread.json");
 		Map<String, Figures> two = run(command, STEADY, 2, output + "/results-2-threads.json");
 		Map<String, Figures> burst = run(command, BURST, 1, output + "/results-cold-burst.json");
+		Map<String, Delta> pairedOne = new HashMap<>();
+		Map<String, Delta> pairedTwo = new HashMap<>();
+		if (everything) {
+			pairedOne = paired(command, 1, rounds, output + "/results-paired-1-thread", one);
+			pairedTwo = paired(command, 2, rounds, output + "/results-paired-2-threads", two);
+		}
 		System.out.println();
-		System.out.println(table(one, two, burst));
+		System.out.println(table(one, two, burst, pairedOne, pairedTwo, rounds));
+	}
+
+	/**
+	 * Bare and starter measured in alternating single-fork runs (A B, then B A, …), and the
+	 * starter − bare difference taken within each round. On a shared virtual machine the speed
+	 * of the same code drifts by up to 40 % over minutes (other tenants), far more than the
+	 * difference being measured; two runs a few seconds apart see the same conditions, so the
+	 * median of the per-round differences is stable where the difference of two medians
+	 * taken minutes apart is not. The figures of each benchmark (medians over all rounds) are
+	 * added to {@code figures}.
+	 */
+	private static Map<String, Delta> paired(CommandLineOptions command, int threads, int rounds, String json,
+			Map<String, Figures> figures) throws RunnerException {
+		Map<String, Delta> deltas = new HashMap<>();
+		for (String[] pair : PAIRS) {
+			List<Figures> bare = new ArrayList<>();
+			List<Figures> starter = new ArrayList<>();
+			for (int round = 0; round < rounds; round++) {
+				boolean bareFirst = (round % 2 == 0);
+				String first = bareFirst ? pair[0] : pair[1];
+				String second = bareFirst ? pair[1] : pair[0];
+				Figures a = single(command, first, threads, json + "-" + first + "-" + round + ".json");
+				Figures b = single(command, second, threads, json + "-" + second + "-" + round + ".json");
+				bare.add(bareFirst ? a : b);
+				starter.add(bareFirst ? b : a);
+			}
+			double[] wall = new double[rounds];
+			double[] cpu = new double[rounds];
+			double[] bytes = new double[rounds];
+			StringBuilder perRound = new StringBuilder();
+			for (int round = 0; round < rounds; round++) {
+				wall[round] = starter.get(round).wall() - bare.get(round).wall();
+				cpu[round] = starter.get(round).cpu() - bare.get(round).cpu();
+				bytes[round] = starter.get(round).bytes() - bare.get(round).bytes();
+				perRound.append((round > 0) ? ", " : "").append(String.format(Locale.ROOT, "%+,.0f", wall[round]));
+			}
+			String request = pair[1].substring("starter".length());
+			deltas.put(request, new Delta(median(wall), median(cpu), median(bytes), perRound.toString()));
+			figures.put(pair[0], medianOf(bare));
+			figures.put(pair[1], medianOf(starter));
+		}
+		return deltas;
+	}
+
+	private static Figures single(CommandLineOptions command, String benchmark, int threads, String json)
+			throws RunnerException {
+		ChainedOptionsBuilder options = new OptionsBuilder().parent(command)
+			.include(PACKAGE + "ClientBenchmarks\\." + benchmark + "$")
+			.forks(1)
+			.threads(threads)
+			.addProfiler(GCProfiler.class)
+			.addProfiler(CpuTimeProfiler.class)
+			.shouldFailOnError(true)
+			.result(json)
+			.resultFormat(ResultFormatType.JSON);
+		Collection<RunResult> results = new Runner(options.build()).run();
+		return figures(results.iterator().next());
+	}
+
+	private static Figures figures(RunResult result) {
+		Map<String, Result> secondary = result.getSecondaryResults();
+		return new Figures(median(result.getPrimaryResult()), median(secondary.get("cpu.time.norm")),
+				median(secondary.get("gc.alloc.rate.norm")), sum(secondary.get("lookups")),
+				sum(secondary.get("bursts")));
+	}
+
+	private static Figures medianOf(List<Figures> rounds) {
+		return new Figures(median(rounds.stream().mapToDouble(Figures::wall).toArray()),
+				median(rounds.stream().mapToDouble(Figures::cpu).toArray()),
+				median(rounds.stream().mapToDouble(Figures::bytes).toArray()), Double.NaN, Double.NaN);
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		java.util.Arrays.sort(sorted);
+		int n = sorted.length;
+		return (n % 2 == 1) ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 	}
 
 	private static Map<String, Figures> run(CommandLineOptions command, String include, int threads, String json)
@@ -80,10 +171,7 @@ public final class Suite {
 		for (RunResult result : results) {
 			String name = result.getParams().getBenchmark();
 			name = name.substring(name.lastIndexOf('.') + 1);
-			Map<String, Result> secondary = result.getSecondaryResults();
-			figures.put(name, new Figures(median(result.getPrimaryResult()), median(secondary.get("cpu.time.norm")),
-					median(secondary.get("gc.alloc.rate.norm")), sum(secondary.get("lookups")),
-					sum(secondary.get("bursts"))));
+			figures.put(name, figures(result));
 		}
 		return figures;
 	}
@@ -97,7 +185,8 @@ public final class Suite {
 		return (result != null) ? result.getStatistics().getSum() : Double.NaN;
 	}
 
-	static String table(Map<String, Figures> one, Map<String, Figures> two, Map<String, Figures> burst) {
+	static String table(Map<String, Figures> one, Map<String, Figures> two, Map<String, Figures> burst,
+			Map<String, Delta> pairedOne, Map<String, Delta> pairedTwo, int rounds) {
 		Table table = new Table();
 		table.row("figure", "1 thread", "2 threads", "target", "met");
 		table.rule();
@@ -129,9 +218,10 @@ public final class Suite {
 		}
 		for (String request : new String[] { "Get", "Post" }) {
 			String what = request.toUpperCase(Locale.ROOT);
-			Delta d1 = delta(one, "starter" + request, "bare" + request);
-			Delta d2 = delta(two, "starter" + request, "bare" + request);
-			table.row("starter − bare, " + what, d1.text(), d2.text(),
+			Delta d1 = pairedOne.getOrDefault(request, delta(one, "starter" + request, "bare" + request));
+			Delta d2 = pairedTwo.getOrDefault(request, delta(two, "starter" + request, "bare" + request));
+			table.row("starter − bare, " + what + (pairedOne.isEmpty() ? "" : " (paired, " + rounds + " rounds)"),
+					d1.text(), d2.text(),
 					String.format(Locale.ROOT, "≤ +%.0f ns, +%.0f B", STARTER_NS, STARTER_BYTES),
 					verdict(d1.meets() && d2.meets(), d1.meetsCpu() && d2.meetsCpu()));
 		}
@@ -157,6 +247,9 @@ public final class Suite {
 		return table.toString()
 				+ "\nCells: wall-clock ns/op (cpu = process CPU ns/op, steady on a busy machine) · bytes allocated per op;"
 				+ " medians over all measured iterations."
+				+ (pairedOne.isEmpty() ? ""
+						: "\nBare and starter: medians over " + rounds + " alternating single-fork rounds; starter − bare:"
+								+ " median of the per-round differences (each round's wall-clock difference in brackets).")
 				+ "\n'met' judges the wall-clock figures and, in brackets, the CPU-time ones; they agree on a quiet machine.";
 	}
 
@@ -188,9 +281,9 @@ public final class Suite {
 		Figures a = figures.get(of);
 		Figures b = figures.get(from);
 		if (a == null || b == null) {
-			return new Delta(Double.NaN, Double.NaN, Double.NaN);
+			return new Delta(Double.NaN, Double.NaN, Double.NaN, null);
 		}
-		return new Delta(a.wall() - b.wall(), a.cpu() - b.cpu(), a.bytes() - b.bytes());
+		return new Delta(a.wall() - b.wall(), a.cpu() - b.cpu(), a.bytes() - b.bytes(), null);
 	}
 
 	/**
@@ -213,10 +306,19 @@ public final class Suite {
 
 	}
 
-	private record Delta(double wall, double cpu, double bytes) {
+	/**
+	 * A difference of two benchmarks' figures.
+	 *
+	 * @param wall wall-clock ns per operation
+	 * @param cpu process CPU ns per operation
+	 * @param bytes bytes allocated per operation
+	 * @param rounds the wall-clock difference of each paired round, or {@code null}
+	 */
+	record Delta(double wall, double cpu, double bytes, String rounds) {
 
 		String text() {
-			return String.format(Locale.ROOT, "%+,.0f ns (cpu %+,.0f) · %+,.0f B", this.wall, this.cpu, this.bytes);
+			return String.format(Locale.ROOT, "%+,.0f ns (cpu %+,.0f) · %+,.0f B", this.wall, this.cpu, this.bytes)
+					+ ((this.rounds != null) ? " [" + this.rounds + "]" : "");
 		}
 
 		boolean meets() {
