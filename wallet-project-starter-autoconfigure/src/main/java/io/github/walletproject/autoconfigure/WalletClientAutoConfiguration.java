@@ -21,6 +21,7 @@ import io.github.walletproject.internal.WalletMetrics;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.routing.ProjectRouter;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -115,7 +116,7 @@ public final class WalletClientAutoConfiguration {
 	WalletClientInterceptor walletClientInterceptor(WalletProperties properties, ProjectRouter router,
 			NonceGenerator nonces, ServerTimeOffset offset, ServerClockSynchronizer clock,
 			ObjectProvider<ProjectAccessChecker> access, ObjectProvider<WalletTokenRefresher> refresher,
-			ObjectProvider<WalletMetrics> metrics) {
+			ObjectProvider<WalletMetrics> metrics, ObjectProvider<ObservationRegistry> observations) {
 		return WalletClientInterceptor.builder(router, nonces, offset)
 			.access(access.getIfAvailable(() -> ProjectAccessChecker.NONE))
 			.retry(WalletSettings.retry(properties.getRetry()))
@@ -125,6 +126,7 @@ public final class WalletClientAutoConfiguration {
 			.maxResponseBytes(properties.getMaxResponseSize().toBytes())
 			.selectsCertificate(selectsCertificate(router.registry()))
 			.userAgent(StringUtils.hasText(properties.getUserAgent()) ? properties.getUserAgent() : null)
+			.observationRegistry(observations.getIfUnique())
 			.build();
 	}
 

@@ -1,12 +1,10 @@
 package io.github.walletproject.client;
 
-import io.github.walletproject.routing.ProjectRouter;
 import io.github.walletproject.routing.RequestRoute;
 import io.github.walletproject.routing.ResolvedProject;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
-import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.observation.ClientRequestObservationContext;
 import org.springframework.http.client.observation.DefaultClientRequestObservationConvention;
 
@@ -50,12 +48,9 @@ public final class WalletClientObservationConvention extends DefaultClientReques
 	}
 
 	private static ResolvedProject project(ClientRequestObservationContext context) {
-		ClientHttpRequest request = context.getCarrier();
-		if (request == null) {
-			return null;
-		}
-		Object route = request.getAttributes().get(ProjectRouter.ROUTE_ATTRIBUTE);
-		return (route instanceof RequestRoute requestRoute) ? requestRoute.project() : null;
+		// put there by WalletClientInterceptor once it has chosen the route
+		RequestRoute route = context.get(RequestRoute.class);
+		return (route != null) ? route.project() : null;
 	}
 
 }

@@ -22,9 +22,6 @@ import io.github.walletproject.routing.ProjectBindings.Binding;
  */
 public final class ProjectRouter {
 
-	/** Attribute with the chosen {@link RequestRoute}, set for inner interceptors and observations. */
-	public static final String ROUTE_ATTRIBUTE = ProjectRouter.class.getName() + ".route";
-
 	/** Internal attribute: send with these credentials and no project (the starter's own lookups). */
 	public static final String CREDENTIALS_ATTRIBUTE = ProjectRouter.class.getName() + ".credentials";
 
