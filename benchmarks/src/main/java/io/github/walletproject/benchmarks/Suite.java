@@ -121,17 +121,22 @@ public final class Suite {
 
 	private static Figures single(CommandLineOptions command, String benchmark, int threads, String json)
 			throws RunnerException {
-		ChainedOptionsBuilder options = new OptionsBuilder().parent(command)
+		ChainedOptionsBuilder options = options(command, threads, json)
 			.include(PACKAGE + "ClientBenchmarks\\." + benchmark + "$")
-			.forks(1)
+			.forks(1);
+		Collection<RunResult> results = new Runner(options.build()).run();
+		return figures(results.iterator().next());
+	}
+
+	/** The command line's options with the suite's thread count, profilers and JSON output. */
+	private static ChainedOptionsBuilder options(CommandLineOptions command, int threads, String json) {
+		return new OptionsBuilder().parent(command)
 			.threads(threads)
 			.addProfiler(GCProfiler.class)
 			.addProfiler(CpuTimeProfiler.class)
 			.shouldFailOnError(true)
 			.result(json)
 			.resultFormat(ResultFormatType.JSON);
-		Collection<RunResult> results = new Runner(options.build()).run();
-		return figures(results.iterator().next());
 	}
 
 	private static Figures figures(RunResult result) {
@@ -156,13 +161,7 @@ public final class Suite {
 
 	private static Map<String, Figures> run(CommandLineOptions command, String include, int threads, String json)
 			throws RunnerException {
-		ChainedOptionsBuilder options = new OptionsBuilder().parent(command)
-			.threads(threads)
-			.addProfiler(GCProfiler.class)
-			.addProfiler(CpuTimeProfiler.class)
-			.shouldFailOnError(true)
-			.result(json)
-			.resultFormat(ResultFormatType.JSON);
+		ChainedOptionsBuilder options = options(command, threads, json);
 		if (command.getIncludes().isEmpty()) {
 			options.include(include);
 		}
