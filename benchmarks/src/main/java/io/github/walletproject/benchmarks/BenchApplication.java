@@ -1,7 +1,6 @@
 package io.github.walletproject.benchmarks;
 
 import io.github.walletproject.WalletProject;
-import io.github.walletproject.WalletRequestAttributes;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
@@ -9,7 +8,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -82,13 +80,7 @@ public class BenchApplication {
 		 * @return the response body
 		 */
 		public String createTransaction() {
-			return this.wallet.post()
-				.uri(Inputs.POST_URI)
-				.attributes(WalletRequestAttributes.routingParameter("location_id", "77"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Inputs.POST_BODY)
-				.retrieve()
-				.body(String.class);
+			return ClientBenchmarks.walletPost(this.wallet, true);
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.github.walletproject.WalletRequestAttributes;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.SecureNonceGenerator;
 import io.github.walletproject.auth.ServerTimeOffset;
@@ -61,22 +62,12 @@ public class ClientBenchmarks {
 
 	@Benchmark
 	public String bareGet(Clients clients) {
-		return clients.bare.get()
-			.uri(Inputs.GET_URI)
-			.attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.GET_EXT)
-			.retrieve()
-			.body(String.class);
+		return signedGet(clients.bare);
 	}
 
 	@Benchmark
 	public String barePost(Clients clients) {
-		return clients.bare.post()
-			.uri(Inputs.POST_URI)
-			.attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.POST_EXT)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Inputs.POST_BODY)
-			.retrieve()
-			.body(String.class);
+		return signedPost(clients.bare);
 	}
 
 	@Benchmark
@@ -87,6 +78,48 @@ public class ClientBenchmarks {
 	@Benchmark
 	public String starterPost(Clients clients) {
 		return clients.shop.createTransaction();
+	}
+
+	/**
+	 * The GET through a client with a {@link BareSigningInterceptor}.
+	 * @param client the client
+	 * @return the response body
+	 */
+	static String signedGet(RestClient client) {
+		return client.get()
+			.uri(Inputs.GET_URI)
+			.attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.GET_EXT)
+			.retrieve()
+			.body(String.class);
+	}
+
+	/**
+	 * The POST through a client with a {@link BareSigningInterceptor}.
+	 * @param client the client
+	 * @return the response body
+	 */
+	static String signedPost(RestClient client) {
+		return client.post()
+			.uri(Inputs.POST_URI)
+			.attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.POST_EXT)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Inputs.POST_BODY)
+			.retrieve()
+			.body(String.class);
+	}
+
+	/**
+	 * The POST through the starter's client, for whatever project is bound.
+	 * @param wallet the {@code walletRestClient}
+	 * @param atLocation whether to add the {@code location_id=77} routing parameter
+	 * @return the response body
+	 */
+	static String walletPost(RestClient wallet, boolean atLocation) {
+		RestClient.RequestBodySpec request = wallet.post().uri(Inputs.POST_URI);
+		if (atLocation) {
+			request.attributes(WalletRequestAttributes.routingParameter("location_id", "77"));
+		}
+		return request.contentType(MediaType.APPLICATION_JSON).body(Inputs.POST_BODY).retrieve().body(String.class);
 	}
 
 	/**

@@ -3,14 +3,12 @@ package io.github.walletproject.benchmarks;
 import java.util.concurrent.TimeUnit;
 
 import io.github.walletproject.ProjectContext;
-import io.github.walletproject.WalletRequestAttributes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
-import org.springframework.http.MediaType;
 
 /**
  * Not part of the suite's table: pieces of the difference between the starter and the bare
@@ -32,22 +30,12 @@ public class StarterBreakdownBenchmarks {
 
 	@Benchmark
 	public String bareWithUserAgentGet(ClientBenchmarks.Clients clients) {
-		return clients.bareWithUserAgent.get()
-			.uri(Inputs.GET_URI)
-			.attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.GET_EXT)
-			.retrieve()
-			.body(String.class);
+		return ClientBenchmarks.signedGet(clients.bareWithUserAgent);
 	}
 
 	@Benchmark
 	public String bareWithUserAgentPost(ClientBenchmarks.Clients clients) {
-		return clients.bareWithUserAgent.post()
-			.uri(Inputs.POST_URI)
-			.attribute(BareSigningInterceptor.EXT_ATTRIBUTE, Inputs.POST_EXT)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Inputs.POST_BODY)
-			.retrieve()
-			.body(String.class);
+		return ClientBenchmarks.signedPost(clients.bareWithUserAgent);
 	}
 
 	@Benchmark
@@ -60,25 +48,14 @@ public class StarterBreakdownBenchmarks {
 	@Benchmark
 	public String starterPostWithoutLocation(ClientBenchmarks.Clients clients) {
 		try (ProjectContext.Scope scope = ProjectContext.open("shop")) {
-			return clients.wallet.post()
-				.uri(Inputs.POST_URI)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Inputs.POST_BODY)
-				.retrieve()
-				.body(String.class);
+			return ClientBenchmarks.walletPost(clients.wallet, false);
 		}
 	}
 
 	@Benchmark
 	public String starterWithoutAspectPost(ClientBenchmarks.Clients clients) {
 		try (ProjectContext.Scope scope = ProjectContext.open("shop")) {
-			return clients.wallet.post()
-				.uri(Inputs.POST_URI)
-				.attributes(WalletRequestAttributes.routingParameter("location_id", "77"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Inputs.POST_BODY)
-				.retrieve()
-				.body(String.class);
+			return ClientBenchmarks.walletPost(clients.wallet, true);
 		}
 	}
 

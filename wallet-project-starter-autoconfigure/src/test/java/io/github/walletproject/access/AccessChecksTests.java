@@ -44,8 +44,6 @@ class AccessChecksTests {
 		api = TestApps.fixtures(mock);
 	}
 
-
-
 	@Test
 	void remoteSourceRefusesBeforeSendingAndNamesTheAccessibleProjects() {
 		TestApps.runner(api).run(context -> {

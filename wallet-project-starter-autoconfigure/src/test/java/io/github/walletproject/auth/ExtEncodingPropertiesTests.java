@@ -205,19 +205,6 @@ class ExtEncodingPropertiesTests {
 	// ---- the documented cases ---------------------------------------------------------------
 
 	@Example
-	void documentedCharacters() {
-		assertThat(ExtEncoding.encode("~")).isEqualTo("%7E");
-		assertThat(ExtEncoding.encode("*")).isEqualTo("%2A");
-		assertThat(ExtEncoding.encode("+")).isEqualTo("%2B");
-		assertThat(ExtEncoding.encode("/")).isEqualTo("%2F");
-		assertThat(ExtEncoding.encode("=")).isEqualTo("%3D");
-		assertThat(ExtEncoding.encode("a b")).isEqualTo("a+b");
-		assertThat(ExtEncoding.encode("AZaz09-_.")).isEqualTo("AZaz09-_.");
-		assertThat(ExtEncoding.encode("ą€😀")).isEqualTo("%C4%85%E2%82%AC%F0%9F%98%80");
-		assertThat(ExtEncoding.encode("")).isEmpty();
-	}
-
-	@Example
 	void documentedExtExample() {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		parameters.put("project_id", "1221");

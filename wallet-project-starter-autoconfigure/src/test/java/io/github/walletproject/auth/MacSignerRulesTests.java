@@ -40,6 +40,8 @@ class MacSignerRulesTests {
 		assertThat(ExtEncoding.encode("-_.azAZ09")).isEqualTo("-_.azAZ09");
 		assertThat(ExtEncoding.encode("ąž€")).isEqualTo("%C4%85%C5%BE%E2%82%AC");
 		assertThat(ExtEncoding.encode("x\u00e9 y")).isEqualTo("x%C3%A9+y");
+		assertThat(ExtEncoding.encode("€😀")).isEqualTo("%E2%82%AC%F0%9F%98%80");
+		assertThat(ExtEncoding.encode("")).isEmpty();
 	}
 
 	@Test
