@@ -31,6 +31,65 @@ class StartupDiagnosticsTests {
 			.doesNotContain("TopSecretKey-123");
 	}
 
+	@Test
+	void anUnresolvedPlaceholderInACredentialStopsStartup(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("paysera.wallet.credentials.mac-id=${WALLET_TEST_UNSET_MAC_ID}",
+				"paysera.wallet.credentials.mac-key=TopSecretKey-123"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("paysera.wallet.credentials.mac-id")
+			.contains("WALLET_TEST_UNSET_MAC_ID")
+			.doesNotContain("TopSecretKey-123");
+	}
+
+	@Test
+	void aProjectIdWithALeadingZeroStopsStartup(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start(credentials("paysera.wallet.projects.shop.id=01221")));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("paysera.wallet.projects.shop.id")
+			.contains("'01221'")
+			.doesNotContain("TopSecretKey-123");
+	}
+
+	@Test
+	void twoAliasesForOneProjectWithTheSameCredentialsStopStartup(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start(credentials("paysera.wallet.projects.shop.id=1221",
+				"paysera.wallet.projects.store.id=1221")));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("paysera.wallet.projects.store.id")
+			.contains("paysera.wallet.projects.shop.id")
+			.contains("1221");
+	}
+
+	@Test
+	void aMisspelledKeyStopsStartupAndSuggestsTheNearestOne(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start(credentials("paysera.wallet.projects.shop.id=1221",
+				"paysera.wallet.defualt-project=shop")));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("paysera.wallet.defualt-project")
+			.contains("paysera.wallet.default-project");
+	}
+
+	@Test
+	void plainHttpToAnotherHostIsWarnedAboutByProperty(CapturedOutput output) {
+		start(credentials("paysera.wallet.base-url=http://wallet.example.com/rest/v1/")).close();
+		assertThat(output).contains("WARN").contains("paysera.wallet.base-url").contains("http://wallet.example.com");
+		start(credentials("paysera.wallet.base-url=http://127.0.0.1:9/rest/v1/")).close();
+		assertThat(output.toString().split("paysera.wallet.base-url", -1)).hasSize(2);
+	}
+
+	private static org.springframework.context.ConfigurableApplicationContext start(String... properties) {
+		String[] all = java.util.Arrays.copyOf(properties, properties.length + 1);
+		all[properties.length] = "spring.main.banner-mode=off";
+		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE).properties(all).run();
+	}
+
+	private static String[] credentials(String... more) {
+		java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("paysera.wallet.credentials.mac-id=id-1",
+				"paysera.wallet.credentials.mac-key=TopSecretKey-123", "paysera.wallet.access.source=configured"));
+		all.addAll(java.util.List.of(more));
+		return all.toArray(String[]::new);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class App {

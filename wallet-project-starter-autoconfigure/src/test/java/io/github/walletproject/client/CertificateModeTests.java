@@ -129,6 +129,39 @@ class CertificateModeTests {
 	}
 
 	@Test
+	void anAliasNamedDefaultPresentsItsOwnCertificate() {
+		runner()
+			.withPropertyValues("paysera.wallet.projects.default.id=1230", "paysera.wallet.projects.default.ssl-bundle=market")
+			.withPropertyValues(bundle("market", "market.p12", true))
+			.run(context -> {
+				assertThat(context).hasNotFailed();
+				WalletProjects wallet = context.getBean(WalletProjects.class);
+				ProjectContext.runWith("default", () -> wallet.api().balance(2130));
+				ProjectContext.runWith("shop", () -> wallet.api().balance(2112));
+				List<ReceivedRequest> requests = this.api.requests();
+				assertThat(requests).hasSize(2).allSatisfy(request -> assertThat(request.status()).isEqualTo(200));
+				assertThat(requests.get(0).clientCertificate()).isEqualTo("CN=market");
+				assertThat(requests.get(0).header("Wallet-Api-Project-Id")).contains("1230");
+				assertThat(requests.get(1).clientCertificate()).isEqualTo("CN=localhost");
+			});
+	}
+
+	@Test
+	void aHandSetProjectHeaderIsRefusedInsteadOfSentUnchecked() {
+		runner().run(context -> {
+			org.springframework.web.client.RestClient client = context.getBean("walletRestClient",
+					org.springframework.web.client.RestClient.class);
+			assertThatExceptionOfType(io.github.walletproject.WalletException.class).isThrownBy(() -> client.get()
+				.uri("wallet/2114/balance")
+				.header("Wallet-Api-Project-Id", "1223")
+				.attributes(io.github.walletproject.WalletRequestAttributes.accountLevel())
+				.retrieve()
+				.toBodilessEntity()).withMessageContaining("Wallet-Api-Project-Id");
+			assertThat(this.api.requests()).isEmpty();
+		});
+	}
+
+	@Test
 	void serverCertificateIsVerified() {
 		// a bundle without a truststore falls back to the JDK's CAs, which do not know the test server
 		TestApps.runner()

@@ -40,6 +40,30 @@ class ProjectContextTests {
 	}
 
 	@Test
+	void closingScopesOutOfOrderLeavesNothingBound() {
+		ProjectContext.Scope shop = ProjectContext.open("shop");
+		ProjectContext.Scope marketplace = ProjectContext.open("marketplace");
+		assertThatIllegalStateException().isThrownBy(shop::close)
+			.withMessageContaining("'shop'")
+			.withMessageContaining("'marketplace'");
+		// the thread is back to what it was before "shop" was opened
+		assertThat(ProjectContext.current()).isEmpty();
+		marketplace.close();
+		assertThat(ProjectContext.isBound()).isFalse();
+	}
+
+	@Test
+	void closingScopesOutOfOrderInsideAnOuterBindingRestoresTheOuterOne() {
+		ProjectContext.runWith("1221", () -> {
+			ProjectContext.Scope shop = ProjectContext.open("shop");
+			ProjectContext.Scope marketplace = ProjectContext.open("marketplace");
+			assertThatIllegalStateException().isThrownBy(shop::close);
+			marketplace.close();
+			assertThat(ProjectContext.current()).contains("1221");
+		});
+	}
+
+	@Test
 	void exceptionsRestoreTheOuterBinding() {
 		ProjectContext.runWith("shop", () -> {
 			assertThatExceptionOfType(IllegalArgumentException.class)

@@ -1,0 +1,176 @@
+package io.github.walletproject.routing;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import io.github.walletproject.WalletProject;
+import io.github.walletproject.autoconfigure.Analyzers;
+import io.github.walletproject.support.TestApps;
+import io.github.walletproject.test.MockWalletApi;
+import io.github.walletproject.test.MockWalletApiExtension;
+import io.github.walletproject.test.ReceivedRequest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.web.client.RestClient;
+
+import static io.github.walletproject.test.MockWalletApiAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A project is never silently lost (issue 11, item 10): work a {@code @WalletProject} method
+ * hands back for later (a {@code Stream}, a {@code Supplier}, a {@code Callable}) still runs
+ * under its project; results whose work may run anywhere later (futures, reactive
+ * publishers) are refused at startup unless the method is {@code @Async}; and annotated beans
+ * that nothing proxies stop the application instead of ignoring the annotation.
+ */
+@ExtendWith(MockWalletApiExtension.class)
+class LazyResultsTests {
+
+	static MockWalletApi api;
+
+	@BeforeAll
+	static void fixtures(MockWalletApi mock) {
+		api = TestApps.fixtures(mock);
+	}
+
+	@BeforeEach
+	void clean() {
+		api.reset();
+	}
+
+	@Test
+	void lazyResultsRunUnderTheMethodsProjectAfterItReturned() {
+		TestApps.runner(api)
+			.withPropertyValues("paysera.wallet.access.source=configured")
+			.withUserConfiguration(LazyConfig.class)
+			.run(context -> {
+				assertThat(context).hasNotFailed();
+				LazyMarketplace market = context.getBean(LazyMarketplace.class);
+				Stream<String> stream = market.balances(List.of(2113L, 2113L));
+				Supplier<String> supplier = market.later();
+				Callable<String> callable = market.callLater();
+				// nothing is bound here: the work runs after the methods returned
+				assertThat(stream.toList()).hasSize(2);
+				supplier.get();
+				callable.call();
+				List<ReceivedRequest> requests = api.requests();
+				assertThat(requests).hasSize(4).allSatisfy(r -> assertThat(r.projectId()).isEqualTo(1222));
+				assertThat(api).hasOnlyValidSignatures();
+			});
+	}
+
+	@Test
+	void futuresFromMethodsThatAreNotAsyncAreRefusedAtStartup() {
+		TestApps.runner(api).withUserConfiguration(FutureConfig.class).run(context -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = Analyzers.analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains(FutureMarketplace.class.getName() + ".balance()")
+				.contains("CompletableFuture");
+			assertThat(analysis.getAction()).contains("@Async");
+		});
+	}
+
+	@Test
+	void annotatedBeansThatNothingProxiesStopTheApplication() {
+		TestApps.runner(api)
+			.withPropertyValues("spring.aop.auto=false")
+			.withUserConfiguration(LazyConfig.class)
+			.run(context -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = Analyzers.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains(LazyMarketplace.class.getName()).contains("not proxied");
+				assertThat(analysis.getAction()).contains("spring.aop.auto");
+			});
+	}
+
+	static class Calls {
+
+		private final RestClient client;
+
+		Calls(RestClient client) {
+			this.client = client;
+		}
+
+		String balance(long walletId) {
+			return this.client.get().uri("wallet/{id}/balance", walletId).retrieve().body(String.class);
+		}
+
+	}
+
+	@WalletProject("marketplace")
+	static class LazyMarketplace {
+
+		private final Calls calls;
+
+		LazyMarketplace(Calls calls) {
+			this.calls = calls;
+		}
+
+		public Stream<String> balances(List<Long> walletIds) {
+			return walletIds.stream().map(this.calls::balance);
+		}
+
+		public Supplier<String> later() {
+			return () -> this.calls.balance(2113);
+		}
+
+		public Callable<String> callLater() {
+			return () -> this.calls.balance(2113);
+		}
+
+	}
+
+	static class FutureMarketplace {
+
+		@WalletProject("marketplace")
+		public CompletableFuture<String> balance() {
+			return new CompletableFuture<>();
+		}
+
+		@Async
+		@WalletProject("marketplace")
+		public CompletableFuture<String> asyncBalance() {
+			return CompletableFuture.completedFuture("ok");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LazyConfig {
+
+		@Bean
+		Calls calls(@Qualifier("walletRestClient") RestClient client) {
+			return new Calls(client);
+		}
+
+		@Bean
+		LazyMarketplace lazyMarketplace(Calls calls) {
+			return new LazyMarketplace(calls);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FutureConfig {
+
+		@Bean
+		FutureMarketplace futureMarketplace() {
+			return new FutureMarketplace();
+		}
+
+	}
+
+}
