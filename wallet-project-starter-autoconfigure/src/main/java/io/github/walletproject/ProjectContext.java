@@ -2,10 +2,6 @@ package io.github.walletproject;
 
 import java.util.Optional;
 
-import io.github.walletproject.routing.ProjectBindings;
-import io.github.walletproject.routing.ProjectBindings.Binding;
-import io.github.walletproject.routing.ProjectValues;
-
 /**
  * Binds a Wallet API project to the current thread for code that does not use
  * {@link WalletProject}. Every Wallet API call made while a project is bound carries it.
@@ -39,8 +35,20 @@ public final class ProjectContext {
 	 * @throws InvalidProjectException when the value is malformed
 	 */
 	public static Scope open(String project) {
-		ProjectValues.checkSyntax(project, "ProjectContext");
-		return new Scope(ProjectBindings.push(project));
+		return open(ProjectRef.parse(project, "ProjectContext"));
+	}
+
+	/**
+	 * Bind a project until the returned scope is closed.
+	 * @param project the project
+	 * @return the scope; close it on the same thread, in try-with-resources
+	 */
+	public static Scope open(ProjectRef project) {
+		if (project == null) {
+			throw new InvalidProjectException("Empty project from ProjectContext: name a configured alias or a "
+					+ "positive project id");
+		}
+		return new Scope(ProjectBinding.push(project));
 	}
 
 	/**
@@ -49,6 +57,17 @@ public final class ProjectContext {
 	 * @param action the block
 	 */
 	public static void runWith(String project, Runnable action) {
+		try (Scope scope = open(project)) {
+			action.run();
+		}
+	}
+
+	/**
+	 * Run a block with a project bound.
+	 * @param project the project
+	 * @param action the block
+	 */
+	public static void runWith(ProjectRef project, Runnable action) {
 		try (Scope scope = open(project)) {
 			action.run();
 		}
@@ -71,12 +90,37 @@ public final class ProjectContext {
 	}
 
 	/**
+	 * Call a block with a project bound and return its result.
+	 * @param <T> the result type
+	 * @param <E> the exception the block may throw
+	 * @param project the project
+	 * @param action the block
+	 * @return what the block returned
+	 * @throws E what the block threw
+	 */
+	public static <T, E extends Throwable> T callWith(ProjectRef project, ProjectCallable<T, E> action) throws E {
+		try (Scope scope = open(project)) {
+			return action.call();
+		}
+	}
+
+	/**
 	 * The project bound to this thread, by annotation or in code.
 	 * @return the alias or id as it was bound, or empty
 	 */
 	public static Optional<String> current() {
-		Binding binding = ProjectBindings.current();
-		return (binding != null) ? Optional.of(binding.name()) : Optional.empty();
+		ProjectBinding binding = ProjectBinding.current();
+		return (binding != null) ? Optional.of(binding.project().text()) : Optional.empty();
+	}
+
+	/**
+	 * The project bound to this thread, as a reference that can be bound again elsewhere
+	 * (for example around work that runs later).
+	 * @return the reference, or empty
+	 */
+	public static Optional<ProjectRef> currentReference() {
+		ProjectBinding binding = ProjectBinding.current();
+		return (binding != null) ? Optional.of(binding.project()) : Optional.empty();
 	}
 
 	/**
@@ -84,7 +128,7 @@ public final class ProjectContext {
 	 * @return {@code true} when a project is bound
 	 */
 	public static boolean isBound() {
-		return ProjectBindings.current() != null;
+		return ProjectBinding.current() != null;
 	}
 
 	/**
@@ -107,16 +151,22 @@ public final class ProjectContext {
 	/**
 	 * A binding opened by {@link #open(String)}. Closing it restores the binding that was
 	 * current when it was opened. Closing twice does nothing.
+	 * <p>
+	 * Scopes must be closed in reverse order (try-with-resources does this). Closing a scope
+	 * while a scope opened inside it is still open restores the thread to what it was before
+	 * this scope was opened, drops the inner binding, and throws an
+	 * {@link IllegalStateException} naming both; closing that inner scope later does nothing.
+	 * So whatever the order, no binding outlives its scope on a pooled thread.
 	 */
 	public static final class Scope implements AutoCloseable {
 
-		private final Binding binding;
+		private final ProjectBinding binding;
 
 		private final Thread owner;
 
 		private boolean closed;
 
-		private Scope(Binding binding) {
+		private Scope(ProjectBinding binding) {
 			this.binding = binding;
 			this.owner = Thread.currentThread();
 		}
@@ -126,7 +176,7 @@ public final class ProjectContext {
 		 * @return alias or id
 		 */
 		public String project() {
-			return this.binding.name();
+			return this.binding.project().text();
 		}
 
 		@Override
@@ -139,14 +189,20 @@ public final class ProjectContext {
 						+ this.owner.getName() + ")");
 			}
 			this.closed = true;
-			boolean innerStillOpen = ProjectBindings.current() != this.binding;
-			// always unwind to the binding this scope shadowed, so nothing outlives the scope
-			ProjectBindings.restore(this.binding.outer());
-			if (innerStillOpen) {
-				throw new IllegalStateException("ProjectContext scope for " + this.binding.name()
-						+ " closed while an inner scope was still open; the inner binding was dropped. "
-						+ "Close scopes in reverse order (try-with-resources does this).");
+			ProjectBinding current = ProjectBinding.current();
+			if (current == this.binding) {
+				ProjectBinding.restore(this.binding.outer());
+				return;
 			}
+			if (!this.binding.isOnStack()) {
+				// an outer scope was closed first and already unwound past this one
+				return;
+			}
+			ProjectBinding.restore(this.binding.outer());
+			throw new IllegalStateException("ProjectContext scope '" + project() + "' was closed while the inner scope '"
+					+ current.project().text() + "' opened inside it was still open. The thread's binding was restored "
+					+ "to what it was before '" + project() + "' and '" + current.project().text() + "' was dropped. "
+					+ "Close scopes in reverse order (try-with-resources does this).");
 		}
 
 	}

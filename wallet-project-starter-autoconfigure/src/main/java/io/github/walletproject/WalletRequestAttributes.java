@@ -3,9 +3,6 @@ package io.github.walletproject;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.github.walletproject.routing.ProjectValues;
-import io.github.walletproject.routing.RoutingParameters;
-
 /**
  * Request attributes that steer one Wallet API request built by hand with the
  * auto-configured {@code RestClient}, in the style of Spring Security's
@@ -17,11 +14,13 @@ import io.github.walletproject.routing.RoutingParameters;
  *     .retrieve().body(String.class);
  * </pre>
  *
- * A project named here wins over {@link ProjectContext} and {@link WalletProject}.
+ * A request attribute wins over everything else: a project named here wins over
+ * {@link ProjectContext} and {@link WalletProject}, and {@link #accountLevel()} sends the
+ * request without a project even inside a binding.
  */
 public final class WalletRequestAttributes {
 
-	/** Attribute naming the project of one request: an alias or an id. */
+	/** Attribute naming the project of one request: a {@link ProjectRef}. */
 	public static final String PROJECT = WalletRequestAttributes.class.getName() + ".project";
 
 	/** Attribute marking an account-level call that carries no project. */
@@ -42,8 +41,7 @@ public final class WalletRequestAttributes {
 	 * @return a consumer for {@code RestClient.RequestHeadersSpec#attributes}
 	 */
 	public static Consumer<Map<String, Object>> project(String project) {
-		ProjectValues.checkSyntax(project, "WalletRequestAttributes.project(...)");
-		return attributes -> attributes.put(PROJECT, project);
+		return project(ProjectRef.parse(project, "WalletRequestAttributes.project(...)"));
 	}
 
 	/**
@@ -52,12 +50,25 @@ public final class WalletRequestAttributes {
 	 * @return a consumer for {@code RestClient.RequestHeadersSpec#attributes}
 	 */
 	public static Consumer<Map<String, Object>> project(long projectId) {
-		return project(Long.toString(projectId));
+		return project(ProjectRef.of(projectId));
 	}
 
 	/**
-	 * Send this request without a project, even when nothing is bound: for account-level
-	 * calls such as {@code GET client}.
+	 * Route this request to a project.
+	 * @param project the project
+	 * @return a consumer for {@code RestClient.RequestHeadersSpec#attributes}
+	 */
+	public static Consumer<Map<String, Object>> project(ProjectRef project) {
+		if (project == null) {
+			throw new InvalidProjectException("Empty project from WalletRequestAttributes.project(...)");
+		}
+		return attributes -> attributes.put(PROJECT, project);
+	}
+
+	/**
+	 * Send this request without a project, even inside a binding: for account-level calls
+	 * such as {@code GET client}. It is signed with the credentials of the bound project (or
+	 * the default credentials when nothing is bound) and never access-checked.
 	 * @return a consumer for {@code RestClient.RequestHeadersSpec#attributes}
 	 */
 	public static Consumer<Map<String, Object>> accountLevel() {

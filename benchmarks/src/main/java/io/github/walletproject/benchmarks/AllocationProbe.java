@@ -12,7 +12,7 @@ import io.github.walletproject.auth.ExtEncoding;
 import io.github.walletproject.routing.ProjectBindings;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.routing.ProjectRouter;
-import io.github.walletproject.routing.ResolvedProject;
+import io.github.walletproject.ResolvedProject;
 
 /**
  * A diagnostic, not a benchmark: exact bytes allocated per call of each client call and of

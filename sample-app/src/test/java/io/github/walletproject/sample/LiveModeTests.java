@@ -2,7 +2,7 @@ package io.github.walletproject.sample;
 
 import java.util.Map;
 
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.client.Balance;
 import io.github.walletproject.sample.mode.DemoWalletApi;
 import io.github.walletproject.sample.mode.SampleMode;

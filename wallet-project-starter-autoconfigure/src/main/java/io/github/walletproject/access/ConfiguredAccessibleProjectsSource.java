@@ -27,7 +27,7 @@ public final class ConfiguredAccessibleProjectsSource implements AccessibleProje
 	public List<Project> load(WalletCredentials credentials) {
 		return this.registry.projectsOf(credentials)
 			.stream()
-			.map(project -> new Project(project.id(), project.name(), null, null, null))
+			.map(project -> new Project(project.id(), project.text(), null, null, null))
 			.toList();
 	}
 

@@ -2,7 +2,7 @@ package io.github.walletproject.access;
 
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectAccessUnavailableException;
-import io.github.walletproject.routing.ResolvedProject;
+import io.github.walletproject.ResolvedProject;
 
 /**
  * Decides, before a request is built, whether the project's credentials may act for it.

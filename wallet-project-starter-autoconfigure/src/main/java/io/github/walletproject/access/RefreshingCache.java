@@ -3,101 +3,95 @@ package io.github.walletproject.access;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.walletproject.internal.WalletMetrics;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.github.walletproject.client.WalletMetrics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A cache of remote lookups with the behaviour an access check needs:
+ * A cache of remote lookups on Caffeine's {@link AsyncLoadingCache}: concurrent misses of a
+ * key share one load and concurrent refreshes one refresh (Caffeine's own coalescing), loads
+ * run on an executor this cache owns and closes, and every wait is bounded. On top of that,
+ * the behaviour an access check needs:
  * <ul>
- * <li><b>coalesced</b>: concurrent misses of one key share a single load;</li>
- * <li><b>refresh-ahead</b>: in the last {@code refreshAhead} of the TTL a read returns the
- * cached value at once and starts one background reload;</li>
- * <li><b>stale-on-error</b>: when reloading fails, the last value keeps serving for up to
- * {@code maxStale} past the TTL, with reloads retried at most once per
- * {@code failureBackoff};</li>
- * <li><b>fail-closed</b>: beyond that, reads fail with {@link LoadFailedException}.</li>
+ * <li><b>refresh-ahead</b>: in the last {@code refreshAhead} of the TTL a read answers at once
+ * and starts one background refresh; an idle entry past its TTL is refreshed before use;</li>
+ * <li><b>stale-on-error</b>: while refreshing fails, the last value serves for up to
+ * {@code maxStale} past the TTL, retried at most once per {@code failureBackoff};</li>
+ * <li><b>fail-closed</b>: beyond that, or when nothing was ever loaded, reads fail with
+ * {@link LoadFailedException}, and a failed load is forgotten after the backoff;</li>
+ * <li><b>a clear wins</b>: loads that started before {@link #clear()} hand their value to
+ * their caller but store it nowhere.</li>
  * </ul>
- * Values live in memory (Caffeine, bounded) and, optionally, in a shared Spring
- * {@link org.springframework.cache.Cache} so that a fleet of instances shares lookups: a
- * fresh enough value found there is taken instead of calling the source. Keys in the shared
- * cache are prefixed with this cache's name.
+ * An optional shared Spring {@link org.springframework.cache.Cache} is the second level,
+ * read and written inside the loader: a fresh value another instance loaded is taken instead
+ * of calling the source. Its keys are this cache's name and the key's {@code toString()}.
  *
+ * @param <K> the key type; its {@code toString()} must never hold a secret
  * @param <V> the cached value type
  */
-public final class RefreshingCache<V extends Serializable> implements AutoCloseable {
+public final class RefreshingCache<K, V extends Serializable> implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(RefreshingCache.class);
 
 	private final String name;
 
-	private final Function<String, V> loader;
+	private final Function<K, V> source;
+
+	private final Settings settings;
 
 	private final Clock clock;
 
-	private final long ttlMillis;
-
-	private final long freshMillis;
-
-	private final long staleLimitMillis;
-
-	private final long backoffMillis;
-
-	private final Cache<String, Entry<V>> local;
-
-	private final org.springframework.cache.@Nullable Cache shared;
+	private final SharedLevel<V> shared;
 
 	private final WalletMetrics metrics;
 
-	private final Map<String, CompletableFuture<Entry<V>>> loads = new ConcurrentHashMap<>();
+	private final ThreadPoolExecutor executor;
 
-	private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+	private final AsyncLoadingCache<K, Entry<V>> cache;
 
-	private final ExecutorService refresher;
+	private final AtomicLong generation = new AtomicLong();
 
 	/**
 	 * Create a cache.
-	 * @param name the cache name, used in metrics and messages
-	 * @param loader loads the value of a key; may throw
+	 * @param name the cache name, used in metrics, messages and shared keys
+	 * @param source loads the value of a key; may throw
 	 * @param settings the timing settings
 	 * @param clock the clock that ages entries
 	 * @param shared a shared second-level cache, or {@code null}
 	 * @param metrics counts hits, misses and loads
 	 */
-	public RefreshingCache(String name, Function<String, V> loader, Settings settings, Clock clock,
+	public RefreshingCache(String name, Function<K, V> source, Settings settings, Clock clock,
 			org.springframework.cache.@Nullable Cache shared, WalletMetrics metrics) {
 		this.name = name;
-		this.loader = loader;
+		this.source = source;
+		this.settings = settings;
 		this.clock = clock;
-		this.ttlMillis = settings.ttl().toMillis();
-		this.freshMillis = this.ttlMillis - settings.refreshAhead().toMillis();
-		this.staleLimitMillis = this.ttlMillis + settings.maxStale().toMillis();
-		this.backoffMillis = settings.failureBackoff().toMillis();
-		// without a size bound Caffeine reads are plain map reads: no read buffer to contend on
-		this.local = (settings.maximumSize() > 0) ? Caffeine.newBuilder().maximumSize(settings.maximumSize()).build()
-				: Caffeine.newBuilder().build();
-		this.shared = shared;
+		this.shared = new SharedLevel<>(name, shared);
 		this.metrics = metrics;
-		AtomicInteger threads = new AtomicInteger();
-		this.refresher = Executors.newCachedThreadPool(task -> {
-			Thread thread = new Thread(task, "wallet-" + name + "-refresh-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.executor = executor(name);
+		Caffeine<Object, Object> builder = Caffeine.newBuilder()
+			.executor(this.executor)
+			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
+		if (settings.maximumSize() > 0) {
+			builder.maximumSize(settings.maximumSize());
+		}
+		this.cache = builder.expireAfter(new Lifetime<K, V>(settings)).buildAsync(new Loader());
 	}
 
 	/**
@@ -105,31 +99,44 @@ public final class RefreshingCache<V extends Serializable> implements AutoClosea
 	 * that ask at the same time).
 	 * @param key the key
 	 * @return the value
-	 * @throws LoadFailedException when no value is at hand and loading failed
+	 * @throws LoadFailedException when no usable value is at hand and loading failed
 	 */
-	public V get(String key) {
-		long now = this.clock.millis();
-		Entry<V> entry = this.local.getIfPresent(key);
-		if (entry != null) {
-			long age = now - entry.loadedAt();
-			if (age < this.freshMillis) {
-				this.metrics.cacheHit(this.name);
-				return entry.value();
-			}
-			if (age < this.ttlMillis) {
-				this.metrics.cacheHit(this.name);
-				refreshInBackground(key, now);
-				return entry.value();
-			}
-			if (age < this.staleLimitMillis && failedSince(key, entry)) {
-				// the source is failing: keep serving the last value, retry in the background
-				this.metrics.cacheHit(this.name);
-				refreshInBackground(key, now);
-				return entry.value();
-			}
+	public V get(K key) {
+		CompletableFuture<Entry<V>> present = this.cache.getIfPresent(key);
+		Entry<V> entry = (present != null) ? present.getNow(null) : null;
+		if (entry == null || entry.value() == null) {
+			this.metrics.cacheMiss(this.name);
+			entry = await(this.cache.get(key), key);
 		}
-		this.metrics.cacheMiss(this.name);
-		return loadNow(key, entry, now);
+		else {
+			this.metrics.cacheHit(this.name);
+		}
+		long now = this.clock.millis();
+		if (entry.value() == null) {
+			throw failed(key, entry.failure());
+		}
+		long age = now - entry.loadedAt();
+		if (age >= this.settings.ttl().toMillis() && !entry.isFailing()) {
+			// idle past its TTL: refresh before use, and serve it stale only if that fails
+			Entry<V> refreshed = await(this.cache.synchronous().refresh(key), key);
+			return (refreshed.value() != null) ? refreshed.value() : entry.value();
+		}
+		if (age >= this.settings.ttl().toMillis() - this.settings.refreshAhead().toMillis()
+				&& (!entry.isFailing() || now - entry.failedAt() >= this.settings.failureBackoff().toMillis())) {
+			this.cache.synchronous().refresh(key);
+		}
+		return entry.value();
+	}
+
+	/**
+	 * The entry of a key if one with a value is in memory, without loading or counting.
+	 * @param key the key
+	 * @return the entry, or {@code null}
+	 */
+	public @Nullable Entry<V> entry(K key) {
+		CompletableFuture<Entry<V>> present = this.cache.getIfPresent(key);
+		Entry<V> entry = (present != null) ? present.getNow(null) : null;
+		return (entry != null && entry.value() != null) ? entry : null;
 	}
 
 	/**
@@ -137,248 +144,202 @@ public final class RefreshingCache<V extends Serializable> implements AutoClosea
 	 * @param key the key
 	 * @return the cached value, or {@code null}
 	 */
-	public @Nullable V peek(String key) {
-		Entry<V> entry = this.local.getIfPresent(key);
+	public @Nullable V peek(K key) {
+		Entry<V> entry = entry(key);
 		return (entry != null) ? entry.value() : null;
 	}
 
 	/**
-	 * Everything in memory, with load times, for the actuator endpoint.
-	 * @return values by key
+	 * Whether a refresh of a key is in flight.
+	 * @param key the key
+	 * @return {@code true} while refreshing
 	 */
-	public Map<String, Entry<V>> snapshot() {
-		return Map.copyOf(this.local.asMap());
+	public boolean isLoading(K key) {
+		return this.cache.synchronous().policy().refreshes().containsKey(key);
 	}
 
 	/**
-	 * Forget every value, in memory and in the shared cache.
+	 * How many keys are in memory.
+	 * @return the estimated number of entries
+	 */
+	public long size() {
+		return this.cache.synchronous().estimatedSize();
+	}
+
+	/**
+	 * Forget every value, in memory and in the shared cache. Loads in flight still answer
+	 * their callers, but their results are stored nowhere.
 	 */
 	public void clear() {
-		this.local.invalidateAll();
-		this.failures.clear();
-		if (this.shared != null) {
-			try {
-				this.shared.clear();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not clear shared cache '" + this.name + "': " + ex.getClass().getSimpleName());
-			}
-		}
+		this.generation.incrementAndGet();
+		this.cache.synchronous().invalidateAll();
+		this.shared.clear();
 	}
 
-	/**
-	 * Forget one key, in memory and in the shared cache.
-	 * @param key the key
-	 */
-	public void evict(String key) {
-		this.local.invalidate(key);
-		this.failures.remove(key);
-		if (this.shared != null) {
-			try {
-				this.shared.evict(this.name + ':' + key);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not evict from shared cache '" + this.name + "': " + ex.getClass().getSimpleName());
-			}
-		}
-	}
-
-	/**
-	 * Whether a load of a key is in flight.
-	 * @param key the key
-	 * @return {@code true} while loading
-	 */
-	public boolean isLoading(String key) {
-		return this.loads.containsKey(key);
-	}
-
-	/**
-	 * The keys in memory.
-	 * @return the keys
-	 */
-	public Set<String> keys() {
-		return Set.copyOf(this.local.asMap().keySet());
-	}
-
-	private boolean failedSince(String key, Entry<V> entry) {
-		Failure failure = this.failures.get(key);
-		return failure != null && failure.at() >= entry.loadedAt();
-	}
-
-	private V loadNow(String key, @Nullable Entry<V> stale, long now) {
-		Failure failure = this.failures.get(key);
-		if (failure != null && now - failure.at() < this.backoffMillis) {
-			return staleOrFail(key, stale, now, failure.cause());
-		}
+	private Entry<V> await(CompletableFuture<Entry<V>> future, K key) {
 		try {
-			return load(key, stale).join().value();
+			return future.get(this.settings.loadTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (CompletionException ex) {
-			return staleOrFail(key, stale, now, (ex.getCause() != null) ? ex.getCause() : ex);
+		catch (ExecutionException ex) {
+			throw failed(key, ex.getCause());
 		}
-	}
-
-	private V staleOrFail(String key, @Nullable Entry<V> stale, long now, Throwable cause) {
-		if (stale != null && now - stale.loadedAt() < this.staleLimitMillis) {
-			return stale.value();
+		catch (TimeoutException ex) {
+			throw new LoadFailedException("Loading " + this.name + " for " + key + " did not finish within "
+					+ this.settings.loadTimeout(), ex);
 		}
-		throw new LoadFailedException("Could not load " + this.name + " for '" + key + "' and no value younger than "
-				+ Duration.ofMillis(this.staleLimitMillis) + " is cached: " + describe(cause), cause);
-	}
-
-	private CompletableFuture<Entry<V>> load(String key, @Nullable Entry<V> seen) {
-		CompletableFuture<Entry<V>> mine = new CompletableFuture<>();
-		CompletableFuture<Entry<V>> running = this.loads.putIfAbsent(key, mine);
-		if (running != null) {
-			return running;
-		}
-		try {
-			Entry<V> current = this.local.getIfPresent(key);
-			if (current != null && current != seen && this.clock.millis() - current.loadedAt() < this.freshMillis) {
-				// another load finished between this caller's miss and now: no second remote call
-				mine.complete(current);
-			}
-			else {
-				mine.complete(fetch(key));
-			}
-		}
-		catch (Throwable ex) {
-			mine.completeExceptionally(ex);
-		}
-		finally {
-			this.loads.remove(key, mine);
-		}
-		return mine;
-	}
-
-	private void refreshInBackground(String key, long now) {
-		if (this.loads.containsKey(key)) {
-			return;
-		}
-		Failure failure = this.failures.get(key);
-		if (failure != null && now - failure.at() < this.backoffMillis) {
-			return;
-		}
-		CompletableFuture<Entry<V>> mine = new CompletableFuture<>();
-		if (this.loads.putIfAbsent(key, mine) != null) {
-			return;
-		}
-		try {
-			this.refresher.execute(() -> {
-				try {
-					mine.complete(fetch(key));
-				}
-				catch (Throwable ex) {
-					mine.completeExceptionally(ex);
-					logger.warn("Background refresh of " + this.name + " for '" + key + "' failed; serving the last "
-							+ "value for up to " + Duration.ofMillis(this.staleLimitMillis) + " after it was loaded: "
-							+ describe(ex));
-				}
-				finally {
-					this.loads.remove(key, mine);
-				}
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			this.loads.remove(key, mine);
-			mine.completeExceptionally(ex);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LoadFailedException("Interrupted while loading " + this.name + " for " + key, ex);
 		}
 	}
 
-	private Entry<V> fetch(String key) {
+	private LoadFailedException failed(K key, @Nullable Throwable cause) {
+		return new LoadFailedException("Could not load " + this.name + " for " + key + " and no value younger than "
+				+ this.settings.ttl().plus(this.settings.maxStale()) + " is cached: "
+				+ ((cause != null && cause.getMessage() != null) ? cause.getMessage() : String.valueOf(cause)), cause);
+	}
+
+	private Entry<V> load(K key, @Nullable Entry<V> previous) {
+		long generation = this.generation.get();
 		long start = System.nanoTime();
-		if (this.shared != null) {
-			Entry<V> fromShared = readShared(key);
-			Entry<V> current = this.local.getIfPresent(key);
-			if (fromShared != null && this.clock.millis() - fromShared.loadedAt() < this.freshMillis
-					&& (current == null || fromShared.loadedAt() > current.loadedAt())) {
-				this.local.put(key, fromShared);
-				this.failures.remove(key);
-				return fromShared;
-			}
+		Entry<V> fromShared = this.shared.read(key);
+		if (fromShared != null && this.clock.millis() - fromShared.loadedAt() < this.settings.fresh()
+				&& (previous == null || fromShared.loadedAt() > previous.loadedAt())) {
+			return fromShared;
 		}
 		try {
-			V value = this.loader.apply(key);
+			V value = this.source.apply(key);
 			if (value == null) {
 				throw new IllegalStateException("the source returned nothing");
 			}
-			Entry<V> entry = new Entry<>(value, this.clock.millis());
-			this.local.put(key, entry);
-			this.failures.remove(key);
-			writeShared(key, entry);
+			Entry<V> loaded = new Entry<>(value, this.clock.millis(), 0, null);
 			this.metrics.cacheLoad(this.name, System.nanoTime() - start, true);
-			return entry;
+			if (this.generation.get() == generation) {
+				this.shared.write(key, loaded);
+			}
+			return loaded;
 		}
 		catch (RuntimeException ex) {
-			this.failures.put(key, new Failure(this.clock.millis(), ex));
 			this.metrics.cacheLoad(this.name, System.nanoTime() - start, false);
-			throw ex;
+			if (previous != null && previous.value() != null) {
+				logger.warn("Refreshing " + this.name + " for " + key + " failed; serving the last value for up to "
+						+ this.settings.maxStale() + " past its TTL: " + ex.getMessage());
+				return new Entry<>(previous.value(), previous.loadedAt(), this.clock.millis(), ex);
+			}
+			return new Entry<>(null, 0, this.clock.millis(), ex);
 		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private @Nullable Entry<V> readShared(String key) {
-		try {
-			org.springframework.cache.Cache.ValueWrapper wrapper = this.shared.get(this.name + ':' + key);
-			Object value = (wrapper != null) ? wrapper.get() : null;
-			return (value instanceof Entry<?> entry) ? (Entry<V>) entry : null;
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Shared cache '" + this.name + "' could not be read: " + ex.getClass().getSimpleName());
-			return null;
-		}
-	}
-
-	private void writeShared(String key, Entry<V> entry) {
-		if (this.shared == null) {
-			return;
-		}
-		try {
-			this.shared.put(this.name + ':' + key, entry);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Shared cache '" + this.name + "' could not be written: " + ex.getClass().getSimpleName());
-		}
-	}
-
-	private static String describe(Throwable ex) {
-		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
 	@Override
 	public void close() {
-		this.refresher.shutdownNow();
+		this.executor.shutdownNow();
 	}
 
 	@Override
 	public String toString() {
-		return "RefreshingCache[" + this.name + ", " + this.local.estimatedSize() + " entries]";
+		return "RefreshingCache[" + this.name + ", " + size() + " entries]";
+	}
+
+	private static ThreadPoolExecutor executor(String name) {
+		AtomicInteger threads = new AtomicInteger();
+		// a few threads at most; when all are busy the caller loads on its own thread
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				task -> {
+					Thread thread = new Thread(task, "wallet-" + name + "-lookup-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				}, new ThreadPoolExecutor.CallerRunsPolicy());
+		return executor;
+	}
+
+	private final class Loader implements AsyncCacheLoader<K, Entry<V>> {
+
+		@Override
+		public CompletableFuture<Entry<V>> asyncLoad(K key, Executor executor) {
+			return CompletableFuture.supplyAsync(() -> load(key, null), executor);
+		}
+
+		@Override
+		public CompletableFuture<Entry<V>> asyncReload(K key, Entry<V> previous, Executor executor) {
+			return CompletableFuture.supplyAsync(() -> load(key, previous), executor);
+		}
+
+	}
+
+	/**
+	 * How long an entry stays: a value until {@code ttl + maxStale} after it was loaded, a
+	 * failure for {@code failureBackoff}.
+	 */
+	private record Lifetime<K, V extends Serializable>(Settings settings) implements Expiry<K, Entry<V>> {
+
+		@Override
+		public long expireAfterCreate(K key, Entry<V> entry, long currentTime) {
+			long expiresAt = (entry.value() != null)
+					? entry.loadedAt() + this.settings.ttl().toMillis() + this.settings.maxStale().toMillis()
+					: entry.failedAt() + this.settings.failureBackoff().toMillis();
+			return Math.max(0, TimeUnit.MILLISECONDS.toNanos(expiresAt) - currentTime);
+		}
+
+		@Override
+		public long expireAfterUpdate(K key, Entry<V> entry, long currentTime, long currentDuration) {
+			return expireAfterCreate(key, entry, currentTime);
+		}
+
+		@Override
+		public long expireAfterRead(K key, Entry<V> entry, long currentTime, long currentDuration) {
+			return currentDuration;
+		}
+
 	}
 
 	/**
 	 * Timing of a {@link RefreshingCache}.
 	 *
 	 * @param ttl how long a value is used without question
-	 * @param refreshAhead how long before the TTL ends a background reload starts
-	 * @param maxStale how long past the TTL the last value serves while reloads fail
-	 * @param failureBackoff the pause between failed reloads
+	 * @param refreshAhead how long before the TTL ends a background refresh starts
+	 * @param maxStale how long past the TTL the last value serves while refreshes fail
+	 * @param failureBackoff the pause between failed loads
 	 * @param maximumSize most entries in memory, or 0 for no bound (few keys)
+	 * @param loadTimeout the longest a caller waits for a load
 	 */
 	public record Settings(Duration ttl, Duration refreshAhead, Duration maxStale, Duration failureBackoff,
-			int maximumSize) {
+			int maximumSize, Duration loadTimeout) {
+
+		/**
+		 * Settings with a two-minute load timeout.
+		 * @param ttl how long a value is used without question
+		 * @param refreshAhead how long before the TTL ends a background refresh starts
+		 * @param maxStale how long past the TTL the last value serves while refreshes fail
+		 * @param failureBackoff the pause between failed loads
+		 * @param maximumSize most entries in memory, or 0 for no bound
+		 */
+		public Settings(Duration ttl, Duration refreshAhead, Duration maxStale, Duration failureBackoff,
+				int maximumSize) {
+			this(ttl, refreshAhead, maxStale, failureBackoff, maximumSize, Duration.ofMinutes(2));
+		}
+
+		long fresh() {
+			return this.ttl.toMillis() - this.refreshAhead.toMillis();
+		}
+
 	}
 
 	/**
-	 * A cached value and when it was loaded.
+	 * A cached value, when it was loaded, and when refreshing it last failed.
 	 *
 	 * @param <V> the value type
-	 * @param value the value
-	 * @param loadedAt when it was loaded, epoch milliseconds
+	 * @param value the value, or {@code null} for a load that failed
+	 * @param loadedAt when the value was loaded, epoch milliseconds
+	 * @param failedAt when loading or refreshing last failed, or 0
+	 * @param failure why, or {@code null}
 	 */
-	public record Entry<V extends Serializable>(V value, long loadedAt) implements Serializable {
-	}
+	public record Entry<V extends Serializable>(@Nullable V value, long loadedAt, long failedAt,
+			@Nullable Throwable failure) implements Serializable {
 
-	private record Failure(long at, Throwable cause) {
+		boolean isFailing() {
+			return this.failedAt != 0 && this.failedAt >= this.loadedAt;
+		}
+
 	}
 
 	/**
@@ -388,7 +349,7 @@ public final class RefreshingCache<V extends Serializable> implements AutoClosea
 
 		private static final long serialVersionUID = 1L;
 
-		LoadFailedException(String message, Throwable cause) {
+		LoadFailedException(String message, @Nullable Throwable cause) {
 			super(message, cause);
 		}
 

@@ -5,16 +5,17 @@ import java.util.function.Supplier;
 
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.client.Project;
-import io.github.walletproject.client.WalletApi;
+import io.github.walletproject.client.InternalWalletApi;
 
 /**
  * Lists accessible projects with {@code GET user/{user}/projects}, signed with the
- * credentials in question and sent without a project. Needs the {@code projects} scope;
+ * credentials in question and sent without a project on the starter's own client (never
+ * routed, never access-checked). Needs the {@code projects} scope;
  * the user {@code me} works with a user access token only.
  */
 public final class RemoteAccessibleProjectsSource implements AccessibleProjectsSource {
 
-	private final Supplier<WalletApi> api;
+	private final Supplier<InternalWalletApi> api;
 
 	private final String user;
 
@@ -23,7 +24,7 @@ public final class RemoteAccessibleProjectsSource implements AccessibleProjectsS
 	 * @param api the Wallet API client, looked up lazily
 	 * @param user a user id, or {@code me}
 	 */
-	public RemoteAccessibleProjectsSource(Supplier<WalletApi> api, String user) {
+	public RemoteAccessibleProjectsSource(Supplier<InternalWalletApi> api, String user) {
 		this.api = api;
 		this.user = user;
 	}

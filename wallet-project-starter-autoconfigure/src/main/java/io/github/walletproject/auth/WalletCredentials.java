@@ -1,11 +1,23 @@
 package io.github.walletproject.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
 
 /**
  * One set of Wallet API credentials: a MAC signer, or the name of an SSL bundle holding a
- * client certificate. The default credentials are named {@value #DEFAULT}; credentials of
- * a project are named after its alias. Access checks and caches are kept per credentials.
+ * client certificate. Immutable.
+ * <p>
+ * Credentials are told apart by their {@link #identity()}: a SHA-256 fingerprint of the MAC id
+ * or of the client certificate, never of a key. Two entries of the configuration with the
+ * same client are the same credentials, whatever they are called; caches, access lists and
+ * certificates follow the identity, never the configured name. The {@link #name()} (
+ * {@value #DEFAULT} or a project alias) is for messages only.
  * <p>
  * {@link #toString()} shows the name and mode only: never the MAC id (it may be an access
  * token), never the key.
@@ -17,42 +29,61 @@ public final class WalletCredentials {
 
 	private final String name;
 
-	private volatile @Nullable MacSigner signer;
+	private final String identity;
+
+	private final @Nullable MacSigner signer;
 
 	private final @Nullable String sslBundle;
 
-	private WalletCredentials(String name, @Nullable MacSigner signer, @Nullable String sslBundle) {
+	private WalletCredentials(String name, String identity, @Nullable MacSigner signer, @Nullable String sslBundle) {
 		this.name = name;
+		this.identity = identity;
 		this.signer = signer;
 		this.sslBundle = sslBundle;
 	}
 
 	/**
 	 * MAC credentials.
-	 * @param name the name (default or an alias)
+	 * @param name the name (default or an alias), for messages
 	 * @param signer the signer holding the MAC id and key
 	 * @return the credentials
 	 */
 	public static WalletCredentials mac(String name, MacSigner signer) {
-		return new WalletCredentials(name, signer, null);
+		Assert.hasText(name, "Name must not be empty");
+		Assert.notNull(signer, "Signer must not be null");
+		return new WalletCredentials(name, "mac:" + sha256(signer.macId().getBytes(StandardCharsets.UTF_8)), signer,
+				null);
 	}
 
 	/**
 	 * Client-certificate credentials.
-	 * @param name the name (default or an alias)
+	 * @param name the name (default or an alias), for messages
 	 * @param sslBundle the SSL bundle with the client certificate
+	 * @param certificate the encoded client certificate, which identifies the credentials
 	 * @return the credentials
 	 */
-	public static WalletCredentials certificate(String name, String sslBundle) {
-		return new WalletCredentials(name, null, sslBundle);
+	public static WalletCredentials certificate(String name, String sslBundle, byte[] certificate) {
+		Assert.hasText(name, "Name must not be empty");
+		Assert.hasText(sslBundle, "SSL bundle must not be empty");
+		Assert.notNull(certificate, "Certificate must not be null");
+		return new WalletCredentials(name, "cert:" + sha256(certificate), null, sslBundle);
 	}
 
 	/**
-	 * The name of these credentials.
+	 * The name of these credentials, for messages.
 	 * @return {@value #DEFAULT} or a project alias
 	 */
 	public String name() {
 		return this.name;
+	}
+
+	/**
+	 * What identifies these credentials: {@code mac:} or {@code cert:} and the SHA-256 (hex) of
+	 * the MAC id or of the client certificate. Safe for cache keys and logs.
+	 * @return the fingerprint
+	 */
+	public String identity() {
+		return this.identity;
 	}
 
 	/**
@@ -64,23 +95,11 @@ public final class WalletCredentials {
 	}
 
 	/**
-	 * The signer of MAC credentials.
+	 * The signer of MAC credentials as configured.
 	 * @return the signer, or {@code null} for certificate credentials
 	 */
 	public @Nullable MacSigner signer() {
 		return this.signer;
-	}
-
-	/**
-	 * Replace the signer of MAC credentials, after a user access token was refreshed.
-	 * Requests signed from now on use the new signer.
-	 * @param newSigner the signer with the new token and key
-	 */
-	public void updateSigner(MacSigner newSigner) {
-		if (this.signer == null) {
-			throw new IllegalStateException("Credentials '" + this.name + "' use a client certificate, not a MAC key");
-		}
-		this.signer = newSigner;
 	}
 
 	/**
@@ -92,8 +111,27 @@ public final class WalletCredentials {
 	}
 
 	@Override
+	public boolean equals(Object other) {
+		return this == other || (other instanceof WalletCredentials that && this.identity.equals(that.identity));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.identity.hashCode();
+	}
+
+	@Override
 	public String toString() {
 		return "WalletCredentials[" + this.name + ", " + (isCertificate() ? "certificate" : "mac") + "]";
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
 	}
 
 }

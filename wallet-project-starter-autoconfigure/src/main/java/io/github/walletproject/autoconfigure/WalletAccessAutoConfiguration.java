@@ -1,25 +1,27 @@
 package io.github.walletproject.autoconfigure;
 
+import java.io.Serializable;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.walletproject.ProjectAccessDeniedException;
+import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.WalletException;
-import io.github.walletproject.access.AccessibleProjects;
+import io.github.walletproject.access.CachedProjectLookups;
 import io.github.walletproject.access.AccessibleProjectsSource;
 import io.github.walletproject.access.CachingProjectAccessChecker;
 import io.github.walletproject.access.ConfiguredAccessibleProjectsSource;
 import io.github.walletproject.access.ProjectAccessChecker;
-import io.github.walletproject.access.ProjectDetailsCache;
 import io.github.walletproject.access.RefreshingCache;
 import io.github.walletproject.access.RemoteAccessibleProjectsSource;
 import io.github.walletproject.autoconfigure.WalletProperties.AccessSource;
-import io.github.walletproject.client.Project;
-import io.github.walletproject.client.WalletApi;
-import io.github.walletproject.internal.WalletMetrics;
+import io.github.walletproject.client.InternalWalletApi;
+import io.github.walletproject.client.WalletMetrics;
 import io.github.walletproject.routing.ProjectRegistry;
-import io.github.walletproject.routing.ResolvedProject;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,40 +48,41 @@ public final class WalletAccessAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AccessibleProjectsSource walletAccessibleProjectsSource(WalletProperties properties, ProjectRegistry registry,
-			ObjectProvider<WalletApi> api) {
-		if (properties.getAccess().getSource() == AccessSource.REMOTE) {
-			return new RemoteAccessibleProjectsSource(api::getObject, properties.getAccess().getUser());
+			ObjectProvider<InternalWalletApi> internal) {
+		if (properties.getAccess().getSource() == AccessSource.CONFIGURED) {
+			return new ConfiguredAccessibleProjectsSource(registry);
 		}
-		return new ConfiguredAccessibleProjectsSource(registry);
+		return new RemoteAccessibleProjectsSource(internal::getObject, properties.getAccess().getUser());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CachedProjectLookups walletCachedProjectLookups(WalletProperties properties, AccessibleProjectsSource source,
+			InternalWalletApi internal, ObjectProvider<Clock> clock, ObjectProvider<CacheManager> cacheManager,
+			ObjectProvider<WalletMetrics> metrics) {
+		Cache shared = sharedCache(properties, cacheManager);
+		Clock time = clock.getIfUnique(Clock::systemUTC);
+		WalletMetrics walletMetrics = metrics.getIfAvailable(() -> WalletMetrics.NONE);
+		return new CachedProjectLookups(WalletSettings.baseUrl(properties).toString(), source, internal,
+				new CachedProjectLookups.CacheFactory() {
+					@Override
+					public <K, V extends Serializable> RefreshingCache<K, V> create(String name, Function<K, V> loader,
+							int maximumSize) {
+						// one access list per set of configured credentials: no size bound needed
+						int bound = (maximumSize < 0) ? properties.getAccess().getCache().getMaximumSize() : maximumSize;
+						return new RefreshingCache<>(name, loader, settings(properties, bound), time, shared, walletMetrics);
+					}
+				});
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ProjectAccessChecker walletProjectAccessChecker(WalletProperties properties, ProjectRegistry registry,
-			AccessibleProjectsSource source, ObjectProvider<Clock> clock, ObjectProvider<CacheManager> cacheManager,
-			ObjectProvider<WalletMetrics> metrics) {
+			CachedProjectLookups lookups, ObjectProvider<WalletMetrics> metrics) {
 		if (properties.getAccess().getSource() == AccessSource.NONE) {
 			return ProjectAccessChecker.NONE;
 		}
-		WalletMetrics walletMetrics = metrics.getIfAvailable(() -> WalletMetrics.NONE);
-		// one entry per set of configured credentials: no size bound needed
-		RefreshingCache<AccessibleProjects> cache = new RefreshingCache<>("access",
-				CachingProjectAccessChecker.loader(source, registry), settings(properties, 0),
-				clock.getIfUnique(Clock::systemUTC),
-				sharedCache(properties, cacheManager), walletMetrics);
-		return new CachingProjectAccessChecker(cache, registry, walletMetrics);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ProjectDetailsCache walletProjectDetailsCache(WalletProperties properties, ObjectProvider<WalletApi> api,
-			ObjectProvider<Clock> clock, ObjectProvider<CacheManager> cacheManager, ObjectProvider<WalletMetrics> metrics) {
-		RefreshingCache<Project> cache = new RefreshingCache<>("project",
-				ProjectDetailsCache.loader(id -> api.getObject().project(id)),
-				settings(properties, properties.getAccess().getCache().getMaximumSize()),
-				clock.getIfUnique(Clock::systemUTC), sharedCache(properties, cacheManager),
-				metrics.getIfAvailable(() -> WalletMetrics.NONE));
-		return new ProjectDetailsCache(cache);
+		return new CachingProjectAccessChecker(lookups, registry, metrics.getIfAvailable(() -> WalletMetrics.NONE));
 	}
 
 	@Bean
@@ -117,8 +120,12 @@ public final class WalletAccessAutoConfiguration {
 
 	private static RefreshingCache.Settings settings(WalletProperties properties, int maximumSize) {
 		WalletProperties.Cache cache = properties.getAccess().getCache();
+		// a lookup may take every attempt of a request, a clock re-read and a replay
+		int attempts = properties.getRetry().getMaxAttempts() + 2;
+		Duration loadTimeout = properties.getConnectTimeout().plus(properties.getReadTimeout()).multipliedBy(attempts)
+			.plus(properties.getRetry().getMaxBackoff().multipliedBy(attempts));
 		return new RefreshingCache.Settings(cache.getTtl(), cache.getRefreshAhead(), cache.getMaxStale(),
-				cache.getFailureBackoff(), maximumSize);
+				cache.getFailureBackoff(), maximumSize, loadTimeout);
 	}
 
 	private static @Nullable Cache sharedCache(WalletProperties properties, ObjectProvider<CacheManager> cacheManagers) {

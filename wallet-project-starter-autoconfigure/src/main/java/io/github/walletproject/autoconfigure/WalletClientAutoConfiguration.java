@@ -1,29 +1,32 @@
 package io.github.walletproject.autoconfigure;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Objects;
+import java.time.Duration;
+import java.util.Map;
 
 import io.github.walletproject.WalletException;
-import io.github.walletproject.WalletProjects;
-import io.github.walletproject.access.CachingProjectAccessChecker;
+import io.github.walletproject.access.ProjectAccessRouteCheck;
+import io.github.walletproject.access.CachedProjectLookups;
 import io.github.walletproject.access.ProjectAccessChecker;
-import io.github.walletproject.access.ProjectDetailsCache;
 import io.github.walletproject.auth.NonceGenerator;
 import io.github.walletproject.auth.SecureNonceGenerator;
 import io.github.walletproject.auth.ServerTimeOffset;
-import io.github.walletproject.auth.WalletCredentials;
-import io.github.walletproject.client.WalletApi;
+import io.github.walletproject.client.InternalWalletApi;
+import io.github.walletproject.client.MacSigners;
+import io.github.walletproject.client.ProjectLookups;
 import io.github.walletproject.client.ServerClockSynchronizer;
-import io.github.walletproject.client.WalletClientInterceptor;
+import io.github.walletproject.client.WalletApi;
+import io.github.walletproject.client.WalletMetrics;
+import io.github.walletproject.client.WalletProjects;
+import io.github.walletproject.client.WalletSigning;
 import io.github.walletproject.client.WalletTokenRefresher;
-import io.github.walletproject.internal.WalletMetrics;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.routing.ProjectRouter;
-
+import io.github.walletproject.routing.RequestRoute;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -38,17 +41,27 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
  * Auto-configuration of the signed, project-routing Wallet API client: the
  * {@code walletRestClient} {@link RestClient}, the typed {@link WalletApi} and the
- * project-aware {@link WalletProjects}, with the project registry, signer inputs (nonces,
- * clock offset) and the signing interceptor they run on.
+ * project-aware {@link WalletProjects}, the starter's own {@link InternalWalletApi}, and the
+ * project registry and signing support they run on.
+ * <p>
+ * Every client is built from a {@code RestClient.Builder} of the starter's own (Boot's
+ * {@link RestClientBuilderConfigurer} applied to a new builder, so every
+ * {@code RestClientCustomizer} applies), never from an application's builder bean, which
+ * other clients may share. The {@code walletRestClient} bean is not a default candidate for
+ * injection by type, so an application's own {@code RestClient} is still injected by type;
+ * inject ours with {@code @Qualifier("walletRestClient")}.
  */
 @AutoConfiguration(after = { RestClientAutoConfiguration.class, SslAutoConfiguration.class,
 		ImperativeHttpClientAutoConfiguration.class })
@@ -64,11 +77,9 @@ public final class WalletClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProjectRegistry walletProjectRegistry(WalletProperties properties, ObjectProvider<SslBundles> sslBundles) {
-		WalletSettings.checkTimeouts(properties);
-		WalletSettings.baseUrl(properties);
-		WalletSettings.retry(properties.getRetry());
-		WalletSettings.checkAccess(properties.getAccess());
+	ProjectRegistry walletProjectRegistry(WalletProperties properties, ObjectProvider<SslBundles> sslBundles,
+			Environment environment) {
+		WalletSettings.check(properties, environment);
 		return WalletSettings.registry(properties, sslBundles.getIfAvailable());
 	}
 
@@ -92,8 +103,15 @@ public final class WalletClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ServerClockSynchronizer walletServerClockSynchronizer(ObjectProvider<WalletApi> api, ServerTimeOffset offset) {
-		return new ServerClockSynchronizer(api::getObject, offset);
+	MacSigners walletMacSigners(ObjectProvider<WalletTokenRefresher> refresher, WalletProperties properties) {
+		return new MacSigners(refresher.getIfAvailable(), maxWait(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServerClockSynchronizer walletServerClockSynchronizer(ObjectProvider<InternalWalletApi> internal,
+			ServerTimeOffset offset, WalletProperties properties) {
+		return new ServerClockSynchronizer(() -> internal.getObject().serverTime(), offset, maxWait(properties));
 	}
 
 	@Bean
@@ -113,68 +131,117 @@ public final class WalletClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WalletClientInterceptor walletClientInterceptor(WalletProperties properties, ProjectRouter router,
-			NonceGenerator nonces, ServerTimeOffset offset, ServerClockSynchronizer clock,
-			ObjectProvider<ProjectAccessChecker> access, ObjectProvider<WalletTokenRefresher> refresher,
-			ObjectProvider<WalletMetrics> metrics, ObjectProvider<ObservationRegistry> observations) {
-		return WalletClientInterceptor.builder(router, nonces, offset)
-			.access(access.getIfAvailable(() -> ProjectAccessChecker.NONE))
+	WalletSigning walletSigning(WalletProperties properties, NonceGenerator nonces, ServerTimeOffset offset,
+			MacSigners signers, ServerClockSynchronizer clock, ObjectProvider<WalletMetrics> metrics,
+			ObjectProvider<ObservationRegistry> observations, WalletHttpClients factories) {
+		ObservationRegistry registry = observations.getIfUnique();
+		return WalletSigning.builder(nonces, offset, signers)
 			.retry(WalletSettings.retry(properties.getRetry()))
 			.clockSync(properties.getClock().isSyncOnInvalidTimestamp() ? clock : null)
-			.tokenRefresher(refresher.getIfAvailable())
 			.metrics(metrics.getIfAvailable(() -> WalletMetrics.NONE))
 			.maxResponseBytes(properties.getMaxResponseSize().toBytes())
-			.selectsCertificate(selectsCertificate(router.registry()))
+			.certificates(factories.perCertificate())
 			.userAgent(StringUtils.hasText(properties.getUserAgent()) ? properties.getUserAgent() : null)
-			.observationRegistry(observations.getIfUnique())
+			.observed(registry != null && !registry.isNoop())
 			.build();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WalletRestClientConfigurer walletRestClientConfigurer(WalletProperties properties, ProjectRegistry registry,
-			WalletClientInterceptor interceptor, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
+	WalletHttpClients walletHttpClients(WalletProperties properties, ProjectRegistry registry,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<WalletRestClientCustomizer> customizers, ResourceLoader resourceLoader) {
+			ResourceLoader resourceLoader) {
 		ClientHttpRequestFactoryBuilder<?> builder = factoryBuilder
 			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
-		return new WalletRestClientConfigurer(WalletSettings.baseUrl(properties),
-				properties.getObservation().getName(),
-				WalletRestClientConfigurer.requestFactory(builder,
-						httpClientSettings.getIfAvailable(HttpClientSettings::defaults), properties, registry,
-						sslBundles.getIfAvailable()),
-				interceptor, customizers.orderedStream().toList());
+		return new WalletHttpClients(WalletRestClientConfigurer.requestFactories(builder,
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), properties, registry,
+				sslBundles.getIfAvailable()));
 	}
 
-	@Bean(REST_CLIENT_BEAN_NAME)
+	@Bean
+	@ConditionalOnMissingBean
+	WalletRestClientConfigurer walletRestClientConfigurer(WalletProperties properties, WalletSigning signing,
+			ProjectRouter router, ObjectProvider<ProjectAccessChecker> access, WalletHttpClients factories,
+			ObjectProvider<WalletRestClientCustomizer> customizers) {
+		return new WalletRestClientConfigurer(WalletSettings.baseUrl(properties), properties.getObservation().getName(),
+				factories.defaultFactory(),
+				() -> signing.interceptor(router,
+						new ProjectAccessRouteCheck(access.getIfAvailable(() -> ProjectAccessChecker.NONE))),
+				customizers.orderedStream().toList());
+	}
+
+	@Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
 	@ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)
-	RestClient walletRestClient(WalletRestClientConfigurer configurer, ObjectProvider<RestClient.Builder> builders) {
-		return configurer.configure(builders.getIfAvailable(RestClient::builder)).build();
+	RestClient walletRestClient(WalletRestClientConfigurer configurer,
+			ObjectProvider<RestClientBuilderConfigurer> builderConfigurer) {
+		return configurer.configure(newBuilder(builderConfigurer)).build();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WalletApi walletApi(@Qualifier(REST_CLIENT_BEAN_NAME) RestClient restClient) {
-		return new WalletApi(restClient);
+	InternalWalletApi walletInternalApi(WalletRestClientConfigurer configurer, WalletSigning signing,
+			ProjectRegistry registry, ObjectProvider<RestClientBuilderConfigurer> builderConfigurer) {
+		RestClient signed = configurer.configure(newBuilder(builderConfigurer),
+				signing.interceptor(InternalWalletApi.routes())).build();
+		RestClient unauthenticated = configurer.configure(newBuilder(builderConfigurer),
+				signing.unauthenticatedInterceptor(new RequestRoute.AccountRoute(registry.defaultCredentials()))).build();
+		return new InternalWalletApi(signed, unauthenticated);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WalletProjects walletProjects(WalletApi api, ProjectRouter router, WalletProperties properties,
-			ObjectProvider<ProjectDetailsCache> details, ObjectProvider<ProjectAccessChecker> access) {
-		ProjectDetailsCache detailsCache = details.getIfAvailable();
-		ProjectAccessChecker checker = access.getIfAvailable();
-		String user = properties.getAccess().getUser();
-		return new WalletProjects(api, router,
-				(detailsCache != null) ? detailsCache::get : project -> api.project(project.id()),
-				(checker instanceof CachingProjectAccessChecker caching)
-						? credentials -> caching.accessible(credentials).projects()
-						: credentials -> api.userProjects(user, credentials));
+	WalletApi walletApi(@Qualifier(REST_CLIENT_BEAN_NAME) RestClient restClient, InternalWalletApi internal) {
+		return new WalletApi(restClient, internal);
 	}
 
-	private static boolean selectsCertificate(ProjectRegistry registry) {
-		List<WalletCredentials> all = registry.allCredentials();
-		return all.stream().map(WalletCredentials::sslBundle).filter(Objects::nonNull).distinct().count() > 1;
+	@Bean
+	@ConditionalOnMissingBean
+	WalletProjects walletProjects(WalletApi api, ProjectRouter router, ObjectProvider<ProjectLookups> lookups,
+			ObjectProvider<CachedProjectLookups> cached, ObjectProvider<ProjectAccessChecker> access,
+			InternalWalletApi internal, WalletProperties properties) {
+		ProjectLookups chosen = lookups.getIfAvailable(() -> {
+			CachedProjectLookups caches = cached.getIfAvailable();
+			ProjectAccessChecker checker = access.getIfAvailable(() -> ProjectAccessChecker.NONE);
+			return (caches != null) ? caches.checkedBy(checker)
+					: new UncachedLookups(internal, checker, properties.getAccess().getUser());
+		});
+		return new WalletProjects(api, router, chosen);
+	}
+
+	private static RestClient.Builder newBuilder(ObjectProvider<RestClientBuilderConfigurer> configurer) {
+		RestClientBuilderConfigurer boot = configurer.getIfAvailable();
+		return (boot != null) ? boot.configure(RestClient.builder()) : RestClient.builder();
+	}
+
+	/**
+	 * The longest one request waits for a clock measurement or token refresh another request
+	 * started: one connection and one answer.
+	 */
+	static Duration maxWait(WalletProperties properties) {
+		return properties.getConnectTimeout().plus(properties.getReadTimeout());
+	}
+
+	/**
+	 * The Wallet HTTP clients, one per SSL bundle of the configured credentials.
+	 *
+	 * @param factories by bundle name ({@code null} in MAC mode), the default credentials' first
+	 */
+	record WalletHttpClients(Map<@Nullable String, ClientHttpRequestFactory> factories) {
+
+		ClientHttpRequestFactory defaultFactory() {
+			return this.factories.values().iterator().next();
+		}
+
+		@Nullable Map<String, ClientHttpRequestFactory> perCertificate() {
+			if (this.factories.size() < 2) {
+				return null;
+			}
+			Map<String, ClientHttpRequestFactory> byBundle = new java.util.LinkedHashMap<>();
+			this.factories.forEach((bundle, factory) -> byBundle.put(String.valueOf(bundle), factory));
+			return byBundle;
+		}
+
 	}
 
 }

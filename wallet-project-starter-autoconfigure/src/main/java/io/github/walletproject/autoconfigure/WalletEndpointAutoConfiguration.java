@@ -2,8 +2,7 @@ package io.github.walletproject.autoconfigure;
 
 import java.util.Locale;
 
-import io.github.walletproject.access.ProjectAccessChecker;
-import io.github.walletproject.access.ProjectDetailsCache;
+import io.github.walletproject.access.WalletCaches;
 import io.github.walletproject.auth.ServerTimeOffset;
 import io.github.walletproject.observability.WalletEndpoint;
 import io.github.walletproject.observability.WalletSanitizingFunction;
@@ -18,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code wallet} actuator endpoint, and masking of the starter's secrets in the
@@ -32,19 +32,22 @@ public final class WalletEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
 	WalletEndpoint walletEndpoint(ProjectRegistry registry, WalletProperties properties,
-			ObjectProvider<ProjectAccessChecker> access, ObjectProvider<ProjectDetailsCache> details,
-			ServerTimeOffset offset) {
+			ObjectProvider<WalletCaches> caches, ServerTimeOffset offset) {
 		return new WalletEndpoint(registry, WalletSettings.baseUrl(properties).toString(),
 				properties.getAuth().getMode().name().toLowerCase(Locale.ROOT),
-				properties.getAccess().getSource().name().toLowerCase(Locale.ROOT),
-				access.getIfAvailable(() -> ProjectAccessChecker.NONE), details.getIfAvailable(), offset);
+				properties.getAccess().getSource().name().toLowerCase(Locale.ROOT), caches.getIfAvailable(), offset);
 	}
 
-	@Bean
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SanitizingFunction.class)
-	@ConditionalOnMissingBean
-	WalletSanitizingFunction walletSanitizingFunction() {
-		return new WalletSanitizingFunction();
+	static class SanitizingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		WalletSanitizingFunction walletSanitizingFunction() {
+			return new WalletSanitizingFunction();
+		}
+
 	}
 
 }

@@ -1,7 +1,7 @@
 package io.github.walletproject.autoconfigure;
 
 import io.github.walletproject.auth.ServerTimeOffset;
-import io.github.walletproject.client.WalletApi;
+import io.github.walletproject.client.InternalWalletApi;
 import io.github.walletproject.observability.WalletHealthIndicator;
 import io.github.walletproject.routing.ProjectRegistry;
 
@@ -19,16 +19,16 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = WalletClientAutoConfiguration.class,
 		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean(WalletApi.class)
+@ConditionalOnBean(InternalWalletApi.class)
 @ConditionalOnEnabledHealthIndicator("wallet")
 public final class WalletHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "walletHealthIndicator")
-	WalletHealthIndicator walletHealthIndicator(WalletApi api, ProjectRegistry registry, ServerTimeOffset offset,
+	WalletHealthIndicator walletHealthIndicator(InternalWalletApi api, ProjectRegistry registry, ServerTimeOffset offset,
 			WalletProperties properties) {
 		WalletProperties.Health health = properties.getHealth();
-		return new WalletHealthIndicator(api, registry.allCredentials(), offset,
+		return new WalletHealthIndicator(api, registry.credentials(), offset,
 				new WalletHealthIndicator.Settings(health.isCheckReachability(), health.getClockTolerance(),
 						health.isCheckCredentials(), health.getCacheTimeToLive()));
 	}

@@ -1,7 +1,7 @@
 package io.github.walletproject.autoconfigure;
 
 import io.github.walletproject.auth.ServerTimeOffset;
-import io.github.walletproject.internal.WalletMetrics;
+import io.github.walletproject.client.WalletMetrics;
 import io.github.walletproject.observability.MicrometerWalletMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

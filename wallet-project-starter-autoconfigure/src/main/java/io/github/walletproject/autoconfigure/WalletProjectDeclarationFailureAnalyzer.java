@@ -15,10 +15,7 @@ class WalletProjectDeclarationFailureAnalyzer extends AbstractFailureAnalyzer<Wa
 	protected FailureAnalysis analyze(Throwable rootFailure, WalletProjectDeclarationException cause) {
 		String description = "@WalletProject(" + Texts.quote(cause.getValue()) + ") on " + cause.getLocation()
 				+ " cannot be used: " + cause.getReason();
-		String action = "Use one of the configured aliases (" + Texts.list(cause.getAliases())
-				+ "), a positive numeric project id, a ${...} placeholder that resolves to one, or a #{...} SpEL "
-				+ "template; or configure the alias under paysera.wallet.projects.<alias>.id.";
-		return new FailureAnalysis(description, action, cause);
+		return new FailureAnalysis(description, cause.getAction(), cause);
 	}
 
 }

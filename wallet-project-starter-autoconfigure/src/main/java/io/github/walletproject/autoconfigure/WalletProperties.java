@@ -312,9 +312,14 @@ public class WalletProperties {
 	public static class ProjectProperties {
 
 		/**
-		 * Wallet API project id.
+		 * Wallet API project id: a positive number without leading zeros.
 		 */
-		private @Nullable Long id;
+		private @Nullable String id;
+
+		/**
+		 * Id of the project's default wallet, when known: balance() then needs no project lookup.
+		 */
+		private @Nullable Long walletId;
 
 		/**
 		 * MAC credentials of this project, replacing the default ones for calls routed to it.
@@ -327,12 +332,20 @@ public class WalletProperties {
 		 */
 		private @Nullable String sslBundle;
 
-		public @Nullable Long getId() {
+		public @Nullable String getId() {
 			return this.id;
 		}
 
-		public void setId(@Nullable Long id) {
+		public void setId(@Nullable String id) {
 			this.id = id;
+		}
+
+		public @Nullable Long getWalletId() {
+			return this.walletId;
+		}
+
+		public void setWalletId(@Nullable Long walletId) {
+			this.walletId = walletId;
 		}
 
 		public @Nullable MacCredentials getCredentials() {

@@ -4,12 +4,12 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.walletproject.auth.WalletCredentials;
-import io.github.walletproject.client.CertificateRoutingRequestFactory;
-import io.github.walletproject.client.WalletClientInterceptor;
 import io.github.walletproject.client.WalletClientObservationConvention;
 import io.github.walletproject.client.WalletErrorDecoder;
+import io.github.walletproject.client.WalletSigningInterceptor;
 import io.github.walletproject.routing.ProjectRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -20,14 +20,16 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /**
- * Applies the Wallet API settings to a {@code RestClient.Builder}: base URL, HTTP client with
- * the configured timeouts, no redirects and (in certificate mode) the SSL bundles, error
+ * Applies the Wallet API settings to a {@code RestClient.Builder} the starter owns (a fresh
+ * one for its own clients, or the builder of an HTTP service group named in
+ * {@code paysera.wallet.routing.http-service-groups}): base URL, HTTP client with the
+ * configured timeouts, no redirects and (in certificate mode) the SSL bundles, error
  * decoding, the project-aware observation convention, user {@link WalletRestClientCustomizer}s,
- * and finally the signing interceptor as the innermost interceptor (which also sets the
- * User-Agent of requests that have none).
+ * and finally the signing interceptor as the innermost interceptor.
  */
 public final class WalletRestClientConfigurer {
 
@@ -37,26 +39,31 @@ public final class WalletRestClientConfigurer {
 
 	private final ClientHttpRequestFactory requestFactory;
 
-	private final WalletClientInterceptor interceptor;
+	private final Supplier<WalletSigningInterceptor> interceptor;
 
 	private final List<WalletRestClientCustomizer> customizers;
 
-	WalletRestClientConfigurer(URI baseUrl, String observationName,
-			ClientHttpRequestFactory requestFactory, WalletClientInterceptor interceptor,
-			List<WalletRestClientCustomizer> customizers) {
+	WalletRestClientConfigurer(URI baseUrl, String observationName, ClientHttpRequestFactory requestFactory,
+			Supplier<WalletSigningInterceptor> interceptor, List<WalletRestClientCustomizer> customizers) {
 		this.baseUrl = baseUrl;
 		this.observationName = observationName;
 		this.requestFactory = requestFactory;
-		this.interceptor = interceptor;
+		// looked up on first use: the routed interceptor needs the access checks, which need the starter's own client
+		this.interceptor = SingletonSupplier.of(interceptor);
 		this.customizers = customizers;
 	}
 
 	/**
-	 * Configure a builder for the Wallet API.
-	 * @param builder the builder, typically Boot's auto-configured one
+	 * Configure a builder for the routed Wallet API client. Never pass a builder other code
+	 * shares: the builder is changed in place.
+	 * @param builder a builder of the starter's or of a Wallet HTTP service group
 	 * @return the same builder
 	 */
 	public RestClient.Builder configure(RestClient.Builder builder) {
+		return configure(builder, this.interceptor.get());
+	}
+
+	RestClient.Builder configure(RestClient.Builder builder, ClientHttpRequestInterceptor signing) {
 		builder.baseUrl(this.baseUrl.toString())
 			.requestFactory(this.requestFactory)
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
@@ -66,52 +73,38 @@ public final class WalletRestClientConfigurer {
 		for (WalletRestClientCustomizer customizer : this.customizers) {
 			customizer.customize(builder);
 		}
-		builder.requestInterceptors(this::addLast);
+		builder.requestInterceptors(interceptors -> {
+			interceptors.removeIf(WalletSigningInterceptor.class::isInstance);
+			interceptors.add(signing);
+		});
 		return builder;
 	}
 
-	private void addLast(List<ClientHttpRequestInterceptor> interceptors) {
-		interceptors.removeIf(existing -> existing instanceof WalletClientInterceptor);
-		interceptors.add(this.interceptor);
-	}
-
 	/**
-	 * Whether the request factory picks a certificate per request.
-	 * @return {@code true} with per-project SSL bundles
-	 */
-	boolean selectsCertificate() {
-		return this.requestFactory instanceof CertificateRoutingRequestFactory;
-	}
-
-	/**
-	 * Build the request factory: one HTTP client, or one per SSL bundle when projects have
-	 * bundles of their own.
+	 * An HTTP client per SSL bundle of the configured credentials: one entry in MAC mode (the
+	 * key {@code null}), one per distinct bundle in certificate mode, the default one first.
 	 * @param factoryBuilder Boot's request factory builder
 	 * @param globalSettings Boot's global HTTP client settings
-	 * @param properties the Wallet settings
+	 * @param settings the Wallet settings
 	 * @param registry the projects and their credentials
 	 * @param sslBundles the SSL bundles, or {@code null}
-	 * @return the request factory
+	 * @return the request factories by bundle name
 	 */
-	static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> factoryBuilder,
-			HttpClientSettings globalSettings, WalletProperties properties, ProjectRegistry registry,
-			@Nullable SslBundles sslBundles) {
-		HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
-				properties.getReadTimeout(), null);
-		WalletCredentials defaults = registry.defaultCredentials();
-		if (!defaults.isCertificate() || sslBundles == null) {
-			return factoryBuilder.build(settings.orElse(globalSettings));
-		}
-		Map<String, ClientHttpRequestFactory> factories = new LinkedHashMap<>();
-		for (WalletCredentials credentials : registry.allCredentials()) {
+	static Map<@Nullable String, ClientHttpRequestFactory> requestFactories(
+			ClientHttpRequestFactoryBuilder<?> factoryBuilder, HttpClientSettings globalSettings, WalletProperties settings,
+			ProjectRegistry registry, @Nullable SslBundles sslBundles) {
+		HttpClientSettings own = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, settings.getConnectTimeout(),
+				settings.getReadTimeout(), null);
+		Map<@Nullable String, ClientHttpRequestFactory> factories = new LinkedHashMap<>();
+		for (WalletCredentials credentials : registry.credentials()) {
 			String bundle = credentials.sslBundle();
-			factories.computeIfAbsent(bundle, name -> factoryBuilder
-				.build(settings.withSslBundle(sslBundles.getBundle(name)).orElse(globalSettings)));
+			if (!factories.containsKey(bundle)) {
+				HttpClientSettings effective = (bundle != null && sslBundles != null)
+						? own.withSslBundle(sslBundles.getBundle(bundle)) : own;
+				factories.put(bundle, factoryBuilder.build(effective.orElse(globalSettings)));
+			}
 		}
-		if (factories.size() == 1) {
-			return factories.values().iterator().next();
-		}
-		return new CertificateRoutingRequestFactory(defaults.sslBundle(), factories);
+		return factories;
 	}
 
 }

@@ -2,7 +2,12 @@ package io.github.walletproject.autoconfigure;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.github.walletproject.InvalidProjectException;
+import io.github.walletproject.ProjectRef;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.autoconfigure.WalletProperties.AuthMode;
@@ -19,10 +25,13 @@ import io.github.walletproject.autoconfigure.WalletProperties.ProjectProperties;
 import io.github.walletproject.client.RetryPolicy;
 import io.github.walletproject.internal.Texts;
 import io.github.walletproject.routing.ProjectRegistry;
-import io.github.walletproject.routing.ProjectValues;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.StringUtils;
 
@@ -32,9 +41,35 @@ import org.springframework.util.StringUtils;
  */
 final class WalletSettings {
 
+	private static final Log logger = LogFactory.getLog(WalletSettings.class);
+
 	private static final String PREFIX = "paysera.wallet.";
 
 	private WalletSettings() {
+	}
+
+	/**
+	 * Check every setting once, at startup: each problem stops the application with the
+	 * property at fault.
+	 */
+	static void check(WalletProperties properties, @Nullable Environment environment) {
+		if (environment != null) {
+			WalletPropertyNames.checkKnown(environment);
+		}
+		checkTimeouts(properties);
+		URI baseUrl = baseUrl(properties);
+		retry(properties.getRetry());
+		checkAccess(properties.getAccess());
+		if ("http".equalsIgnoreCase(baseUrl.getScheme()) && !isLoopback(baseUrl.getHost())) {
+			logger.warn(PREFIX + "base-url is " + baseUrl + ": plain http to a host that is not loopback. Anyone on "
+					+ "the way can read every request body and the credentials' MAC id or token; use https");
+		}
+	}
+
+	private static boolean isLoopback(String host) {
+		String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+		return bare.equalsIgnoreCase("localhost") || bare.startsWith("127.") || bare.equals("::1")
+				|| bare.equals("0:0:0:0:0:0:0:1");
 	}
 
 	static URI baseUrl(WalletProperties properties) {
@@ -74,40 +109,44 @@ final class WalletSettings {
 						sslBundles)
 				: mac(WalletCredentials.DEFAULT, properties.getCredentials(), PREFIX + "credentials");
 		ProjectRegistry.Builder builder = ProjectRegistry.builder(defaults);
+		Map<String, String> aliasByProject = new HashMap<>();
 		Map<Long, String> aliasById = new HashMap<>();
 		Map<Long, WalletCredentials> credentialsById = new HashMap<>();
 		properties.getProjects().forEach((alias, project) -> {
 			String base = PREFIX + "projects." + alias;
 			try {
-				ProjectValues.checkAlias(alias, base);
+				new ProjectRef.Alias(alias);
 			}
 			catch (InvalidProjectException ex) {
 				throw new WalletConfigurationException(base, "has an invalid alias " + Texts.quote(alias),
 						"Use an alias that starts with a letter and has only letters, digits, '_' and '-'");
 			}
-			Long id = project.getId();
-			if (id == null) {
-				throw new WalletConfigurationException(base + ".id", "is missing",
-						"Set it to the numeric Wallet API project id of '" + alias + "'");
-			}
-			if (id <= 0) {
-				throw new WalletConfigurationException(base + ".id", "must be a positive project id, got " + id,
-						"Set it to the numeric Wallet API project id of '" + alias + "'");
-			}
+			long id = projectId(base + ".id", project.getId(), alias);
 			WalletCredentials own = ownCredentials(alias, project, certificate, sslBundles);
 			WalletCredentials effective = (own != null) ? own : defaults;
 			String other = aliasById.putIfAbsent(id, alias);
-			if (other != null && credentialsById.get(id) != effective) {
+			if (other != null) {
+				boolean sameCredentials = credentialsById.get(id).equals(effective);
 				throw new WalletConfigurationException(base + ".id", "is " + id + ", like paysera.wallet.projects."
-						+ other + ".id, but the two use different credentials",
-						"A project id must map to one set of credentials; remove one alias or give both the same credentials");
+						+ other + ".id" + (sameCredentials ? ", with the same credentials" : ", but the two use different "
+								+ "credentials"), sameCredentials
+										? "Give each project one alias: remove paysera.wallet.projects." + alias
+												+ " or paysera.wallet.projects." + other
+										: "A project id must map to one set of credentials; remove one alias or give both "
+												+ "the same credentials");
 			}
-			credentialsById.putIfAbsent(id, effective);
-			builder.project(alias, id, own);
+			credentialsById.put(id, effective);
+			Long walletId = project.getWalletId();
+			if (walletId != null && walletId <= 0) {
+				throw new WalletConfigurationException(base + ".wallet-id", "must be a positive wallet id, got " + walletId,
+						"Set it to the id of the project's default wallet, or remove it to read it from the API");
+			}
+			builder.project(alias, id, own, walletId);
 		});
 		String defaultProject = properties.getDefaultProject();
-		builder.defaultProject(StringUtils.hasText(defaultProject) ? defaultProject : null);
 		try {
+			builder.defaultProject(StringUtils.hasText(defaultProject)
+					? ProjectRef.parse(defaultProject, PREFIX + "default-project") : null);
 			return builder.build();
 		}
 		catch (InvalidProjectException ex) {
@@ -116,6 +155,25 @@ final class WalletSettings {
 					"Use one of the configured aliases (" + Texts.list(properties.getProjects().keySet())
 							+ ") or a numeric project id");
 		}
+	}
+
+	private static long projectId(String property, @Nullable String value, String alias) {
+		if (!StringUtils.hasText(value)) {
+			throw new WalletConfigurationException(property, "is missing",
+					"Set it to the numeric Wallet API project id of '" + alias + "'");
+		}
+		try {
+			ProjectRef reference = ProjectRef.parse(value.trim(), property);
+			if (reference instanceof ProjectRef.Id id) {
+				return id.id();
+			}
+		}
+		catch (InvalidProjectException ex) {
+			// reported below, with the value
+		}
+		throw new WalletConfigurationException(property, "must be a positive project id without sign or leading zeros, "
+				+ "got " + Texts.quote(value), "Set it to the numeric Wallet API project id of '" + alias
+						+ "' (up to 18 digits)");
 	}
 
 	private static @Nullable WalletCredentials ownCredentials(String alias, ProjectProperties project, boolean certificate,
@@ -141,7 +199,23 @@ final class WalletSettings {
 		return mac(alias, credentials, base + ".credentials");
 	}
 
+	private static void resolved(String property, @Nullable String value) {
+		if (value != null && value.contains("${")) {
+			int start = value.indexOf("${") + 2;
+			int end = value.indexOf('}', start);
+			String variable = (end > start) ? value.substring(start, end) : value.substring(start);
+			int colon = variable.indexOf(':');
+			String name = (colon >= 0) ? variable.substring(0, colon) : variable;
+			// only the placeholder is shown: the rest of the value could be a secret
+			throw new WalletConfigurationException(property, "holds the placeholder ${" + name + "}, which was not "
+					+ "resolved", "Set the environment variable or property " + name
+							+ " (or give the placeholder a default), or set " + property + " directly");
+		}
+	}
+
 	private static WalletCredentials mac(String name, MacCredentials credentials, String property) {
+		resolved(property + ".mac-id", credentials.getMacId());
+		resolved(property + ".mac-key", credentials.getMacKey());
 		if (!StringUtils.hasText(credentials.getMacId())) {
 			throw new WalletConfigurationException(property + ".mac-id", "is missing",
 					"Set it to your Wallet API client id or access token (e.g. from an environment variable: "
@@ -163,6 +237,7 @@ final class WalletSettings {
 
 	private static WalletCredentials certificate(String name, @Nullable String bundle, String property,
 			@Nullable SslBundles sslBundles) {
+		resolved(property, bundle);
 		if (!StringUtils.hasText(bundle)) {
 			throw new WalletConfigurationException(property, "is missing while paysera.wallet.auth.mode is certificate",
 					"Define an SSL bundle with the client certificate under spring.ssl.bundle.(jks|pem).<name> and set "
@@ -176,7 +251,28 @@ final class WalletSettings {
 					"Define it under spring.ssl.bundle.jks." + bundle + " or spring.ssl.bundle.pem." + bundle
 							+ ", or correct the name");
 		}
-		return WalletCredentials.certificate(name, bundle);
+		return WalletCredentials.certificate(name, bundle, clientCertificate(sslBundles.getBundle(bundle), property));
+	}
+
+	private static byte[] clientCertificate(SslBundle bundle, String property) {
+		try {
+			KeyStore keys = bundle.getStores().getKeyStore();
+			if (keys != null) {
+				String alias = bundle.getKey().getAlias();
+				for (String each : (alias != null) ? List.of(alias) : Collections.list(keys.aliases())) {
+					Certificate certificate = keys.isKeyEntry(each) ? keys.getCertificate(each) : null;
+					if (certificate != null) {
+						return certificate.getEncoded();
+					}
+				}
+			}
+		}
+		catch (KeyStoreException | CertificateEncodingException ex) {
+			throw new WalletConfigurationException(property, "names an SSL bundle whose client certificate cannot be "
+					+ "read (" + ex.getClass().getSimpleName() + ")", "Check the bundle's key store and its password");
+		}
+		throw new WalletConfigurationException(property, "names an SSL bundle without a client certificate (no key "
+				+ "entry in its key store)", "Give the bundle a key store with the client certificate and its private key");
 	}
 
 	static RetryPolicy retry(WalletProperties.Retry retry) {
@@ -224,7 +320,9 @@ final class WalletSettings {
 		String user = access.getUser();
 		if (!"me".equals(user)) {
 			try {
-				ProjectValues.parseId(user, PREFIX + "access.user");
+				if (!(ProjectRef.parse(user, PREFIX + "access.user") instanceof ProjectRef.Id)) {
+					throw new InvalidProjectException("not an id");
+				}
 			}
 			catch (InvalidProjectException ex) {
 				throw new WalletConfigurationException(PREFIX + "access.user", "is " + Texts.quote(user)

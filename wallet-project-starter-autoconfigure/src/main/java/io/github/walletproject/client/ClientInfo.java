@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param permissions the permissions granted to the client
  * @param projectId the client's main project, or {@code null}
  * @param hosts the hosts the client is bound to
+ * @param walletPermissions the scopes granted to the client on wallets
  */
 public record ClientInfo(@Nullable Long id, String title, String type, List<String> permissions,
-		@Nullable Long projectId, List<String> hosts) implements Serializable {
+		@Nullable Long projectId, List<ClientHost> hosts, List<WalletPermission> walletPermissions) implements Serializable {
 
 	/**
 	 * Copy the lists.
@@ -27,23 +28,48 @@ public record ClientInfo(@Nullable Long id, String title, String type, List<Stri
 	public ClientInfo {
 		permissions = (permissions != null) ? List.copyOf(permissions) : List.of();
 		hosts = (hosts != null) ? List.copyOf(hosts) : List.of();
+		walletPermissions = (walletPermissions != null) ? List.copyOf(walletPermissions) : List.of();
 	}
 
 	@JsonCreator
 	static ClientInfo fromJson(@JsonProperty("id") @Nullable Long id, @JsonProperty("title") String title,
 			@JsonProperty("type") String type, @JsonProperty("permissions") @Nullable List<String> permissions,
-			@JsonProperty("project") @Nullable Object project, @JsonProperty("hosts") @Nullable List<String> hosts) {
-		return new ClientInfo(id, title, type, permissions, projectId(project), hosts);
+			@JsonProperty("project") @Nullable Object project, @JsonProperty("hosts") @Nullable List<ClientHost> hosts,
+			@JsonProperty("permissions_to_wallets") @Nullable List<WalletPermission> walletPermissions) {
+		return new ClientInfo(id, title, type, permissions, idOf(project), hosts, walletPermissions);
 	}
 
-	private static @Nullable Long projectId(@Nullable Object project) {
-		if (project instanceof Number number) {
+	static @Nullable Long idOf(@Nullable Object value) {
+		if (value instanceof Number number) {
 			return number.longValue();
 		}
-		if (project instanceof Map<?, ?> map && map.get("id") instanceof Number number) {
+		if (value instanceof Map<?, ?> map && map.get("id") instanceof Number number) {
 			return number.longValue();
 		}
 		return null;
+	}
+
+	/**
+	 * Scopes a client holds on one wallet ({@code permissions_to_wallets[]}).
+	 *
+	 * @param walletId the wallet, or {@code null} when the API left it out
+	 * @param scopes the granted scopes, such as {@code balance} and {@code statements}
+	 */
+	public record WalletPermission(@Nullable Long walletId, List<String> scopes) implements Serializable {
+
+		/**
+		 * Copy the scopes.
+		 */
+		public WalletPermission {
+			scopes = (scopes != null) ? List.copyOf(scopes) : List.of();
+		}
+
+		@JsonCreator
+		static WalletPermission fromJson(@JsonProperty("wallet") @Nullable Object wallet,
+				@JsonProperty("wallet_id") @Nullable Long walletId, @JsonProperty("scopes") @Nullable List<String> scopes) {
+			return new WalletPermission((walletId != null) ? walletId : idOf(wallet), scopes);
+		}
+
 	}
 
 }

@@ -1,12 +1,11 @@
 package io.github.walletproject.client;
 
+import io.github.walletproject.ResolvedProject;
+import io.github.walletproject.RoutingParameters;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.NonceGenerator;
 import io.github.walletproject.auth.ServerTimeOffset;
 import io.github.walletproject.routing.RequestRoute;
-import io.github.walletproject.routing.ResolvedProject;
-import io.github.walletproject.routing.RoutingParameters;
-import io.github.walletproject.routing.ResolvedProject;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -15,8 +14,8 @@ import org.springframework.http.HttpRequest;
 /**
  * Puts the credentials and the routing parameters on one attempt of a request: the MAC
  * {@code Authorization} header with {@code ext} (body_hash, project_id, then further
- * parameters), or, for client-certificate credentials, {@code Wallet-Api-*} headers.
- * Every call to {@link #authenticate} takes a fresh timestamp and nonce.
+ * parameters), or, for client-certificate credentials, {@code Wallet-Api-*} headers. Every
+ * call takes a fresh timestamp and nonce.
  */
 final class RequestAuthenticator {
 
@@ -26,30 +25,40 @@ final class RequestAuthenticator {
 
 	private final ServerTimeOffset time;
 
-	RequestAuthenticator(NonceGenerator nonces, ServerTimeOffset time) {
+	private final MacSigners signers;
+
+	RequestAuthenticator(NonceGenerator nonces, ServerTimeOffset time, MacSigners signers) {
 		this.nonces = nonces;
 		this.time = time;
+		this.signers = signers;
 	}
 
-	void authenticate(HttpRequest request, byte[] body, RequestRoute route, @Nullable RoutingParameters extra) {
+	/**
+	 * Authenticate one attempt.
+	 * @return the signer version used (for a refresh after {@code invalid_grant}); 0 in
+	 * certificate mode
+	 */
+	long authenticate(HttpRequest request, byte[] body, RequestRoute route, @Nullable RoutingParameters extra,
+			Attempts.State state) {
 		HttpHeaders headers = request.getHeaders();
-		MacSigner signer = route.credentials().signer();
+		ResolvedProject project = route.project();
+		MacSigners.Current current = this.signers.current(route.credentials());
+		MacSigner signer = current.signer();
 		if (signer == null) {
-			headers.remove(HttpHeaders.AUTHORIZATION);
-			ResolvedProject project = route.project();
 			if (project != null) {
 				headers.set(PROJECT_HEADER, project.idText());
 			}
 			if (extra != null) {
 				extra.forEachHeader(headers::set);
 			}
-			return;
+			return 0;
 		}
-		ResolvedProject project = route.project();
-		String authorization = signer.authorization(request.getMethod().name(), request.getURI(), body,
+		String nonce = this.nonces.nextNonce();
+		state.nonce = nonce;
+		headers.set(HttpHeaders.AUTHORIZATION, signer.authorization(request.getMethod().name(), request.getURI(), body,
 				(project != null) ? project.extParameters() : "", (extra != null) ? extra.encoded() : "",
-				this.time.timestamp(), this.nonces.nextNonce());
-		headers.set(HttpHeaders.AUTHORIZATION, authorization);
+				this.time.timestamp(), nonce));
+		return current.version();
 	}
 
 }

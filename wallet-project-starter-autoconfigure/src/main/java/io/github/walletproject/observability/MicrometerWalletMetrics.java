@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import io.github.walletproject.internal.WalletMetrics;
-import io.github.walletproject.routing.ResolvedProject;
+import io.github.walletproject.client.WalletMetrics;
+import io.github.walletproject.ResolvedProject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -5,16 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.access.AccessibleProjects;
-import io.github.walletproject.access.CachingProjectAccessChecker;
-import io.github.walletproject.access.ProjectAccessChecker;
-import io.github.walletproject.access.ProjectDetailsCache;
 import io.github.walletproject.access.RefreshingCache;
+import io.github.walletproject.access.WalletCaches;
 import io.github.walletproject.auth.ServerTimeOffset;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.client.Project;
 import io.github.walletproject.routing.ProjectRegistry;
-import io.github.walletproject.routing.ResolvedProject;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
@@ -39,9 +37,7 @@ public final class WalletEndpoint {
 
 	private final String accessSource;
 
-	private final ProjectAccessChecker access;
-
-	private final @Nullable ProjectDetailsCache details;
+	private final @Nullable WalletCaches caches;
 
 	private final ServerTimeOffset offset;
 
@@ -51,18 +47,16 @@ public final class WalletEndpoint {
 	 * @param baseUrl the Wallet API base URL
 	 * @param authMode {@code mac} or {@code certificate}
 	 * @param accessSource {@code remote}, {@code configured} or {@code none}
-	 * @param access the access checker
-	 * @param details the project-details cache, or {@code null}
+	 * @param caches the starter's caches, or {@code null} when there are none
 	 * @param offset the clock offset
 	 */
 	public WalletEndpoint(ProjectRegistry registry, String baseUrl, String authMode, String accessSource,
-			ProjectAccessChecker access, @Nullable ProjectDetailsCache details, ServerTimeOffset offset) {
+			@Nullable WalletCaches caches, ServerTimeOffset offset) {
 		this.registry = registry;
 		this.baseUrl = baseUrl;
 		this.authMode = authMode;
 		this.accessSource = accessSource;
-		this.access = access;
-		this.details = details;
+		this.caches = caches;
 		this.offset = offset;
 	}
 
@@ -78,20 +72,19 @@ public final class WalletEndpoint {
 		}
 		ResolvedProject defaultProject = this.registry.defaultProject();
 		Map<String, CachedProjects> cached = new LinkedHashMap<>();
-		if (this.access instanceof CachingProjectAccessChecker caching) {
-			Map<String, RefreshingCache.Entry<AccessibleProjects>> entries = caching.cache().snapshot();
-			for (WalletCredentials credentials : this.registry.allCredentials()) {
-				RefreshingCache.Entry<AccessibleProjects> entry = entries.get(credentials.name());
-				if (entry != null) {
+		if (this.caches != null) {
+			for (WalletCredentials credentials : this.registry.credentials()) {
+				RefreshingCache.Entry<AccessibleProjects> entry = this.caches.cachedAccessList(credentials);
+				if (entry != null && entry.value() != null) {
 					cached.put(credentials.name(), new CachedProjects(entry.value().projects().stream()
 						.map(project -> new ProjectSummary(project.id(), project.title(), aliasOf(project)))
 						.toList(), Instant.ofEpochMilli(entry.loadedAt())));
 				}
 			}
 		}
-		int detailsCached = (this.details != null) ? this.details.cache().keys().size() : 0;
-		return new WalletDescriptor(this.baseUrl, this.authMode, (defaultProject != null) ? defaultProject.name() : null,
-				projects, this.registry.allCredentials().stream().map(WalletCredentials::name).toList(),
+		long detailsCached = (this.caches != null) ? this.caches.cachedProjectDetails() : 0;
+		return new WalletDescriptor(this.baseUrl, this.authMode, (defaultProject != null) ? defaultProject.text() : null,
+				projects, this.registry.credentials().stream().map(WalletCredentials::name).toList(),
 				new AccessDescriptor(this.accessSource, cached, detailsCached),
 				new ClockDescriptor(this.offset.seconds(), this.offset.isSynced()));
 	}
@@ -101,11 +94,8 @@ public final class WalletEndpoint {
 	 */
 	@DeleteOperation
 	public void clearCaches() {
-		if (this.access instanceof CachingProjectAccessChecker caching) {
-			caching.clear();
-		}
-		if (this.details != null) {
-			this.details.clear();
+		if (this.caches != null) {
+			this.caches.clear();
 		}
 	}
 
@@ -146,7 +136,7 @@ public final class WalletEndpoint {
 	 * @param cachedProjectDetails how many project details are cached
 	 */
 	public record AccessDescriptor(String source, Map<String, CachedProjects> accessibleProjects,
-			int cachedProjectDetails) {
+			long cachedProjectDetails) {
 	}
 
 	/**

@@ -10,7 +10,7 @@ import io.github.walletproject.WalletApiException;
 import io.github.walletproject.WalletException;
 import io.github.walletproject.auth.ServerTimeOffset;
 import io.github.walletproject.auth.WalletCredentials;
-import io.github.walletproject.client.WalletApi;
+import io.github.walletproject.client.InternalWalletApi;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
@@ -25,7 +25,7 @@ import org.springframework.boot.health.contributor.Status;
  */
 public final class WalletHealthIndicator implements HealthIndicator {
 
-	private final WalletApi api;
+	private final InternalWalletApi api;
 
 	private final List<WalletCredentials> credentials;
 
@@ -37,12 +37,12 @@ public final class WalletHealthIndicator implements HealthIndicator {
 
 	/**
 	 * Create the indicator.
-	 * @param api the typed Wallet API
+	 * @param api the starter's own Wallet API calls (never routed, never access-checked)
 	 * @param credentials the credentials to check
 	 * @param offset the clock offset in use
 	 * @param settings what to check and how long to keep a result
 	 */
-	public WalletHealthIndicator(WalletApi api, List<WalletCredentials> credentials, ServerTimeOffset offset,
+	public WalletHealthIndicator(InternalWalletApi api, List<WalletCredentials> credentials, ServerTimeOffset offset,
 			Settings settings) {
 		this.api = api;
 		this.credentials = List.copyOf(credentials);

@@ -3,19 +3,27 @@ package io.github.walletproject.routing;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.walletproject.InvalidProjectException;
+import io.github.walletproject.ProjectRef;
+import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.internal.Texts;
+import io.github.walletproject.routing.RequestRoute.AccountRoute;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
- * The configured projects: aliases, ids, their credentials and the default project. Turns
- * any project value into a {@link ResolvedProject}; a numeric id of a configured project
- * resolves to that project, alias and credentials included.
+ * The configured projects: aliases, ids, their credentials and the default project. Resolves
+ * any {@link ProjectRef} to a {@link ResolvedProject}; a numeric id of a configured project
+ * resolves to that project, alias and credentials included, and an unconfigured id to a
+ * project without alias that signs with the default credentials. Immutable once built.
  */
 public final class ProjectRegistry {
 
@@ -29,22 +37,25 @@ public final class ProjectRegistry {
 
 	private final @Nullable ResolvedProject defaultProject;
 
-	private final RequestRoute accountRoute;
+	private final List<WalletCredentials> credentials;
+
+	private final AccountRoute defaultAccountRoute;
 
 	private final Map<Long, ResolvedProject> adhoc = new ConcurrentHashMap<>();
 
-	private final Object token;
-
-	private ProjectRegistry(Object token, WalletCredentials defaultCredentials, Map<String, ResolvedProject> byAlias,
-			@Nullable ResolvedProject defaultProject) {
-		this.token = token;
-		this.defaultCredentials = defaultCredentials;
-		this.byAlias = Collections.unmodifiableMap(byAlias);
+	private ProjectRegistry(Builder builder) {
+		this.defaultCredentials = builder.defaultCredentials;
+		this.byAlias = Collections.unmodifiableMap(new LinkedHashMap<>(builder.byAlias));
 		Map<Long, ResolvedProject> byId = new LinkedHashMap<>();
-		byAlias.values().forEach(project -> byId.putIfAbsent(project.id(), project));
+		this.byAlias.values().forEach(project -> byId.putIfAbsent(project.id(), project));
 		this.byId = Collections.unmodifiableMap(byId);
-		this.defaultProject = defaultProject;
-		this.accountRoute = new RequestRoute(null, defaultCredentials);
+		Set<WalletCredentials> all = new LinkedHashSet<>();
+		all.add(this.defaultCredentials);
+		this.byAlias.values().forEach(project -> all.add(project.credentials()));
+		this.credentials = List.copyOf(all);
+		this.defaultAccountRoute = new AccountRoute(this.defaultCredentials);
+		this.defaultProject = (builder.defaultProject != null)
+				? resolve(builder.defaultProject, "paysera.wallet.default-project") : null;
 	}
 
 	/**
@@ -57,46 +68,40 @@ public final class ProjectRegistry {
 	}
 
 	/**
-	 * Resolve a project value: an alias, an id (text or number) or an already resolved
-	 * project.
-	 * @param value the value
-	 * @param source where the value came from, for messages
+	 * Resolve a reference against the configuration.
+	 * @param reference an alias, an id, or a resolved project (looked up again by alias or id)
+	 * @param source where the reference came from, for messages
 	 * @return the project
-	 * @throws InvalidProjectException when the value is malformed or an unknown alias
+	 * @throws InvalidProjectException when the alias is not configured
 	 */
-	public ResolvedProject resolve(@Nullable Object value, String source) {
-		if (value instanceof ResolvedProject project) {
-			// a project resolved by another application context's registry is looked up again here
-			return project.belongsTo(this.token) ? project
-					: resolve((project.alias() != null) ? project.alias() : project.idText(), source);
+	public ResolvedProject resolve(ProjectRef reference, String source) {
+		if (reference instanceof ProjectRef.Id id) {
+			return byId(id.id());
 		}
-		if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-			long id = ((Number) value).longValue();
-			if (id <= 0) {
-				throw new InvalidProjectException("Invalid project " + id + " from " + source
-						+ ": a project id is positive. Use a configured alias or a positive project id.");
+		if (reference instanceof ProjectRef.Alias alias) {
+			return byAlias(alias.name(), source);
+		}
+		if (reference instanceof ResolvedProject resolved) {
+			String alias = resolved.alias();
+			ResolvedProject own = (alias != null) ? this.byAlias.get(alias) : byId(resolved.id());
+			if (own == resolved) {
+				return own;
 			}
-			return byId(id);
+			// made elsewhere (another application context, or by hand): trust only its name
+			return (alias != null) ? byAlias(alias, source) : own;
 		}
-		if (!(value instanceof String text)) {
-			throw new InvalidProjectException("Invalid project from " + source + ": expected an alias or a project id, got "
-					+ ((value != null) ? value.getClass().getSimpleName() : "null"));
-		}
-		if (text.isEmpty()) {
-			throw new InvalidProjectException("Empty project from " + source
-					+ ": name a configured alias or a positive project id");
-		}
-		if (ProjectValues.looksNumeric(text)) {
-			return byId(ProjectValues.parseId(text, source));
-		}
-		ResolvedProject project = this.byAlias.get(text);
+		throw new InvalidProjectException("Empty project from " + source
+				+ ": name a configured alias or a positive project id");
+	}
+
+	private ResolvedProject byAlias(String alias, String source) {
+		ResolvedProject project = this.byAlias.get(alias);
 		if (project != null) {
 			return project;
 		}
-		ProjectValues.checkAlias(text, source);
-		throw new InvalidProjectException("Unknown project alias " + Texts.quote(text) + " from " + source
+		throw new InvalidProjectException("Unknown project alias " + Texts.quote(alias) + " from " + source
 				+ ". Configured aliases: " + Texts.list(this.byAlias.keySet())
-				+ ". Use one of them, a numeric project id, or add paysera.wallet.projects." + text + ".id");
+				+ ". Use one of them, a numeric project id, or add paysera.wallet.projects." + alias + ".id");
 	}
 
 	/**
@@ -114,7 +119,7 @@ public final class ProjectRegistry {
 		if (known != null) {
 			return known;
 		}
-		ResolvedProject created = new ResolvedProject(this.token, id, null, this.defaultCredentials);
+		ResolvedProject created = new ResolvedProject(id, null, this.defaultCredentials, null);
 		if (this.adhoc.size() < MAX_ADHOC) {
 			ResolvedProject raced = this.adhoc.putIfAbsent(id, created);
 			return (raced != null) ? raced : created;
@@ -155,14 +160,12 @@ public final class ProjectRegistry {
 	}
 
 	/**
-	 * Every distinct set of credentials: the default ones first, then each project's own.
+	 * Every distinct set of credentials (by identity): the default ones first, then each
+	 * project's own.
 	 * @return the credentials
 	 */
-	public List<WalletCredentials> allCredentials() {
-		Map<String, WalletCredentials> all = new LinkedHashMap<>();
-		all.put(this.defaultCredentials.name(), this.defaultCredentials);
-		this.byAlias.values().forEach(project -> all.putIfAbsent(project.credentials().name(), project.credentials()));
-		return List.copyOf(all.values());
+	public List<WalletCredentials> credentials() {
+		return this.credentials;
 	}
 
 	/**
@@ -171,21 +174,22 @@ public final class ProjectRegistry {
 	 * @return the projects, in configuration order
 	 */
 	public List<ResolvedProject> projectsOf(WalletCredentials credentials) {
-		return this.byAlias.values().stream().filter(project -> project.credentials() == credentials).toList();
+		return this.byAlias.values().stream().filter(project -> project.credentials().equals(credentials)).toList();
 	}
 
-	RequestRoute accountRoute() {
-		return this.accountRoute;
-	}
-
-	RequestRoute accountRoute(WalletCredentials credentials) {
-		return (credentials == this.defaultCredentials) ? this.accountRoute : new RequestRoute(null, credentials);
+	/**
+	 * The route of an account-level request signed with given credentials.
+	 * @param credentials the credentials
+	 * @return the route
+	 */
+	public AccountRoute accountRoute(WalletCredentials credentials) {
+		return credentials.equals(this.defaultCredentials) ? this.defaultAccountRoute : new AccountRoute(credentials);
 	}
 
 	@Override
 	public String toString() {
-		return "ProjectRegistry" + this.byAlias.values() + ((this.defaultProject != null)
-				? " default=" + this.defaultProject.name() : "");
+		return "ProjectRegistry" + this.byAlias.values()
+				+ ((this.defaultProject != null) ? " default=" + this.defaultProject.text() : "");
 	}
 
 	/**
@@ -197,11 +201,10 @@ public final class ProjectRegistry {
 
 		private final Map<String, ResolvedProject> byAlias = new LinkedHashMap<>();
 
-		private @Nullable String defaultAlias;
-
-		private final Object token = new Object();
+		private @Nullable ProjectRef defaultProject;
 
 		private Builder(WalletCredentials defaultCredentials) {
+			Assert.notNull(defaultCredentials, "Default credentials must not be null");
 			this.defaultCredentials = defaultCredentials;
 		}
 
@@ -212,7 +215,7 @@ public final class ProjectRegistry {
 		 * @return this builder
 		 */
 		public Builder project(String alias, long id) {
-			return project(alias, id, null);
+			return project(alias, id, null, null);
 		}
 
 		/**
@@ -220,39 +223,33 @@ public final class ProjectRegistry {
 		 * @param alias the alias
 		 * @param id the id
 		 * @param credentials its own credentials, or {@code null} for the default ones
+		 * @param walletId its default wallet when known, or {@code null}
 		 * @return this builder
 		 */
-		public Builder project(String alias, long id, @Nullable WalletCredentials credentials) {
-			ProjectValues.checkAlias(alias, "paysera.wallet.projects." + alias);
-			if (id <= 0) {
-				throw new InvalidProjectException("paysera.wallet.projects." + alias + ".id must be a positive project id");
-			}
-			this.byAlias.put(alias,
-					new ResolvedProject(this.token, id, alias, (credentials != null) ? credentials : this.defaultCredentials));
+		public Builder project(String alias, long id, @Nullable WalletCredentials credentials, @Nullable Long walletId) {
+			ProjectRef.Alias checked = new ProjectRef.Alias(alias);
+			this.byAlias.put(checked.name(), new ResolvedProject(id, alias,
+					(credentials != null) ? credentials : this.defaultCredentials, walletId));
 			return this;
 		}
 
 		/**
 		 * Set the project of unbound calls.
-		 * @param alias an alias or an id, or {@code null} for none
+		 * @param project an alias or an id, or {@code null} for none
 		 * @return this builder
 		 */
-		public Builder defaultProject(@Nullable String alias) {
-			this.defaultAlias = alias;
+		public Builder defaultProject(@Nullable ProjectRef project) {
+			this.defaultProject = project;
 			return this;
 		}
 
 		/**
 		 * Build the registry.
 		 * @return the registry
+		 * @throws InvalidProjectException when the default project is not configured
 		 */
 		public ProjectRegistry build() {
-			ProjectRegistry registry = new ProjectRegistry(this.token, this.defaultCredentials, new LinkedHashMap<>(this.byAlias), null);
-			if (this.defaultAlias == null || this.defaultAlias.isEmpty()) {
-				return registry;
-			}
-			ResolvedProject defaultProject = registry.resolve(this.defaultAlias, "paysera.wallet.default-project");
-			return new ProjectRegistry(this.token, this.defaultCredentials, new LinkedHashMap<>(this.byAlias), defaultProject);
+			return new ProjectRegistry(this);
 		}
 
 	}

@@ -3,27 +3,29 @@ package io.github.walletproject.routing;
 import java.util.Map;
 
 import io.github.walletproject.NoProjectBoundException;
+import io.github.walletproject.ProjectBinding;
+import io.github.walletproject.ProjectRef;
+import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.WalletRequestAttributes;
-import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.internal.Texts;
-import io.github.walletproject.routing.ProjectBindings.Binding;
+import io.github.walletproject.routing.RequestRoute.ProjectRoute;
+
+import org.springframework.http.HttpRequest;
 
 /**
- * Chooses the route of one request. In order of precedence:
+ * Chooses the route of a request of the routed Wallet client. In order of precedence:
  * <ol>
  * <li>the {@link WalletRequestAttributes#PROJECT} request attribute (set by hand or by
  * {@code @WalletProject} on an {@code @HttpExchange} method);</li>
+ * <li>the {@link WalletRequestAttributes#ACCOUNT_LEVEL} request attribute: no project, signed
+ * with the bound project's credentials, or the default ones when nothing is bound;</li>
  * <li>the innermost project bound to the thread ({@code @WalletProject} advice or
  * {@code ProjectContext});</li>
- * <li>for requests marked {@link WalletRequestAttributes#ACCOUNT_LEVEL}: no project;</li>
  * <li>{@code paysera.wallet.default-project};</li>
  * <li>otherwise the request fails with {@link NoProjectBoundException}.</li>
  * </ol>
  */
-public final class ProjectRouter {
-
-	/** Internal attribute: send with these credentials and no project (the starter's own lookups). */
-	public static final String CREDENTIALS_ATTRIBUTE = ProjectRouter.class.getName() + ".credentials";
+public final class ProjectRouter implements RouteResolver {
 
 	private final ProjectRegistry registry;
 
@@ -35,43 +37,56 @@ public final class ProjectRouter {
 		this.registry = registry;
 	}
 
-	/**
-	 * Choose the route of a request.
-	 * @param attributes the request's attributes
-	 * @param description {@code METHOD path}, for the error message (computed lazily)
-	 * @return the route
-	 */
-	public RequestRoute route(Map<String, Object> attributes, Description description) {
+	@Override
+	public RequestRoute resolve(HttpRequest request) {
+		Map<String, Object> attributes = request.getAttributes();
 		if (!attributes.isEmpty()) {
-			Object credentials = attributes.get(CREDENTIALS_ATTRIBUTE);
-			if (credentials instanceof WalletCredentials walletCredentials) {
-				return this.registry.accountRoute(walletCredentials);
-			}
 			Object explicit = attributes.get(WalletRequestAttributes.PROJECT);
 			if (explicit != null) {
-				return this.registry.resolve(explicit, "request attribute WalletRequestAttributes.PROJECT").route();
+				return new ProjectRoute(this.registry.resolve(reference(explicit), "request attribute "
+						+ "WalletRequestAttributes.PROJECT"));
+			}
+			if (Boolean.TRUE.equals(attributes.get(WalletRequestAttributes.ACCOUNT_LEVEL))) {
+				ProjectBinding binding = ProjectBinding.current();
+				return this.registry.accountRoute((binding != null)
+						? this.registry.resolve(binding.project(), "ProjectContext").credentials()
+						: this.registry.defaultCredentials());
 			}
 		}
-		Binding binding = ProjectBindings.current();
-		if (binding != null) {
-			return resolve(binding).route();
+		ResolvedProject project = current();
+		if (project != null) {
+			return new ProjectRoute(project);
 		}
-		if (!attributes.isEmpty() && Boolean.TRUE.equals(attributes.get(WalletRequestAttributes.ACCOUNT_LEVEL))) {
-			return this.registry.accountRoute();
-		}
-		ResolvedProject defaultProject = this.registry.defaultProject();
-		if (defaultProject != null) {
-			return defaultProject.route();
-		}
-		throw new NoProjectBoundException("No Wallet API project is bound for " + description.describe()
-				+ ". Annotate the calling method or class with @WalletProject, wrap the call in "
-				+ "ProjectContext.runWith(...), set WalletRequestAttributes.project(...) on the request, "
-				+ "or set paysera.wallet.default-project. Configured aliases: " + Texts.list(this.registry.aliases()));
+		throw new NoProjectBoundException("No Wallet API project is bound for " + request.getMethod().name() + " "
+				+ request.getURI().getRawPath() + ". Annotate the calling method or class with @WalletProject, wrap the "
+				+ "call in ProjectContext.runWith(...), set WalletRequestAttributes.project(...) on the request, or set "
+				+ "paysera.wallet.default-project. Configured aliases: " + Texts.list(this.registry.aliases()));
 	}
 
-	private ResolvedProject resolve(Binding binding) {
-		Object project = binding.project();
-		return this.registry.resolve(project, "ProjectContext");
+	/**
+	 * The project a call made here and now goes to: the bound one, else the default.
+	 * @return the project, or {@code null} when nothing is bound and there is no default
+	 */
+	public ResolvedProject current() {
+		ProjectBinding binding = ProjectBinding.current();
+		if (binding != null) {
+			return this.registry.resolve(binding.project(), "ProjectContext");
+		}
+		return this.registry.defaultProject();
+	}
+
+	private static ProjectRef reference(Object value) {
+		if (value instanceof ProjectRef reference) {
+			return reference;
+		}
+		if (value instanceof String text) {
+			return ProjectRef.parse(text, "request attribute WalletRequestAttributes.PROJECT");
+		}
+		if (value instanceof Long || value instanceof Integer) {
+			return ProjectRef.of(((Number) value).longValue());
+		}
+		throw new io.github.walletproject.InvalidProjectException("Invalid project from request attribute "
+				+ "WalletRequestAttributes.PROJECT: expected a ProjectRef, got " + value.getClass().getSimpleName());
 	}
 
 	/**
@@ -80,20 +95,6 @@ public final class ProjectRouter {
 	 */
 	public ProjectRegistry registry() {
 		return this.registry;
-	}
-
-	/**
-	 * A lazily built description of the request, for messages.
-	 */
-	@FunctionalInterface
-	public interface Description {
-
-		/**
-		 * Describe the request.
-		 * @return {@code METHOD path}
-		 */
-		String describe();
-
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.walletproject.routing;
 
 import java.lang.reflect.Method;
 
+import io.github.walletproject.ResolvedProject;
 import org.jspecify.annotations.Nullable;
 
 /**

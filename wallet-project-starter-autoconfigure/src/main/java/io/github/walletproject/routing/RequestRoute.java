@@ -1,20 +1,80 @@
 package io.github.walletproject.routing;
 
+import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.auth.WalletCredentials;
 import org.jspecify.annotations.Nullable;
 
-/**
- * Where one request goes: a project (or none, for account-level calls) and the credentials
- * that sign it.
- *
- * @param project the project, or {@code null} for an account-level call
- * @param credentials the credentials
- */
-public record RequestRoute(@Nullable ResolvedProject project, WalletCredentials credentials) {
+import org.springframework.util.Assert;
 
-	@Override
-	public String toString() {
-		return (this.project != null) ? "project " + this.project : "account-level (" + this.credentials.name() + ")";
+/**
+ * Where one request goes: to a {@linkplain ProjectRoute project} (signed with its credentials,
+ * carrying its id), or {@linkplain AccountRoute account-level} (signed with given credentials,
+ * carrying no project). Never both.
+ */
+public sealed interface RequestRoute permits RequestRoute.ProjectRoute, RequestRoute.AccountRoute {
+
+	/**
+	 * The credentials that sign the request.
+	 * @return the credentials
+	 */
+	WalletCredentials credentials();
+
+	/**
+	 * The project the request is for.
+	 * @return the project, or {@code null} for an account-level request
+	 */
+	@Nullable ResolvedProject project();
+
+	/**
+	 * A request for a project.
+	 *
+	 * @param project the project
+	 */
+	record ProjectRoute(ResolvedProject project) implements RequestRoute {
+
+		/**
+		 * Check the project.
+		 */
+		public ProjectRoute {
+			Assert.notNull(project, "Project must not be null");
+		}
+
+		@Override
+		public WalletCredentials credentials() {
+			return this.project.credentials();
+		}
+
+		@Override
+		public String toString() {
+			return "project " + this.project;
+		}
+
+	}
+
+	/**
+	 * An account-level request: no project.
+	 *
+	 * @param credentials the credentials that sign it
+	 */
+	record AccountRoute(WalletCredentials credentials) implements RequestRoute {
+
+		/**
+		 * Check the credentials.
+		 */
+		public AccountRoute {
+			Assert.notNull(credentials, "Credentials must not be null");
+		}
+
+		@Override
+		public @Nullable ResolvedProject project() {
+			return null;
+		}
+
+		@Override
+		public String toString() {
+			return "account-level (" + this.credentials.name() + ")";
+		}
+
 	}
 
 }

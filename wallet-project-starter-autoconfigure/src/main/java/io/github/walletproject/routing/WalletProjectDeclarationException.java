@@ -23,6 +23,8 @@ public class WalletProjectDeclarationException extends InvalidProjectException {
 
 	private final List<String> aliases;
 
+	private final String action;
+
 	/**
 	 * Create an exception.
 	 * @param location the class and method carrying the annotation
@@ -31,12 +33,28 @@ public class WalletProjectDeclarationException extends InvalidProjectException {
 	 * @param aliases the configured aliases
 	 */
 	public WalletProjectDeclarationException(String location, String value, String reason, Collection<String> aliases) {
+		this(location, value, reason, aliases, "Use one of the configured aliases (" + Texts.list(aliases)
+				+ "), a positive numeric project id, a ${...} placeholder that resolves to one, or a #{...} SpEL "
+				+ "template; or configure the alias under paysera.wallet.projects.<alias>.id.");
+	}
+
+	/**
+	 * Create an exception with a fix of its own.
+	 * @param location the class and method carrying the annotation
+	 * @param value the annotation value
+	 * @param reason what is wrong
+	 * @param aliases the configured aliases
+	 * @param action how to fix it
+	 */
+	public WalletProjectDeclarationException(String location, String value, String reason, Collection<String> aliases,
+			String action) {
 		super("@WalletProject(" + Texts.quote(value) + ") on " + location + " cannot be used: " + reason
 				+ " Configured aliases: " + Texts.list(aliases) + ".");
 		this.location = location;
 		this.value = value;
 		this.reason = reason;
 		this.aliases = List.copyOf(aliases);
+		this.action = action;
 	}
 
 	/**
@@ -61,6 +79,14 @@ public class WalletProjectDeclarationException extends InvalidProjectException {
 	 */
 	public String getReason() {
 		return this.reason;
+	}
+
+	/**
+	 * How to fix it.
+	 * @return the action
+	 */
+	public String getAction() {
+		return this.action;
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.github.walletproject.routing;
 
 import java.lang.reflect.Method;
 
+import io.github.walletproject.ProjectContext;
+import io.github.walletproject.ResolvedProject;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +12,8 @@ import org.springframework.aop.support.AopUtils;
 
 /**
  * The advice behind {@code @WalletProject}: binds the method's project for the duration of
- * the call and restores the previous binding afterwards, whatever happens.
+ * the call and restores the previous binding afterwards, whatever happens. Work the method
+ * hands back for later runs with the same project bound ({@link LazyResults}).
  */
 final class WalletProjectMethodInterceptor implements MethodInterceptor {
 
@@ -30,13 +33,11 @@ final class WalletProjectMethodInterceptor implements MethodInterceptor {
 			return invocation.proceed();
 		}
 		ResolvedProject project = selector.select(method, invocation.getArguments(), target);
-		ProjectBindings.Binding binding = ProjectBindings.push(project);
-		try {
-			return invocation.proceed();
+		Object result;
+		try (ProjectContext.Scope scope = ProjectContext.open(project)) {
+			result = invocation.proceed();
 		}
-		finally {
-			ProjectBindings.restore(binding.outer());
-		}
+		return LazyResults.wrap(result, method, project);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.walletproject.routing;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.LinkedHashSet;
@@ -9,37 +10,29 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import io.github.walletproject.InvalidProjectException;
 import io.github.walletproject.WalletProject;
-import io.github.walletproject.internal.Texts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.context.expression.BeanFactoryResolver;
-import org.springframework.context.expression.MethodBasedEvaluationContext;
-import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodClassKey;
-import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.core.env.Environment;
-import org.springframework.expression.EvaluationException;
-import org.springframework.expression.Expression;
-import org.springframework.expression.ParseException;
-import org.springframework.expression.ParserContext;
-import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Finds {@code @WalletProject} for a method of a target class (method first, then class;
- * merged annotations, so meta-annotations work; through interfaces and superclasses) and
- * turns its value into a {@link ProjectSelector}. Everything that can be checked is checked
- * when a class is first seen (at startup, when its bean is proxied): unknown aliases,
- * malformed ids, unresolvable placeholders, unparsable SpEL and conflicting annotations.
- * Results are cached per method and target class.
+ * Finds {@code @WalletProject} and turns its value into a {@link ProjectSelector}. For a
+ * service bean: the method first, then its class (merged annotations, so meta-annotations
+ * work; through interfaces and superclasses). For an {@code @HttpExchange} interface: the
+ * method's own annotation, or the annotation of the service type it is called through.
+ * <p>
+ * Everything that can be checked is checked when a class is first seen (at startup, when its
+ * bean is proxied): unknown aliases, malformed ids, unresolvable placeholders, unparsable
+ * SpEL, conflicting annotations, and results whose work would run after the binding is gone
+ * ({@link LazyResults}). Results are cached per method and class.
  */
 public final class WalletProjectResolver {
 
@@ -47,19 +40,10 @@ public final class WalletProjectResolver {
 		throw new IllegalStateException("not annotated");
 	};
 
-	private static final @Nullable Class<? extends java.lang.annotation.Annotation> HTTP_EXCHANGE = httpExchange();
+	private static final @Nullable Class<? extends Annotation> HTTP_EXCHANGE = annotation(
+			"org.springframework.web.service.annotation.HttpExchange");
 
-	private final Supplier<ProjectRegistry> registrySupplier;
-
-	private volatile @Nullable ProjectRegistry registry;
-
-	private final @Nullable Environment environment;
-
-	private final @Nullable BeanFactory beanFactory;
-
-	private final SpelExpressionParser parser = new SpelExpressionParser();
-
-	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
+	private final ProjectSelectors selectors;
 
 	private final Map<MethodClassKey, ProjectSelector> cache = new ConcurrentHashMap<>();
 
@@ -74,9 +58,7 @@ public final class WalletProjectResolver {
 	 */
 	public WalletProjectResolver(Supplier<ProjectRegistry> registry, @Nullable Environment environment,
 			@Nullable BeanFactory beanFactory) {
-		this.registrySupplier = registry;
-		this.environment = environment;
-		this.beanFactory = beanFactory;
+		this.selectors = new ProjectSelectors(registry, environment, beanFactory);
 	}
 
 	/**
@@ -85,15 +67,6 @@ public final class WalletProjectResolver {
 	 */
 	public WalletProjectResolver(ProjectRegistry registry) {
 		this(() -> registry, null, null);
-	}
-
-	private ProjectRegistry registry() {
-		ProjectRegistry registry = this.registry;
-		if (registry == null) {
-			registry = this.registrySupplier.get();
-			this.registry = registry;
-		}
-		return registry;
 	}
 
 	/**
@@ -111,6 +84,7 @@ public final class WalletProjectResolver {
 	}
 
 	private boolean isCandidate(Class<?> targetClass) {
+		// get and put, not computeIfAbsent: checking may create beans that are proxied in turn
 		Boolean candidate = this.candidates.get(targetClass);
 		if (candidate == null) {
 			candidate = mentionsWalletProject(ClassUtils.getUserClass(targetClass));
@@ -122,7 +96,12 @@ public final class WalletProjectResolver {
 		return candidate;
 	}
 
-	private static boolean mentionsWalletProject(Class<?> type) {
+	/**
+	 * Whether a class, its methods or its interfaces carry {@code @WalletProject}.
+	 * @param type the class
+	 * @return {@code true} when annotated anywhere
+	 */
+	public static boolean mentionsWalletProject(Class<?> type) {
 		if (!AnnotationUtils.isCandidateClass(type, WalletProject.class)) {
 			return false;
 		}
@@ -130,20 +109,9 @@ public final class WalletProjectResolver {
 			return true;
 		}
 		boolean[] found = new boolean[1];
-		ReflectionUtils.doWithMethods(type, method -> found[0] = true,
-				method -> !found[0] && MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY)
-					.isPresent(WalletProject.class));
-		if (found[0]) {
-			return true;
-		}
-		for (Class<?> ifc : ClassUtils.getAllInterfacesForClassAsSet(type)) {
-			for (Method method : ifc.getMethods()) {
-				if (MergedAnnotations.from(method).isPresent(WalletProject.class)) {
-					return true;
-				}
-			}
-		}
-		return false;
+		ReflectionUtils.doWithMethods(type, method -> found[0] = true, method -> !found[0]
+				&& MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY).isPresent(WalletProject.class));
+		return found[0];
 	}
 
 	/**
@@ -153,37 +121,65 @@ public final class WalletProjectResolver {
 	 * @return the selector, or {@code null} when the method is not annotated
 	 */
 	public @Nullable ProjectSelector selector(Method method, @Nullable Class<?> targetClass) {
-		MethodClassKey key = new MethodClassKey(method, targetClass);
+		return cached(new MethodClassKey(method, targetClass), () -> compute(method, targetClass));
+	}
+
+	/**
+	 * The selector of an {@code @HttpExchange} method's own annotation (the same whatever
+	 * interface it is called through).
+	 * @param method the interface method
+	 * @return the selector, or {@code null} when the method itself is not annotated
+	 */
+	public @Nullable ProjectSelector methodSelector(Method method) {
+		return cached(new MethodClassKey(method, null), () -> {
+			Found found = find(method, location(method.getDeclaringClass(), method));
+			return (found != null) ? this.selectors.create(found.value(), found.location()) : NONE;
+		});
+	}
+
+	/**
+	 * The selector of an {@code @HttpExchange} service type's own annotation, or of the
+	 * interfaces it extends.
+	 * @param serviceType the interface a client is created for
+	 * @return the selector, or {@code null} when the type is not annotated
+	 */
+	public @Nullable ProjectSelector typeSelector(Class<?> serviceType) {
+		return cached(new MethodClassKey(TYPE_MARKER, serviceType), () -> {
+			Found found = find(serviceType, serviceType.getName());
+			return (found != null) ? this.selectors.create(found.value(), found.location()) : NONE;
+		});
+	}
+
+	private @Nullable ProjectSelector cached(MethodClassKey key, Supplier<ProjectSelector> compute) {
+		// get and put, not computeIfAbsent: resolving may create the registry and other beans
 		ProjectSelector selector = this.cache.get(key);
 		if (selector == null) {
-			selector = compute(method, targetClass);
+			selector = compute.get();
 			this.cache.put(key, selector);
 		}
 		return (selector != NONE) ? selector : null;
 	}
 
 	/**
-	 * The selector of an {@code @HttpExchange} interface method: its own annotation, else
-	 * the interface's.
-	 * @param method the interface method
+	 * Check every annotation of an {@code @HttpExchange} service type now (at startup).
 	 * @param serviceType the interface
-	 * @return the selector, or {@code null} when neither is annotated
 	 */
-	public @Nullable ProjectSelector interfaceSelector(Method method, Class<?> serviceType) {
-		String location = location(serviceType, method);
-		Found found = find(method, location);
-		if (found == null) {
-			found = find(serviceType, serviceType.getName());
+	public void checkHttpService(Class<?> serviceType) {
+		typeSelector(serviceType);
+		for (Method method : serviceType.getMethods()) {
+			methodSelector(method);
 		}
-		if (found == null && method.getDeclaringClass() != serviceType) {
-			found = find(method.getDeclaringClass(), method.getDeclaringClass().getName());
-		}
-		return (found != null) ? create(found.value(), location) : null;
+	}
+
+	WalletProjectDeclarationException unproxied(String beans) {
+		return this.selectors.declaration(beans, "", "these beans are not proxied, so the annotation would be "
+				+ "ignored: no auto-proxy creator is registered.", "Set spring.aop.auto=true (the default, with "
+						+ "spring-boot-starter-aspectj or spring-aop on the classpath), add @EnableAspectJAutoProxy, or "
+						+ "route those calls with ProjectContext instead of @WalletProject.");
 	}
 
 	private void checkClass(Class<?> targetClass) {
-		Class<?> userClass = ClassUtils.getUserClass(targetClass);
-		ReflectionUtils.doWithMethods(userClass, method -> selector(method, targetClass),
+		ReflectionUtils.doWithMethods(ClassUtils.getUserClass(targetClass), method -> selector(method, targetClass),
 				method -> !method.isSynthetic() && !method.isBridge() && method.getDeclaringClass() != Object.class);
 	}
 
@@ -191,7 +187,7 @@ public final class WalletProjectResolver {
 		Class<?> userClass = (targetClass != null) ? ClassUtils.getUserClass(targetClass) : method.getDeclaringClass();
 		Method specific = ClassUtils.getMostSpecificMethod(method, userClass);
 		if (isHttpExchange(specific) || isHttpExchange(method)) {
-			return NONE; // routed per request by the HTTP interface processor
+			return NONE; // routed per request by the HTTP service support
 		}
 		String location = location(userClass, specific);
 		Found found = find(specific, location);
@@ -201,78 +197,11 @@ public final class WalletProjectResolver {
 		if (found == null) {
 			found = find(userClass, userClass.getName());
 		}
-		if (found == null && method.getDeclaringClass() != userClass) {
-			found = find(method.getDeclaringClass(), method.getDeclaringClass().getName());
-		}
 		if (found == null) {
 			return NONE;
 		}
-		return create(found.value(), location);
-	}
-
-	/**
-	 * Turn an annotation value into a selector, checking all that can be checked now.
-	 * @param value the annotation value
-	 * @param location where the annotation is, for messages
-	 * @return the selector
-	 * @throws WalletProjectDeclarationException when the value cannot be used
-	 */
-	public ProjectSelector create(String value, String location) {
-		if (value.isEmpty()) {
-			throw declaration(location, value, "the value is empty; name an alias, an id, a ${...} placeholder "
-					+ "or a #{...} SpEL template.");
-		}
-		String resolved = value;
-		if (value.contains("${")) {
-			if (this.environment == null) {
-				throw declaration(location, value, "placeholders need a Spring Environment.");
-			}
-			try {
-				resolved = this.environment.resolveRequiredPlaceholders(value);
-			}
-			catch (IllegalArgumentException ex) {
-				throw declaration(location, value, "the placeholder cannot be resolved (" + ex.getMessage() + ").");
-			}
-		}
-		if (resolved.contains("#{")) {
-			return spel(resolved, value, location);
-		}
-		try {
-			ResolvedProject project = registry().resolve(resolved, "@WalletProject on " + location);
-			return new Fixed(project);
-		}
-		catch (InvalidProjectException ex) {
-			throw declaration(location, value, reasonOf(ex, resolved, value));
-		}
-	}
-
-	private ProjectSelector spel(String template, String value, String location) {
-		Expression expression;
-		try {
-			expression = this.parser.parseExpression(template, ParserContext.TEMPLATE_EXPRESSION);
-		}
-		catch (ParseException ex) {
-			throw declaration(location, value, "the SpEL template does not parse: " + ex.getMessage());
-		}
-		return new Spel(expression, value, location);
-	}
-
-	private String reasonOf(InvalidProjectException ex, String resolved, String value) {
-		if (ProjectValues.looksNumeric(resolved)) {
-			return "it is not a valid project id (a positive number without leading zeros, up to 18 digits).";
-		}
-		String shown = resolved.equals(value) ? "" : " (resolved to " + Texts.quote(resolved) + ")";
-		if (!registry().aliases().contains(resolved)) {
-			try {
-				ProjectValues.checkAlias(resolved, "");
-			}
-			catch (InvalidProjectException malformed) {
-				return "the value" + shown + " is neither a project id nor a well-formed alias.";
-			}
-			return "no project alias" + shown + " " + Texts.quote(resolved) + " is configured; add paysera.wallet.projects."
-					+ resolved + ".id or use a numeric project id.";
-		}
-		return ex.getMessage();
+		LazyResults.check(specific, userClass, found.value(), location, this.selectors);
+		return this.selectors.create(found.value(), location);
 	}
 
 	private @Nullable Found find(AnnotatedElement element, String location) {
@@ -291,18 +220,14 @@ public final class WalletProjectResolver {
 			}
 		}
 		if (values.size() > 1) {
-			throw declaration(location, String.join("|", values), "it carries " + values.size()
-					+ " @WalletProject annotations (directly or as meta-annotations) with different values "
-					+ values + "; keep one.");
+			throw this.selectors.declaration(location, String.join("|", values), "it carries " + values.size()
+					+ " @WalletProject annotations (directly or as meta-annotations) with different values " + values
+					+ "; keep one.");
 		}
-		return new Found(nearest.getString("value"));
+		return new Found(nearest.getString("value"), location);
 	}
 
-	private WalletProjectDeclarationException declaration(String location, String value, String reason) {
-		return new WalletProjectDeclarationException(location, value, reason, registry().aliases());
-	}
-
-	private static String location(Class<?> type, Method method) {
+	static String location(Class<?> type, Method method) {
 		StringBuilder text = new StringBuilder(type.getName()).append('.').append(method.getName()).append('(');
 		Class<?>[] parameters = method.getParameterTypes();
 		for (int i = 0; i < parameters.length; i++) {
@@ -312,79 +237,24 @@ public final class WalletProjectResolver {
 	}
 
 	private static boolean isHttpExchange(Method method) {
-		return HTTP_EXCHANGE != null && MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY)
-			.isPresent(HTTP_EXCHANGE);
+		return HTTP_EXCHANGE != null
+				&& MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY).isPresent(HTTP_EXCHANGE);
 	}
 
 	@SuppressWarnings("unchecked")
-	private static @Nullable Class<? extends java.lang.annotation.Annotation> httpExchange() {
+	static @Nullable Class<? extends Annotation> annotation(String name) {
 		try {
-			return (Class<? extends java.lang.annotation.Annotation>) ClassUtils
-				.forName("org.springframework.web.service.annotation.HttpExchange", WalletProjectResolver.class.getClassLoader());
+			return (Class<? extends Annotation>) ClassUtils.forName(name, WalletProjectResolver.class.getClassLoader());
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
 			return null;
 		}
 	}
 
-	private record Found(String value) {
-	}
+	/** Stands for "the type itself" in cache keys of type-level selectors. */
+	private static final Method TYPE_MARKER = ReflectionUtils.findMethod(Object.class, "getClass");
 
-	private record Fixed(ResolvedProject project) implements ProjectSelector {
-
-		@Override
-		public ResolvedProject select(Method method, @Nullable Object[] arguments, @Nullable Object target) {
-			return this.project;
-		}
-
-		@Override
-		public ResolvedProject fixed() {
-			return this.project;
-		}
-
-	}
-
-	private final class Spel implements ProjectSelector {
-
-		private final Expression expression;
-
-		private final String value;
-
-		private final String location;
-
-		private final BeanFactoryResolver beans;
-
-		Spel(Expression expression, String value, String location) {
-			this.expression = expression;
-			this.value = value;
-			this.location = location;
-			this.beans = (WalletProjectResolver.this.beanFactory != null)
-					? new BeanFactoryResolver(WalletProjectResolver.this.beanFactory) : null;
-		}
-
-		@Override
-		public ResolvedProject select(Method method, @Nullable Object[] arguments, @Nullable Object target) {
-			MethodBasedEvaluationContext context = new MethodBasedEvaluationContext(
-					new ExpressionRoot(method, arguments, target), method, (arguments != null) ? arguments : new Object[0],
-					WalletProjectResolver.this.parameterNames);
-			if (this.beans != null) {
-				context.setBeanResolver(this.beans);
-			}
-			Object result;
-			try {
-				result = this.expression.getValue(context);
-			}
-			catch (EvaluationException ex) {
-				throw new InvalidProjectException("@WalletProject(" + Texts.quote(this.value) + ") on " + this.location
-						+ " failed to evaluate: " + ex.getMessage());
-			}
-			if (result instanceof ResolvedProject project) {
-				return WalletProjectResolver.this.registry().resolve(project, "SpEL");
-			}
-			return WalletProjectResolver.this.registry().resolve((result instanceof Number || result == null) ? result
-					: result.toString(), "@WalletProject(" + Texts.quote(this.value) + ") on " + this.location);
-		}
-
+	private record Found(String value, String location) {
 	}
 
 	/**

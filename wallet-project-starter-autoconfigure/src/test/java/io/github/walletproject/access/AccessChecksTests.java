@@ -11,7 +11,7 @@ import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectAccessUnavailableException;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletForbiddenException;
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.autoconfigure.Analyzers;
 import io.github.walletproject.client.Project;
 import io.github.walletproject.support.TestApps;
@@ -163,7 +163,7 @@ class AccessChecksTests {
 		TestApps.runner(api).run(context -> {
 			WalletProjects wallet = context.getBean(WalletProjects.class);
 			ProjectContext.runWith("shop", () -> wallet.api().balance(2112));
-			context.getBean(CachingProjectAccessChecker.class).clear();
+			context.getBean(io.github.walletproject.access.WalletCaches.class).clear();
 			ProjectContext.runWith("shop", () -> wallet.api().balance(2112));
 			assertThat(api).received(2).requestsTo("GET", "user/me/projects");
 		});

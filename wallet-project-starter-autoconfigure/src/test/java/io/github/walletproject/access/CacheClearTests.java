@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectContext;
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.client.Project;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;

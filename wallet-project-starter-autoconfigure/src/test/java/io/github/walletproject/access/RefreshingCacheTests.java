@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import io.github.walletproject.internal.WalletMetrics;
+import io.github.walletproject.client.WalletMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,19 +38,19 @@ class RefreshingCacheTests {
 
 	private final AtomicBoolean failing = new AtomicBoolean();
 
-	private final List<RefreshingCache<?>> caches = new ArrayList<>();
+	private final List<RefreshingCache<?, ?>> caches = new ArrayList<>();
 
 	@AfterEach
 	void close() {
 		this.caches.forEach(RefreshingCache::close);
 	}
 
-	private RefreshingCache<String> cache(Function<String, String> loader) {
+	private RefreshingCache<String, String> cache(Function<String, String> loader) {
 		return cache(loader, null);
 	}
 
-	private RefreshingCache<String> cache(Function<String, String> loader, org.springframework.cache.Cache shared) {
-		RefreshingCache<String> cache = new RefreshingCache<>("test", loader, SETTINGS, this.clock, shared,
+	private RefreshingCache<String, String> cache(Function<String, String> loader, org.springframework.cache.Cache shared) {
+		RefreshingCache<String, String> cache = new RefreshingCache<>("test", loader, SETTINGS, this.clock, shared,
 				WalletMetrics.NONE);
 		this.caches.add(cache);
 		return cache;
@@ -67,7 +67,7 @@ class RefreshingCacheTests {
 	@Test
 	void fiveHundredConcurrentMissesCauseOneLoad() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
-		RefreshingCache<String> cache = cache(key -> {
+		RefreshingCache<String, String> cache = cache(key -> {
 			try {
 				release.await(5, TimeUnit.SECONDS);
 			}
@@ -101,7 +101,7 @@ class RefreshingCacheTests {
 
 	@Test
 	void refreshesAheadOfExpiryWithoutMakingCallersWait() {
-		RefreshingCache<String> cache = cache(this::load);
+		RefreshingCache<String, String> cache = cache(this::load);
 		assertThat(cache.get("k")).isEqualTo("k#1");
 		this.clock.advance(Duration.ofMinutes(54));
 		assertThat(cache.get("k")).isEqualTo("k#1");
@@ -115,7 +115,7 @@ class RefreshingCacheTests {
 
 	@Test
 	void idleEntriesPastTheTtlAreReloadedBeforeUse() {
-		RefreshingCache<String> cache = cache(this::load);
+		RefreshingCache<String, String> cache = cache(this::load);
 		cache.get("k");
 		this.clock.advance(Duration.ofMinutes(61));
 		assertThat(cache.get("k")).isEqualTo("k#2");
@@ -123,7 +123,7 @@ class RefreshingCacheTests {
 
 	@Test
 	void servesTheLastValueWhileReloadsFailThenFailsClosed() {
-		RefreshingCache<String> cache = cache(this::load);
+		RefreshingCache<String, String> cache = cache(this::load);
 		cache.get("k");
 		this.failing.set(true);
 		this.clock.advance(Duration.ofMinutes(61));
@@ -145,14 +145,14 @@ class RefreshingCacheTests {
 		assertThat(cache.get("k")).startsWith("k#");
 	}
 
-	private static boolean idle(RefreshingCache<?> cache) {
+	private static boolean idle(RefreshingCache<String, String> cache) {
 		return !cache.isLoading("k");
 	}
 
 	@Test
 	void withoutAnyValueAFailureFailsClosedAtOnce() {
 		this.failing.set(true);
-		RefreshingCache<String> cache = cache(this::load);
+		RefreshingCache<String, String> cache = cache(this::load);
 		assertThatExceptionOfType(RefreshingCache.LoadFailedException.class).isThrownBy(() -> cache.get("k"));
 		assertThatExceptionOfType(RefreshingCache.LoadFailedException.class).isThrownBy(() -> cache.get("k"));
 		assertThat(this.loads).as("second failure answered from the backoff").hasValue(1);
@@ -160,7 +160,7 @@ class RefreshingCacheTests {
 
 	@Test
 	void clearForgetsEverything() {
-		RefreshingCache<String> cache = cache(this::load);
+		RefreshingCache<String, String> cache = cache(this::load);
 		cache.get("k");
 		cache.clear();
 		assertThat(cache.peek("k")).isNull();
@@ -170,8 +170,8 @@ class RefreshingCacheTests {
 	@Test
 	void aSharedCacheLetsInstancesReuseEachOthersLoads() {
 		ConcurrentMapCache shared = new ConcurrentMapCache("wallet");
-		RefreshingCache<String> first = cache(this::load, shared);
-		RefreshingCache<String> second = cache(this::load, shared);
+		RefreshingCache<String, String> first = cache(this::load, shared);
+		RefreshingCache<String, String> second = cache(this::load, shared);
 		assertThat(first.get("k")).isEqualTo("k#1");
 		assertThat(second.get("k")).isEqualTo("k#1");
 		assertThat(this.loads).hasValue(1);

@@ -4,14 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.access.CachingProjectAccessChecker;
 import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.auth.NonceGenerator;
 import io.github.walletproject.auth.SecureNonceGenerator;
 import io.github.walletproject.auth.ServerTimeOffset;
 import io.github.walletproject.client.WalletApi;
-import io.github.walletproject.client.WalletClientInterceptor;
+import io.github.walletproject.client.WalletSigning;
+import io.github.walletproject.client.WalletSigningInterceptor;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.routing.WalletProjectAdvisor;
 import io.github.walletproject.support.TestApps;
@@ -56,7 +57,7 @@ class WalletClientAutoConfigurationTests {
 			assertThat(context).hasSingleBean(WalletProjects.class)
 				.hasSingleBean(WalletApi.class)
 				.hasSingleBean(ProjectRegistry.class)
-				.hasSingleBean(WalletClientInterceptor.class)
+				.hasSingleBean(WalletSigning.class)
 				.hasSingleBean(WalletProjectAdvisor.class)
 				.hasSingleBean(CachingProjectAccessChecker.class)
 				.hasBean("walletRestClient");
@@ -76,7 +77,7 @@ class WalletClientAutoConfigurationTests {
 				RestClient.Builder builder = context.getBean("walletRestClient", RestClient.class).mutate();
 				builder.requestInterceptors(interceptors -> {
 					assertThat(interceptors).hasSize(3);
-					assertThat(interceptors.get(interceptors.size() - 1)).isInstanceOf(WalletClientInterceptor.class);
+					assertThat(interceptors.get(interceptors.size() - 1)).isInstanceOf(WalletSigningInterceptor.class);
 				});
 			});
 	}

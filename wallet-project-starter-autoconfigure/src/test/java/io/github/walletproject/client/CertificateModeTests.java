@@ -9,7 +9,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.github.walletproject.ProjectContext;
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.WalletTransportException;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletApiException;
 import io.github.walletproject.WalletInvalidTimestampException;
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.WalletRateLimitException;
 import io.github.walletproject.WalletResponseException;
 import io.github.walletproject.WalletServerException;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.walletproject.ProjectContext;
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.WalletUnauthorizedException;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MacVerifier;

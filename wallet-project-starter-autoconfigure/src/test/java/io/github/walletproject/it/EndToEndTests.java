@@ -6,7 +6,7 @@ import io.github.walletproject.NoProjectBoundException;
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletProject;
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.client.Balance;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletException;
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.WalletRequestAttributes;
 import io.github.walletproject.client.Balance;
 import io.github.walletproject.client.ClientInfo;
@@ -230,7 +230,7 @@ class RealSetupsTests {
 				.retrieve()
 				.toBodilessEntity());
 			assertThat(api).hasOnlyValidSignatures();
-			assertThat(api.requests()).singleElement()
+			assertThat(to("project/1221")).singleElement()
 				.satisfies(r -> assertThat(r.requestUri()).endsWith("?title=%C5%A0iauliai%20%C4%85%C5%BEuolas"));
 		});
 	}

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectContext;
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.client.WalletApi;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;

@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import io.github.walletproject.InvalidProjectException;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletProject;
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.WalletRequestAttributes;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
@@ -209,10 +209,11 @@ class WalletProjectRoutingTests {
 	}
 
 	@Test
-	void accountLevelCallsCarryTheProjectWhenOneIsBound() {
+	void accountLevelCallsCarryNoProjectEvenWhenOneIsBound() {
+		// issue 11, item 12: an account-level request wins over the thread's binding
 		this.runner.run(context -> {
 			ProjectContext.runWith("marketplace", () -> context.getBean(WalletProjects.class).client());
-			assertThat(lastProject()).isEqualTo(1222);
+			assertThat(lastProject()).isNull();
 		});
 	}
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletException;
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.client.WalletTokenRefresher;
 import io.github.walletproject.support.TestApps;

@@ -2,8 +2,8 @@ package io.github.walletproject.sample.mode;
 
 import java.util.Map;
 
-import io.github.walletproject.WalletProjects;
-import io.github.walletproject.routing.ResolvedProject;
+import io.github.walletproject.client.WalletProjects;
+import io.github.walletproject.ResolvedProject;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

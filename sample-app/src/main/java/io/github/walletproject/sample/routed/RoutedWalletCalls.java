@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.walletproject.WalletProject;
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.client.Balance;
-import io.github.walletproject.routing.ResolvedProject;
+import io.github.walletproject.ResolvedProject;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;

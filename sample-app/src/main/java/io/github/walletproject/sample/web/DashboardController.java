@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.autoconfigure.WalletProperties;
 import io.github.walletproject.client.ClientInfo;
 import io.github.walletproject.client.Project;
-import io.github.walletproject.routing.ResolvedProject;
+import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.sample.mode.SampleMode;
 import io.github.walletproject.sample.web.Views.AccessibleProject;
 import io.github.walletproject.sample.web.Views.AccessibleProjects;

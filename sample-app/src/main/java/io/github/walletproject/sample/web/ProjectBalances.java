@@ -2,11 +2,11 @@ package io.github.walletproject.sample.web;
 
 import java.util.List;
 
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.client.Balance;
 import io.github.walletproject.client.Project;
-import io.github.walletproject.routing.ResolvedProject;
+import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.sample.web.Views.Amount;
 import io.github.walletproject.sample.web.Views.ErrorView;
 import io.github.walletproject.sample.web.Views.ProjectBalance;

@@ -1,11 +1,10 @@
-package io.github.walletproject.routing;
+package io.github.walletproject;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.walletproject.WalletRequestAttributes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

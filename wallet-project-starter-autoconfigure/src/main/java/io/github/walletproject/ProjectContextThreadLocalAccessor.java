@@ -1,6 +1,5 @@
-package io.github.walletproject.routing;
+package io.github.walletproject;
 
-import io.github.walletproject.routing.ProjectBindings.Binding;
 import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * thread's own binding is restored afterwards. Registered through
  * {@code META-INF/services/io.micrometer.context.ThreadLocalAccessor}.
  */
-public final class ProjectContextThreadLocalAccessor implements ThreadLocalAccessor<Binding> {
+public final class ProjectContextThreadLocalAccessor implements ThreadLocalAccessor<ProjectBinding> {
 
 	/** The key under which the binding travels. */
 	public static final String KEY = "io.github.walletproject.project";
@@ -23,28 +22,28 @@ public final class ProjectContextThreadLocalAccessor implements ThreadLocalAcces
 	}
 
 	@Override
-	public @Nullable Binding getValue() {
-		return ProjectBindings.current();
+	public @Nullable ProjectBinding getValue() {
+		return ProjectBinding.current();
 	}
 
 	@Override
-	public void setValue(Binding value) {
-		ProjectBindings.restore(value);
+	public void setValue(ProjectBinding value) {
+		ProjectBinding.restore(value);
 	}
 
 	@Override
 	public void setValue() {
-		ProjectBindings.restore(null);
+		ProjectBinding.restore(null);
 	}
 
 	@Override
-	public void restore(Binding previousValue) {
-		ProjectBindings.restore(previousValue);
+	public void restore(ProjectBinding previousValue) {
+		ProjectBinding.restore(previousValue);
 	}
 
 	@Override
 	public void restore() {
-		ProjectBindings.restore(null);
+		ProjectBinding.restore(null);
 	}
 
 }

@@ -1,22 +1,21 @@
-package io.github.walletproject;
+package io.github.walletproject.client;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
-import io.github.walletproject.auth.WalletCredentials;
-import io.github.walletproject.client.Balance;
-import io.github.walletproject.client.ClientInfo;
-import io.github.walletproject.client.Project;
-import io.github.walletproject.client.WalletApi;
+import io.github.walletproject.NoProjectBoundException;
+import io.github.walletproject.ProjectContext;
+import io.github.walletproject.ProjectRef;
+import io.github.walletproject.ResolvedProject;
+import io.github.walletproject.WalletProject;
+import io.github.walletproject.WalletResponseException;
+import io.github.walletproject.internal.Texts;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.routing.ProjectRouter;
-import io.github.walletproject.routing.RequestRoute;
-import io.github.walletproject.routing.ResolvedProject;
 
+import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -34,29 +33,25 @@ import org.springframework.web.client.RestClient;
  */
 public final class WalletProjects {
 
-	private static final Map<String, Object> NO_ATTRIBUTES = Collections.emptyMap();
-
 	private final WalletApi api;
 
 	private final ProjectRouter router;
 
-	private final Function<ResolvedProject, Project> details;
-
-	private final Function<WalletCredentials, List<Project>> accessible;
+	private final ProjectLookups lookups;
 
 	/**
 	 * Create the client.
 	 * @param api the typed Wallet API calls
 	 * @param router the project router
-	 * @param details looks up (and may cache) a project's details
-	 * @param accessible lists the projects a set of credentials may use
+	 * @param lookups the cached project details and access lists
 	 */
-	public WalletProjects(WalletApi api, ProjectRouter router, Function<ResolvedProject, Project> details,
-			Function<WalletCredentials, List<Project>> accessible) {
+	public WalletProjects(WalletApi api, ProjectRouter router, ProjectLookups lookups) {
+		Assert.notNull(api, "Api must not be null");
+		Assert.notNull(router, "Router must not be null");
+		Assert.notNull(lookups, "Lookups must not be null");
 		this.api = api;
 		this.router = router;
-		this.details = details;
-		this.accessible = accessible;
+		this.lookups = lookups;
 	}
 
 	/**
@@ -65,8 +60,13 @@ public final class WalletProjects {
 	 * @throws NoProjectBoundException when nothing is bound and there is no default
 	 */
 	public ResolvedProject current() {
-		RequestRoute route = this.router.route(NO_ATTRIBUTES, () -> "WalletProjects.current()");
-		return route.project();
+		ResolvedProject project = this.router.current();
+		if (project == null) {
+			throw new NoProjectBoundException("No Wallet API project is bound for WalletProjects.current(). Annotate "
+					+ "the calling method or class with @WalletProject, wrap the call in ProjectContext.runWith(...), "
+					+ "or set paysera.wallet.default-project. Configured aliases: " + Texts.list(registry().aliases()));
+		}
+		return project;
 	}
 
 	/**
@@ -83,7 +83,8 @@ public final class WalletProjects {
 	 * @return the project
 	 */
 	public ResolvedProject resolve(String project) {
-		return registry().resolve(project, "WalletProjects.resolve(...)");
+		String source = "WalletProjects.resolve(...)";
+		return registry().resolve(ProjectRef.parse(project, source), source);
 	}
 
 	/**
@@ -91,7 +92,7 @@ public final class WalletProjects {
 	 * @return the project
 	 */
 	public Project project() {
-		return this.details.apply(current());
+		return this.lookups.details(current());
 	}
 
 	/**
@@ -100,11 +101,13 @@ public final class WalletProjects {
 	 * @return the project
 	 */
 	public Project project(String project) {
-		return this.details.apply(resolve(project));
+		return this.lookups.details(resolve(project));
 	}
 
 	/**
-	 * The balance of the current project's default wallet.
+	 * The balance of the current project's default wallet: one request when the wallet is
+	 * configured ({@code paysera.wallet.projects.<alias>.wallet-id}) or its project details
+	 * are cached, otherwise {@code GET project/{id}} first.
 	 * @return the balance per currency
 	 */
 	public Balance balance() {
@@ -117,18 +120,19 @@ public final class WalletProjects {
 	 * @return the balance per currency
 	 */
 	public Balance balance(String project) {
-		ResolvedProject resolved = resolve(project);
-		try (ProjectContext.Scope scope = ProjectContext.open(resolved.idText())) {
-			return balanceOf(resolved);
-		}
+		return balanceOf(resolve(project));
 	}
 
 	private Balance balanceOf(ResolvedProject project) {
-		Project details = this.details.apply(project);
-		if (details.walletId() == null) {
-			throw new WalletResponseException("Project " + project + " has no wallet_id: it has no default wallet");
+		Long walletId = project.walletId();
+		if (walletId == null) {
+			walletId = this.lookups.details(project).walletId();
+			if (walletId == null) {
+				throw new WalletResponseException("Project " + project + " has no wallet_id: it has no default wallet");
+			}
 		}
-		return this.api.balance(details.walletId());
+		long id = walletId;
+		return ProjectContext.callWith(project, () -> this.api.balance(id));
 	}
 
 	/**
@@ -136,7 +140,7 @@ public final class WalletProjects {
 	 * @return the accessible projects
 	 */
 	public List<Project> accessibleProjects() {
-		return this.accessible.apply(registry().defaultCredentials());
+		return this.lookups.accessibleProjects(registry().defaultCredentials());
 	}
 
 	/**
@@ -146,11 +150,12 @@ public final class WalletProjects {
 	 * @return the accessible projects
 	 */
 	public List<Project> accessibleProjects(String project) {
-		return this.accessible.apply(resolve(project).credentials());
+		return this.lookups.accessibleProjects(resolve(project).credentials());
 	}
 
 	/**
-	 * The client the default credentials belong to ({@code GET client}).
+	 * The client the credentials of the bound project (else the default ones) belong to
+	 * ({@code GET client}).
 	 * @return the client
 	 */
 	public ClientInfo client() {

@@ -1,6 +1,6 @@
-package io.github.walletproject.internal;
+package io.github.walletproject.client;
 
-import io.github.walletproject.routing.ResolvedProject;
+import io.github.walletproject.ResolvedProject;
 
 /**
  * Events the starter counts. The Micrometer implementation lives in the metrics

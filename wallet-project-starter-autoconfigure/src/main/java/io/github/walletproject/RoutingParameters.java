@@ -1,10 +1,11 @@
-package io.github.walletproject.routing;
+package io.github.walletproject;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
 import io.github.walletproject.auth.ExtEncoding;
+import io.github.walletproject.internal.Texts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,8 +38,35 @@ public final class RoutingParameters {
 	 * @return the parameters
 	 */
 	public static RoutingParameters of(String name, String value) {
-		ProjectValues.checkRoutingParameter(name, value);
+		check(name, value);
 		return new RoutingParameters(name, value, encode(name, value), null);
+	}
+
+	private static void check(String name, String value) {
+		if (name == null || name.isEmpty() || name.length() > 40) {
+			throw new IllegalArgumentException("Routing parameter name must have 1 to 40 characters");
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9' && i > 0) && !(c == '_' && i > 0)) {
+				throw new IllegalArgumentException("Routing parameter name " + Texts.quote(name)
+						+ " must be lower-case letters, digits and '_' (like location_id)");
+			}
+		}
+		if ("project_id".equals(name) || "body_hash".equals(name)) {
+			throw new IllegalArgumentException("Routing parameter " + name + " is set by the starter itself");
+		}
+		if (value == null || value.isEmpty() || value.length() > 64) {
+			throw new IllegalArgumentException("Routing parameter " + name + " needs a value of 1 to 64 characters");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '-' && c != '_'
+					&& c != '.' && c != ':') {
+				throw new IllegalArgumentException("Routing parameter " + name + " value " + Texts.quote(value)
+						+ " may only hold letters, digits and '-', '_', '.', ':'");
+			}
+		}
 	}
 
 	private static String encode(String name, String value) {
@@ -89,7 +117,7 @@ public final class RoutingParameters {
 	 * @param parameter the parameter name
 	 * @return the header name
 	 */
-	static String headerName(String parameter) {
+	public static String headerName(String parameter) {
 		StringBuilder name = new StringBuilder(11 + parameter.length()).append("Wallet-Api-");
 		boolean upper = true;
 		for (int i = 0; i < parameter.length(); i++) {

@@ -1,0 +1,115 @@
+package io.github.walletproject.client;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.github.walletproject.WalletException;
+import io.github.walletproject.auth.MacSigner;
+import io.github.walletproject.auth.WalletCredentials;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The signer each set of MAC credentials signs with now: the configured one until a
+ * {@link WalletTokenRefresher} replaced its user token. Each replacement is a new version;
+ * requests refused with {@code invalid_grant} at the same version share one refresh, so a
+ * single-use refresh token is spent once however many calls were refused together. No lock is
+ * held while the refresher runs, and waiting for it is bounded.
+ */
+public final class MacSigners {
+
+	private static final Log logger = LogFactory.getLog(MacSigners.class);
+
+	private final @Nullable WalletTokenRefresher refresher;
+
+	private final Duration maxWait;
+
+	private final Map<WalletCredentials, Current> current = new ConcurrentHashMap<>();
+
+	private final Map<WalletCredentials, CompletableFuture<Current>> refreshing = new ConcurrentHashMap<>();
+
+	/**
+	 * Create the signers.
+	 * @param refresher refreshes refused user tokens, or {@code null} when they cannot be
+	 * @param maxWait the longest a request waits for a refresh another request started
+	 */
+	public MacSigners(@Nullable WalletTokenRefresher refresher, Duration maxWait) {
+		this.refresher = refresher;
+		this.maxWait = maxWait;
+	}
+
+	Current current(WalletCredentials credentials) {
+		Current now = this.current.get(credentials);
+		if (now == null) {
+			MacSigner configured = credentials.signer();
+			now = this.current.computeIfAbsent(credentials, key -> new Current(configured, 0));
+		}
+		return now;
+	}
+
+	/**
+	 * After a request signed at {@code seen} was refused with {@code invalid_grant}: make sure
+	 * a newer signer exists, refreshing at most once per version.
+	 * @return {@code true} when the request may be replayed with a newer signer
+	 */
+	boolean refreshAfter(WalletCredentials credentials, long seen) {
+		if (this.refresher == null || credentials.signer() == null) {
+			return false;
+		}
+		if (current(credentials).version() != seen) {
+			return true;
+		}
+		CompletableFuture<Current> mine = new CompletableFuture<>();
+		CompletableFuture<Current> running = this.refreshing.putIfAbsent(credentials, mine);
+		if (running != null) {
+			return awaitOther(running, seen);
+		}
+		try {
+			if (current(credentials).version() != seen) {
+				mine.complete(current(credentials));
+				return true;
+			}
+			MacSigner refreshed = this.refresher.refresh(credentials);
+			if (refreshed == null) {
+				mine.complete(null);
+				return false;
+			}
+			Current next = new Current(refreshed, seen + 1);
+			this.current.put(credentials, next);
+			mine.complete(next);
+			logger.info("Wallet API access token of credentials '" + credentials.name() + "' was refreshed");
+			return true;
+		}
+		catch (RuntimeException ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.refreshing.remove(credentials, mine);
+		}
+	}
+
+	private boolean awaitOther(CompletableFuture<Current> running, long seen) {
+		try {
+			Current next = running.get(this.maxWait.toMillis(), TimeUnit.MILLISECONDS);
+			return next != null && next.version() != seen;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new WalletException("Interrupted while waiting for a Wallet API token refresh", ex);
+		}
+	}
+
+	record Current(@Nullable MacSigner signer, long version) {
+	}
+
+}

@@ -1,0 +1,207 @@
+package io.github.walletproject.client;
+
+import java.util.Map;
+
+import io.github.walletproject.auth.NonceGenerator;
+import io.github.walletproject.auth.ServerTimeOffset;
+import io.github.walletproject.routing.RequestRoute;
+import io.github.walletproject.routing.RouteCheck;
+import io.github.walletproject.routing.RouteResolver;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.Assert;
+
+/**
+ * What the Wallet clients sign and send with, shared by the routed client and the starter's
+ * own client: nonces and timestamps, the current signer of each set of credentials, the
+ * attempt policy, and how an attempt reaches the network. Each client gets an interceptor of
+ * its own from here, with the route resolver that client needs.
+ */
+public final class WalletSigning {
+
+	private final RequestAuthenticator authenticator;
+
+	private final Attempts attempts;
+
+	private final Attempts unauthenticatedAttempts;
+
+	private final Sender sender;
+
+	private final @Nullable String userAgent;
+
+	private final boolean observed;
+
+	private WalletSigning(Builder builder) {
+		this.authenticator = new RequestAuthenticator(builder.nonces, builder.time, builder.signers);
+		this.attempts = new Attempts(builder.retry, builder.clock, builder.signers, builder.metrics,
+				builder.maxResponseBytes);
+		this.unauthenticatedAttempts = new Attempts(builder.retry, null, builder.signers, builder.metrics,
+				builder.maxResponseBytes);
+		this.sender = (builder.certificates != null) ? Sender.byCertificate(builder.certificates) : Sender.EXECUTION;
+		this.userAgent = builder.userAgent;
+		this.observed = builder.observed;
+	}
+
+	/**
+	 * Start building.
+	 * @param nonces the nonce source
+	 * @param time the timestamp source
+	 * @param signers the current signer of each set of MAC credentials
+	 * @return a builder
+	 */
+	public static Builder builder(NonceGenerator nonces, ServerTimeOffset time, MacSigners signers) {
+		return new Builder(nonces, time, signers);
+	}
+
+	/**
+	 * An interceptor that signs each request with the route the resolver chooses.
+	 * @param routes chooses the route of each request
+	 * @return the interceptor, to be the innermost of its {@code RestClient}
+	 */
+	public WalletSigningInterceptor interceptor(RouteResolver routes) {
+		return interceptor(routes, RouteCheck.NONE);
+	}
+
+	/**
+	 * An interceptor that signs each request with the route the resolver chooses, once the
+	 * check let it through.
+	 * @param routes chooses the route of each request
+	 * @param check decides whether a route may be sent (the routed client checks access)
+	 * @return the interceptor, to be the innermost of its {@code RestClient}
+	 */
+	public WalletSigningInterceptor interceptor(RouteResolver routes, RouteCheck check) {
+		return new WalletSigningInterceptor(routes, check, this.authenticator, this.attempts, this.sender,
+				this.userAgent, this.observed);
+	}
+
+	/**
+	 * An interceptor for requests that need no authentication ({@code GET server}): sent
+	 * without credentials, retried like any request, never replayed after a clock refusal.
+	 * @param route the route named in messages and observations
+	 * @return the interceptor
+	 */
+	public WalletSigningInterceptor unauthenticatedInterceptor(RequestRoute route) {
+		return new WalletSigningInterceptor(request -> route, RouteCheck.NONE, null, this.unauthenticatedAttempts,
+				Sender.EXECUTION,
+				this.userAgent, this.observed);
+	}
+
+	/**
+	 * Builds {@link WalletSigning}.
+	 */
+	public static final class Builder {
+
+		private final NonceGenerator nonces;
+
+		private final ServerTimeOffset time;
+
+		private final MacSigners signers;
+
+		private RetryPolicy retry = RetryPolicy.DEFAULT;
+
+		private @Nullable ServerClockSynchronizer clock;
+
+		private WalletMetrics metrics = WalletMetrics.NONE;
+
+		private long maxResponseBytes = 1024 * 1024;
+
+		private @Nullable Map<String, ClientHttpRequestFactory> certificates;
+
+		private @Nullable String userAgent;
+
+		private boolean observed;
+
+		private Builder(NonceGenerator nonces, ServerTimeOffset time, MacSigners signers) {
+			Assert.notNull(nonces, "Nonces must not be null");
+			Assert.notNull(time, "Time must not be null");
+			Assert.notNull(signers, "Signers must not be null");
+			this.nonces = nonces;
+			this.time = time;
+			this.signers = signers;
+		}
+
+		/**
+		 * Set when attempts are repeated.
+		 * @param retry the policy
+		 * @return this builder
+		 */
+		public Builder retry(RetryPolicy retry) {
+			this.retry = retry;
+			return this;
+		}
+
+		/**
+		 * Re-measure the server clock on {@code invalid_timestamp} and replay once.
+		 * @param clock the synchronizer, or {@code null} to turn this off
+		 * @return this builder
+		 */
+		public Builder clockSync(@Nullable ServerClockSynchronizer clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Count retries.
+		 * @param metrics the metrics
+		 * @return this builder
+		 */
+		public Builder metrics(WalletMetrics metrics) {
+			this.metrics = metrics;
+			return this;
+		}
+
+		/**
+		 * Bound successful response bodies.
+		 * @param maxResponseBytes the most bytes read from one response
+		 * @return this builder
+		 */
+		public Builder maxResponseBytes(long maxResponseBytes) {
+			this.maxResponseBytes = maxResponseBytes;
+			return this;
+		}
+
+		/**
+		 * Send each request on the HTTP client of its credentials' SSL bundle (certificate
+		 * mode with certificates of their own per project).
+		 * @param factories an HTTP client per SSL bundle name, or {@code null} to send every
+		 * request on the {@code RestClient}'s own
+		 * @return this builder
+		 */
+		public Builder certificates(@Nullable Map<String, ClientHttpRequestFactory> factories) {
+			this.certificates = factories;
+			return this;
+		}
+
+		/**
+		 * Send this {@code User-Agent} on requests that do not set one.
+		 * @param userAgent the header value, or {@code null} to leave requests as they are
+		 * @return this builder
+		 */
+		public Builder userAgent(@Nullable String userAgent) {
+			this.userAgent = userAgent;
+			return this;
+		}
+
+		/**
+		 * Tell the observation of each request which route it took (read by
+		 * {@link WalletClientObservationConvention}).
+		 * @param observed whether the clients are observed
+		 * @return this builder
+		 */
+		public Builder observed(boolean observed) {
+			this.observed = observed;
+			return this;
+		}
+
+		/**
+		 * Build.
+		 * @return the signing support
+		 */
+		public WalletSigning build() {
+			return new WalletSigning(this);
+		}
+
+	}
+
+}
