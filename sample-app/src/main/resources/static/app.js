@@ -72,12 +72,20 @@ function amountList(list, currencies) {
   }
 }
 
-const state = { overview: null };
+const state = { overview: null, currentProject: null };
+
+// A fetched answer's shape, for data that came embedded in the page instead.
+function answered(body) {
+  return { ok: true, status: 200, body: body };
+}
 
 // ---- overview and header ---------------------------------------------------------------
 
 async function loadOverview() {
-  const result = await request('api/overview');
+  renderOverview(await request('api/overview'));
+}
+
+function renderOverview(result) {
   if (!result.ok) {
     $('connection').textContent = 'Could not load the overview: ' + errorText(result);
     return;
@@ -115,6 +123,8 @@ async function loadOverview() {
 // ---- current project ---------------------------------------------------------------------
 
 function renderCurrent(view) {
+  state.currentProject = view.project || null;
+  highlightCurrent();
   $('current-project').textContent = view.project || 'none';
   $('current').dataset.project = view.project || '';
   const source = { session: 'chosen in this session', default: 'default project', none: 'nothing bound' };
@@ -169,9 +179,9 @@ function balanceCard(project) {
   amountList(list, project.currencies);
   const ownCredentials = project.credentials !== 'default';
   return el('article', { className: 'card' + (failed ? ' failed' : ''), 'data-project': project.alias || project.id,
-    'data-state': failed ? 'error' : 'ok' },
+    'data-project-id': project.id, 'data-state': failed ? 'error' : 'ok' },
   el('div', { className: 'card-head' },
-    el('span', { className: 'alias', text: project.alias || String(project.id) }),
+    el('span', { className: 'card-name' }, el('span', { className: 'alias', text: project.alias || String(project.id) })),
     el('span', { className: 'pill' + (ownCredentials ? ' own' : ''),
       text: ownCredentials ? 'own credentials' : 'default credentials' })),
   el('div', { className: 'title', text: project.title || '' }),
@@ -179,10 +189,35 @@ function balanceCard(project) {
   failed ? el('p', { className: 'error', text: project.error.type + ': ' + project.error.message }) : list);
 }
 
+// The current project's card stands out by its border and a "current" badge, and says so to
+// assistive technology with aria-current; the others lose both when the current project changes.
+function highlightCurrent() {
+  const current = state.currentProject;
+  for (const card of $('balances').querySelectorAll('.card')) {
+    const isCurrent = current !== null && (card.dataset.project === current || card.dataset.projectId === current);
+    card.classList.toggle('current', isCurrent);
+    const badge = card.querySelector('.current-badge');
+    if (isCurrent) {
+      card.setAttribute('aria-current', 'true');
+      if (!badge) {
+        card.querySelector('.card-name').append(' ', el('span', { className: 'pill current-badge', text: 'current' }));
+      }
+    } else {
+      card.removeAttribute('aria-current');
+      if (badge) {
+        badge.remove();
+      }
+    }
+  }
+}
+
 async function loadBalances() {
+  $('balances').dataset.state = 'loading';
+  renderBalances(await request('api/balances'));
+}
+
+function renderBalances(result) {
   const container = $('balances');
-  container.dataset.state = 'loading';
-  const result = await request('api/balances');
   container.replaceChildren();
   if (!result.ok) {
     container.append(el('p', { className: 'error', text: errorText(result) }));
@@ -195,13 +230,17 @@ async function loadBalances() {
     }
   }
   container.dataset.state = 'ready';
+  highlightCurrent();
 }
 
 // ---- accessible projects -----------------------------------------------------------------
 
 async function loadAccessible() {
+  renderAccessible(await request('api/projects/accessible'));
+}
+
+function renderAccessible(result) {
   const container = $('accessible');
-  const result = await request('api/projects/accessible');
   container.replaceChildren();
   if (!result.ok) {
     container.append(el('p', { className: 'error', text: errorText(result) }));
@@ -296,6 +335,26 @@ function otherTags(tags) {
   return Object.entries(tags).filter(([key]) => !HIDDEN_TAGS.has(key)).map(([key, value]) => key + '=' + value).join('  ');
 }
 
+// How a series' result reads: 'ok' (green), 'bad' (red) or 'neutral' (grey). A cache hit is good
+// news, a miss is ordinary; denied and unavailable access is red. A value the page does not know
+// (an outcome a newer starter adds) reads neutral rather than claiming success or failure.
+const RESULT_KINDS = { granted: 'ok', denied: 'bad', unavailable: 'bad', hit: 'ok', miss: 'neutral',
+  success: 'ok', failure: 'bad' };
+const OUTCOME_KINDS = { SUCCESS: 'ok', INFORMATIONAL: 'ok', REDIRECTION: 'ok', CLIENT_ERROR: 'bad',
+  SERVER_ERROR: 'bad', UNKNOWN: 'bad', REFUSED: 'bad' };
+
+function seriesResult(tags) {
+  const error = tags.error && tags.error !== 'none' ? ' ' + tags.error : '';
+  if (tags.outcome === 'REFUSED') { // refused by the starter's access check: nothing was sent
+    return { text: 'refused, not sent' + error, kind: OUTCOME_KINDS.REFUSED };
+  }
+  if (tags.outcome !== undefined || tags.status !== undefined) {
+    return { text: (tags.status || tags.outcome) + error, kind: OUTCOME_KINDS[tags.outcome] || 'neutral' };
+  }
+  const result = tags.result || '';
+  return { text: result, kind: RESULT_KINDS[result] || 'neutral' };
+}
+
 function seriesRow(series) {
   const tags = series.tags;
   const stats = series.statistics;
@@ -303,11 +362,11 @@ function seriesRow(series) {
   const count = stats.count !== undefined ? stats.count : (stats.value !== undefined ? stats.value : '');
   const timed = series.type === 'TIMER' && total !== undefined && count;
   const call = tags.uri ? (tags.method || '') + ' ' + tags.uri.replace(/^.*\/rest\/v1\//, '') : '';
-  const outcome = tags.status ? tags.status + (tags.error && tags.error !== 'none' ? ' ' + tags.error : '') : (tags.result || '');
+  const result = seriesResult(tags);
   return el('tr', { 'data-project': tags['wallet.project'] || tags.project || '' },
     el('td', {}, el('strong', { text: tags['wallet.project'] || tags.project || '' })),
     el('td', {}, el("code", { text: call }), " ", el("span", { className: "muted", text: otherTags(tags) })),
-    el('td', { className: /^[23]/.test(outcome) || outcome === 'granted' ? 'ok' : 'bad', text: outcome }),
+    el('td', { className: result.kind, 'data-kind': result.kind, text: result.text }),
     el('td', { className: 'num', text: count }),
     el('td', { className: 'num', text: timed ? (1000 * total / count).toFixed(1) + ' ms' : '' }));
 }
@@ -317,8 +376,11 @@ function projectOf(series) {
 }
 
 async function loadMeters() {
+  renderMeters(await request('api/metrics'));
+}
+
+function renderMeters(result) {
   const container = $('meters');
-  const result = await request('api/metrics');
   container.replaceChildren();
   if (!result.ok) {
     container.append(el('p', { className: 'error', text: errorText(result) }));
@@ -337,10 +399,18 @@ async function loadMeters() {
     for (const entry of series) {
       body.append(seriesRow(entry));
     }
-    container.append(el('table', { 'data-meter': meter.name, 'data-present': 'true' },
-      el('thead', {}, el('tr', {}, el('th', { text: 'project' }), el('th', { text: 'call / tags' }),
-        el('th', { text: 'result' }), el('th', { text: 'count' }), el('th', { text: 'mean' }))),
-      body));
+    if (series.length > 0) {
+      container.append(el('table', { 'data-meter': meter.name, 'data-present': 'true' },
+        el('thead', {}, el('tr', {}, el('th', { text: 'project' }), el('th', { text: 'call / tags' }),
+          el('th', { text: 'result' }), el('th', { text: 'count' }), el('th', { text: 'mean' }))),
+        body));
+    }
+    const omitted = meter.omittedZero || 0;
+    if (omitted > 0 || series.length === 0) {
+      container.append(el('p', { className: 'muted zero-note', 'data-meter': meter.name, 'data-omitted-zero': omitted,
+        text: (series.length === 0 ? 'Nothing counted yet. ' : '') + (omitted === 1 ? '1 series' : omitted + ' series')
+          + ' with count 0 not shown.' }));
+    }
   }
 }
 
@@ -348,8 +418,22 @@ async function loadTraffic() {
   if ($('traffic-box').hidden) {
     return;
   }
+  renderTraffic(await request('api/demo/requests'));
+}
+
+// How the demo API checked a request's MAC. GET server needs no authentication, so it is
+// unsigned by design, which is neither good nor bad news.
+const MAC_CHECKS = { valid: ['valid', 'ok'], invalid: ['invalid', 'bad'], 'unsigned-by-design': ['unsigned (by design)', 'neutral'],
+  unsigned: ['unsigned', 'bad'], certificate: ['TLS client certificate', 'ok'] };
+
+function macCell(r) {
+  const mac = r.mac || (r.signatureValid ? 'valid' : 'invalid');
+  const [text, kind] = MAC_CHECKS[mac] || [mac, 'neutral'];
+  return el('td', { className: kind, 'data-mac': mac, text: text });
+}
+
+function renderTraffic(result) {
   const container = $('traffic');
-  const result = await request('api/demo/requests');
   container.replaceChildren();
   if (!result.ok) {
     container.append(el('p', { className: 'muted', text: errorText(result) }));
@@ -357,12 +441,12 @@ async function loadTraffic() {
   }
   const body = el('tbody');
   for (const r of result.body) {
-    body.append(el('tr', {},
+    body.append(el('tr', { 'data-call': r.method + ' ' + r.path },
       el('td', { text: r.method }),
       el('td', {}, el('code', { text: r.path })),
       el('td', { className: 'num', text: r.projectId === null ? '\u2014' : r.projectId }),
       el('td', { text: r.macId || '' }),
-      el('td', { className: r.signatureValid ? 'ok' : 'bad', text: r.signatureValid ? 'valid' : 'invalid' }),
+      macCell(r),
       el('td', { className: r.status < 400 ? 'ok' : 'bad', text: r.status })));
   }
   container.append(el('table', {}, el('thead', {}, el('tr', {}, el('th', { text: 'method' }), el('th', { text: 'path' }),
@@ -383,9 +467,43 @@ async function loadAll() {
   document.body.dataset.loaded = 'true';
 }
 
+// The page as served from / carries its first screen's data (see DashboardPageController):
+// render it at once, without waiting on a fetch. Served without it (as /index.html), fetch it all.
+function embeddedState() {
+  const element = $('initial-state');
+  if (!element) {
+    return null;
+  }
+  try {
+    return JSON.parse(element.textContent);
+  } catch (e) {
+    return null;
+  }
+}
+
+async function start() {
+  const initial = embeddedState();
+  if (!initial) {
+    await loadAll();
+    return;
+  }
+  document.body.dataset.loaded = 'false';
+  document.body.dataset.firstPaint = 'embedded';
+  renderOverview(answered(initial.overview));
+  renderCurrent(initial.current);
+  renderBalances(answered(initial.balances));
+  renderAccessible(answered(initial.accessible));
+  renderMeters(answered(initial.metrics));
+  if (!$('traffic-box').hidden && initial.demoRequests) {
+    renderTraffic(answered(initial.demoRequests));
+  }
+  await Promise.all([loadActuatorWallet(), loadHealth()]);
+  document.body.dataset.loaded = 'true';
+}
+
 $('switch-project').addEventListener('click', () => switchProject($('project-select').value));
 $('reset-project').addEventListener('click', () => switchProject(null));
 $('routed-form').addEventListener('submit', routedBalance);
 $('payment-form').addEventListener('submit', pay);
 $('refresh').addEventListener('click', loadAll);
-loadAll();
+start();

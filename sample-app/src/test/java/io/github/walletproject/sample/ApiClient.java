@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -64,7 +66,7 @@ final class ApiClient {
 			HttpResponse<String> response = this.http.send(
 					builder.timeout(Duration.ofSeconds(20)).build(),
 					HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body());
+			return new Response(response.statusCode(), response.body(), response.headers().map());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -75,7 +77,16 @@ final class ApiClient {
 		}
 	}
 
-	record Response(int status, String body) {
+	record Response(int status, String body, Map<String, List<String>> headers) {
+
+		String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter(entry -> entry.getKey().equalsIgnoreCase(name))
+				.flatMap(entry -> entry.getValue().stream())
+				.findFirst()
+				.orElse(null);
+		}
 
 		<T> T json(String path) {
 			return JsonPath.read(this.body, path);

@@ -2,11 +2,17 @@ package io.github.walletproject.sample;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.jayway.jsonpath.JsonPath;
+import io.github.walletproject.WalletProjects;
 
 import io.github.walletproject.sample.mode.DemoWalletApi;
 import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.ReceivedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +34,12 @@ class DashboardApiTests {
 
 	@Autowired
 	DemoWalletApi demo;
+
+	@Autowired
+	WalletProjects wallet;
+
+	@Autowired
+	MeterRegistry meters;
 
 	MockWalletApi api;
 
@@ -222,6 +234,31 @@ class DashboardApiTests {
 	}
 
 	@Test
+	void seriesThatCountedNothingAreLeftOutOfTheMetersAndCounted() {
+		ApiClient browser = new ApiClient(this.port);
+		browser.get("/api/balances"); // shop, marketplace and subscriptions granted, partner denied
+
+		ApiClient.Response metrics = browser.get("/api/metrics");
+
+		assertThat(metrics.<List<Double>>json("$[*].series[*].statistics.count")).isNotEmpty()
+			.allSatisfy(count -> assertThat(count).isPositive());
+		String checks = "$[?(@.name=='wallet.access.checks')]";
+		assertThat(metrics.<List<String>>json(checks + ".series[?(@.tags.project=='partner')].tags.result"))
+			.containsExactly("denied");
+		assertThat(metrics.<List<String>>json(checks + ".series[?(@.tags.project=='shop')].tags.result"))
+			.containsExactly("granted");
+		// the starter registers granted, denied and unavailable together: the zero ones are counted, not listed
+		long zeroInRegistry = this.meters.find("wallet.access.checks")
+			.counters()
+			.stream()
+			.filter(counter -> counter.count() == 0)
+			.count();
+		assertThat(zeroInRegistry).as("shop denied, partner granted, ...").isGreaterThanOrEqualTo(2);
+		assertThat(metrics.<List<Integer>>json(checks + ".omittedZero")).containsExactly((int) zeroInRegistry);
+		assertThat(metrics.<List<Boolean>>json(checks + ".present")).containsExactly(true);
+	}
+
+	@Test
 	void theActuatorExposesHealthMetricsAndTheWalletEndpointOverHttp() {
 		ApiClient browser = new ApiClient(this.port);
 
@@ -250,6 +287,68 @@ class DashboardApiTests {
 	}
 
 	@Test
+	void theUnauthenticatedGetServerIsLoggedAsUnsignedByDesignAndSignedCallsAsValid() {
+		ApiClient browser = new ApiClient(this.port);
+		this.wallet.serverTime(); // GET server, sent without a MAC: it needs no authentication
+		browser.get("/api/routed/balance?project=shop");
+
+		ApiClient.Response log = browser.get("/api/demo/requests");
+
+		assertThat(log.<List<String>>json("$[?(@.path=='server')].mac")).isNotEmpty().containsOnly("unsigned-by-design");
+		assertThat(log.<List<Boolean>>json("$[?(@.path=='server')].signatureValid")).containsOnly(false);
+		assertThat(log.<List<String>>json("$[?(@.path!='server')].mac")).isNotEmpty().containsOnly("valid");
+	}
+
+	@Test
+	void thePageItselfCarriesTheFirstScreensDataSoItsFirstPaintNeedsNoFetch() {
+		ApiClient browser = new ApiClient(this.port);
+
+		ApiClient.Response page = browser.getAny("/");
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.header("Cache-Control")).contains("no-store");
+		String state = initialState(page);
+		assertThat(JsonPath.<String>read(state, "$.overview.mode")).isEqualTo("DEMO");
+		assertThat(JsonPath.<List<String>>read(state, "$.balances[*].alias")).containsExactly("shop", "marketplace",
+				"subscriptions", "partner");
+		assertThat(JsonPath.<List<String>>read(state,
+				"$.balances[?(@.alias=='shop')].currencies[?(@.currency=='EUR')].atDisposal"))
+			.containsExactly("1284.50");
+		assertThat(JsonPath.<List<String>>read(state,
+				"$.balances[?(@.alias=='marketplace')].currencies[?(@.currency=='USD')].atDisposal"))
+			.containsExactly("1520.40");
+		assertThat(JsonPath.<List<String>>read(state, "$.balances[?(@.alias=='partner')].error.type"))
+			.containsExactly("ProjectAccessDeniedException");
+		assertThat(JsonPath.<String>read(state, "$.current.project")).isEqualTo("shop");
+		assertThat(JsonPath.<String>read(state, "$.current.source")).isEqualTo("default");
+		assertThat(JsonPath.<List<String>>read(state, "$.accessible[*].credentials")).containsExactly("default",
+				"marketplace");
+		assertThat(JsonPath.<List<String>>read(state, "$.metrics[*].name")).containsExactly("wallet.client.requests",
+				"wallet.access.checks", "wallet.cache.gets");
+		// the meters and the request log were read after the page's own Wallet API calls
+		assertThat(JsonPath.<List<String>>read(state, "$.demoRequests[*].path")).contains("wallet/2112/balance",
+				"wallet/2113/balance", "wallet/2114/balance");
+		assertThat(JsonPath.<List<Object>>read(state,
+				"$.metrics[?(@.name=='wallet.client.requests')].series[?(@.tags['wallet.project']=='subscriptions')]"))
+			.isNotEmpty();
+	}
+
+	@Test
+	void thePageCarriesTheSessionsCurrentProject() {
+		ApiClient browser = new ApiClient(this.port);
+		browser.put("/api/current", "{\"project\":\"marketplace\"}");
+
+		String state = initialState(browser.getAny("/"));
+
+		assertThat(JsonPath.<String>read(state, "$.current.project")).isEqualTo("marketplace");
+		assertThat(JsonPath.<String>read(state, "$.current.source")).isEqualTo("session");
+		assertThat(JsonPath.<List<String>>read(state, "$.current.balance.currencies[?(@.currency=='EUR')].atDisposal"))
+			.containsExactly("9870.15");
+		String other = initialState(new ApiClient(this.port).getAny("/"));
+		assertThat(JsonPath.<String>read(other, "$.current.project")).as("another browser session").isEqualTo("shop");
+	}
+
+	@Test
 	void thePageAndItsScriptAreServed() {
 		ApiClient browser = new ApiClient(this.port);
 
@@ -260,6 +359,15 @@ class DashboardApiTests {
 		assertThat(page.body()).contains("id=\"balances\"").contains("src=\"app.js\"");
 		assertThat(script.status()).isEqualTo(200);
 		assertThat(script.body()).contains("api/balances");
+	}
+
+	private static final Pattern INITIAL_STATE = Pattern
+		.compile("<script type=\"application/json\" id=\"initial-state\">(.*?)</script>", Pattern.DOTALL);
+
+	private static String initialState(ApiClient.Response page) {
+		Matcher matcher = INITIAL_STATE.matcher(page.body());
+		assertThat(matcher.find()).as("the page embeds its initial state").isTrue();
+		return matcher.group(1);
 	}
 
 	private static String amount(ApiClient.Response balances, String alias, String currency) {

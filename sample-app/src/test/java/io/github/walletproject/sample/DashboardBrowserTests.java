@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+
+import io.github.walletproject.WalletProjects;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -15,15 +18,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,6 +55,9 @@ class DashboardBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	WalletProjects wallet;
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
@@ -149,6 +158,128 @@ class DashboardBrowserTests {
 	}
 
 	@Test
+	void theFirstPaintShowsRealDataFromThePageItselfBeforeAnyFetch() {
+		// every /api request of the page fails: what it shows can only come from the page itself
+		HasCdp cdp = (HasCdp) driver;
+		cdp.executeCdpCommand("Network.enable", Map.of());
+		cdp.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/*")));
+		try {
+			driver.get(url("/")); // returns once the page's own script ran; no waiting for data
+
+			assertThat(driver.findElement(By.tagName("body")).getAttribute("data-first-paint")).isEqualTo("embedded");
+			assertThat(amount(card("shop"), "EUR")).isEqualTo("1284.50");
+			assertThat(amount(card("marketplace"), "USD")).isEqualTo("1520.40");
+			assertThat(card("partner").getText()).contains("No access to project 1223");
+			assertThat(driver.findElement(By.id("current-project")).getText()).isEqualTo("shop");
+			assertThat(amount(driver.findElement(By.id("current")), "EUR")).isEqualTo("1284.50");
+			assertThat(driver.findElement(By.id("mode")).getText()).isEqualTo("DEMO mode");
+			assertThat(driver.findElements(By.cssSelector("#accessible tr[data-project-id]"))).hasSize(5);
+			assertThat(driver.findElements(By.cssSelector("#meters table[data-meter]"))).isNotEmpty();
+			for (String section : List.of("current-section", "balances", "accessible", "meters", "traffic")) {
+				assertThat(driver.findElement(By.id(section)).getText()).as(section).doesNotContain("Loading");
+			}
+			// the page did try nothing under /api: a blocked fetch would have replaced a section by its error
+			assertThat(driver.findElements(By.cssSelector("#balances .error, #accessible .error, #meters .error")))
+				.filteredOn(error -> !error.getText().contains("No access to project 1223"))
+				.isEmpty();
+		}
+		finally {
+			cdp.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+		}
+	}
+
+	@Test
+	void theCurrentProjectsCardIsMarkedByABadgeAndAriaCurrentAndFollowsTheSwitch() {
+		open();
+
+		assertThat(driver.findElements(By.cssSelector("#balances .card[aria-current='true']")))
+			.extracting(card -> card.getAttribute("data-project"))
+			.containsExactly("shop");
+		assertThat(card("shop").getAttribute("class")).contains("current");
+		assertThat(card("shop").findElement(By.cssSelector(".current-badge")).getText()).isEqualTo("current");
+		assertThat(driver.findElements(By.cssSelector("#balances .current-badge"))).hasSize(1);
+
+		new Select(driver.findElement(By.id("project-select"))).selectByValue("marketplace");
+		driver.findElement(By.id("switch-project")).click();
+		waitFor().until(ExpectedConditions.attributeToBe(By.id("current"), "data-project", "marketplace"));
+
+		assertThat(driver.findElements(By.cssSelector("#balances .card[aria-current='true']")))
+			.extracting(card -> card.getAttribute("data-project"))
+			.containsExactly("marketplace");
+		assertThat(card("marketplace").findElement(By.cssSelector(".current-badge")).getText()).isEqualTo("current");
+		assertThat(card("shop").getAttribute("class")).doesNotContain("current");
+		assertThat(card("shop").getAttribute("aria-current")).isNull();
+		assertThat(driver.findElements(By.cssSelector("#balances .current-badge"))).hasSize(1);
+	}
+
+	@Test
+	void theUnsignedGetServerRowReadsUnsignedByDesignInANeutralStyle() {
+		this.wallet.serverTime(); // GET server: no authentication needed, so sent without a MAC
+		open();
+
+		WebElement mac = driver.findElement(By.cssSelector("#traffic tr[data-call='GET server'] td[data-mac]"));
+		assertThat(mac.getText()).isEqualTo("unsigned (by design)");
+		assertThat(mac.getAttribute("class")).isEqualTo("neutral");
+		List<WebElement> signed = driver
+			.findElements(By.cssSelector("#traffic tr:not([data-call='GET server']) td[data-mac]"));
+		assertThat(signed).isNotEmpty().allSatisfy(cell -> {
+			assertThat(cell.getText()).isEqualTo("valid");
+			assertThat(cell.getAttribute("class")).isEqualTo("ok");
+		});
+		assertThat(driver.findElement(By.id("demo-keys-note")).getText()).contains("random MAC keys on every start")
+			.contains("MockWalletApi")
+			.contains("@AutoConfigureMockWalletApi");
+	}
+
+	@Test
+	void meterResultsAreColouredByWhatTheyMeanAndRowsThatCountedNothingAreLeftOut() {
+		open();
+
+		List<WebElement> rows = driver.findElements(By.cssSelector("#meters table[data-meter] tbody tr"));
+		assertThat(rows).isNotEmpty()
+			.allSatisfy(row -> assertThat(row.findElements(By.tagName("td")).get(3).getText()).isNotIn("0", "0.0", ""));
+		WebElement zeroNote = driver.findElement(By.cssSelector("#meters .zero-note[data-meter='wallet.access.checks']"));
+		assertThat(Integer.parseInt(zeroNote.getAttribute("data-omitted-zero"))).isPositive();
+		assertThat(zeroNote.getText()).endsWith("with count 0 not shown.");
+
+		assertThat(resultCells("wallet.cache.gets", "hit")).as("cache hits")
+			.isNotEmpty()
+			.allSatisfy(cell -> assertThat(cell.getAttribute("class")).isEqualTo("ok"));
+		assertThat(resultCells("wallet.cache.gets", "miss")).as("cache misses")
+			.allSatisfy(cell -> assertThat(cell.getAttribute("class")).isEqualTo("neutral"));
+		assertThat(resultCells("wallet.access.checks", "granted")).isNotEmpty()
+			.allSatisfy(cell -> assertThat(cell.getAttribute("class")).isEqualTo("ok"));
+		assertThat(resultCells("wallet.access.checks", "denied")).as("partner")
+			.isNotEmpty()
+			.allSatisfy(cell -> assertThat(cell.getAttribute("class")).isEqualTo("bad"));
+	}
+
+	@Test
+	void theRequestsMeterCopesWithARefusedOutcomeAndWithoutTheRefusedProjectsRow() {
+		open();
+		JavascriptExecutor page = (JavascriptExecutor) driver;
+
+		// a starter that tells refused calls apart by their own outcome
+		page.executeScript("renderMeters(answered([{ name: 'wallet.client.requests', present: true, omittedZero: 0, "
+				+ "series: [{ type: 'TIMER', statistics: { count: 1, total: 0.001 }, tags: { 'wallet.project': 'partner', "
+				+ "method: 'GET', uri: '/rest/v1/project/{id}', outcome: 'REFUSED', status: 'CLIENT_ERROR', "
+				+ "error: 'ProjectAccessDeniedException' } }, { type: 'TIMER', statistics: { count: 2, total: 0.002 }, "
+				+ "tags: { 'wallet.project': 'shop', method: 'GET', uri: '/rest/v1/project/{id}', outcome: 'SOMETHING_NEW', "
+				+ "status: '299' } }] }]))");
+		WebElement refused = driver.findElement(By.cssSelector("#meters tr[data-project='partner'] td[data-kind]"));
+		assertThat(refused.getText()).isEqualTo("refused, not sent ProjectAccessDeniedException");
+		assertThat(refused.getAttribute("class")).isEqualTo("bad");
+		assertThat(driver.findElement(By.cssSelector("#meters tr[data-project='shop'] td[data-kind]"))
+			.getAttribute("class")).as("an outcome the page does not know").isEqualTo("neutral");
+
+		// a starter that records refused calls only in wallet.access.checks: no row, and nothing counted yet
+		page.executeScript("renderMeters(answered([{ name: 'wallet.client.requests', present: true, omittedZero: 0, "
+				+ "series: [] }]))");
+		assertThat(driver.findElements(By.cssSelector("#meters table"))).isEmpty();
+		assertThat(driver.findElement(By.cssSelector("#meters .zero-note")).getText()).startsWith("Nothing counted yet.");
+	}
+
+	@Test
 	void theStarterPanelShowsItsMetersAndTheActuatorEndpointOrItsAbsence() {
 		open();
 
@@ -179,6 +310,13 @@ class DashboardBrowserTests {
 
 	private static WebDriverWait waitFor() {
 		return new WebDriverWait(driver, WAIT);
+	}
+
+	private static List<WebElement> resultCells(String meter, String result) {
+		return driver.findElements(By.cssSelector("#meters table[data-meter='" + meter + "'] td[data-kind]"))
+			.stream()
+			.filter(cell -> cell.getText().equals(result))
+			.toList();
 	}
 
 	private static WebElement card(String alias) {

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Tag;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -23,9 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What the starter is doing: its meters, read from the application's {@link MeterRegistry}
  * (so the page needs no actuator round trip per meter), and in demo mode the requests the
- * embedded Wallet API received, with the project each carried and whether its MAC was
- * valid. The page reads the starter's own actuator endpoint, {@code /actuator/wallet},
- * directly.
+ * embedded Wallet API received, with the project each carried and how its MAC was checked.
+ * The page reads the starter's own actuator endpoint, {@code /actuator/wallet}, directly.
+ * <p>
+ * Series that counted nothing yet (the starter registers an access check's granted, denied
+ * and unavailable counters together, say) are left out of a meter's {@code series}, and
+ * counted in its {@code omittedZero}.
  */
 @RestController
 @RequestMapping("/api")
@@ -35,6 +39,9 @@ class StarterInsightController {
 	static final List<String> METERS = List.of("wallet.client.requests", "wallet.access.checks", "wallet.cache.gets");
 
 	private static final int RECENT_REQUESTS = 30;
+
+	/** The one Wallet API call that needs no authentication, so is sent without a MAC by design. */
+	private static final String UNAUTHENTICATED_CALL = "GET server";
 
 	private final ObjectProvider<MeterRegistry> registry;
 
@@ -55,6 +62,7 @@ class StarterInsightController {
 		List<Map<String, Object>> result = new ArrayList<>();
 		for (String name : METERS) {
 			List<Map<String, Object>> series = new ArrayList<>();
+			int omittedZero = 0;
 			if (meters != null) {
 				for (Meter meter : meters.find(name).meters()) {
 					Map<String, String> tags = new TreeMap<>();
@@ -65,10 +73,16 @@ class StarterInsightController {
 					for (Measurement measurement : meter.measure()) {
 						statistics.put(measurement.getStatistic().getTagValueRepresentation(), measurement.getValue());
 					}
+					Double count = statistics.get("count");
+					if (count != null && count == 0) {
+						omittedZero++;
+						continue;
+					}
 					series.add(Map.of("type", meter.getId().getType().name(), "tags", tags, "statistics", statistics));
 				}
 			}
-			result.add(Map.of("name", name, "present", !series.isEmpty(), "series", series));
+			result.add(Map.of("name", name, "present", !series.isEmpty() || omittedZero > 0, "series", series,
+					"omittedZero", omittedZero));
 		}
 		return result;
 	}
@@ -79,10 +93,26 @@ class StarterInsightController {
 	 */
 	@GetMapping("/demo/requests")
 	ResponseEntity<?> demoRequests() {
-		DemoWalletApi api = this.demo.getIfAvailable();
-		if (api == null) {
+		List<Map<String, Object>> recent = recentDemoRequests();
+		if (recent == null) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.body(Map.of("type", "NotInDemoMode", "message", "Only the embedded demo Wallet API records requests"));
+		}
+		return ResponseEntity.ok(recent);
+	}
+
+	/**
+	 * The latest requests the embedded demo Wallet API received, newest first. Each one's
+	 * {@code mac} says how its signature was checked: {@code valid}, {@code invalid},
+	 * {@code unsigned-by-design} ({@code GET server}, which needs no authentication),
+	 * {@code unsigned} (a call that needed a MAC came without one) or {@code certificate}
+	 * (a TLS client certificate took the MAC's place).
+	 * @return the requests, or {@code null} outside demo mode
+	 */
+	@Nullable List<Map<String, Object>> recentDemoRequests() {
+		DemoWalletApi api = this.demo.getIfAvailable();
+		if (api == null) {
+			return null;
 		}
 		List<ReceivedRequest> all = api.api().requests();
 		List<Map<String, Object>> recent = new ArrayList<>();
@@ -94,10 +124,22 @@ class StarterInsightController {
 			view.put("projectId", request.projectId());
 			view.put("macId", (request.verification() != null) ? request.verification().macId() : null);
 			view.put("signatureValid", request.signatureValid());
+			view.put("mac", mac(request));
 			view.put("status", request.status());
 			recent.add(view);
 		}
-		return ResponseEntity.ok(recent);
+		return recent;
+	}
+
+	static String mac(ReceivedRequest request) {
+		if (request.verification() != null) {
+			return request.signatureValid() ? "valid" : "invalid";
+		}
+		if (request.clientCertificate() != null) {
+			return "certificate";
+		}
+		return (request.method() + " " + request.path()).equals(UNAUTHENTICATED_CALL) ? "unsigned-by-design"
+				: "unsigned";
 	}
 
 }

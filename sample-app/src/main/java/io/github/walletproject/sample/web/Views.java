@@ -1,10 +1,12 @@
 package io.github.walletproject.sample.web;
 
 import java.util.List;
+import java.util.Map;
 
 import io.github.walletproject.client.Balance;
 import io.github.walletproject.client.CurrencyBalance;
 import io.github.walletproject.client.Project;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON shapes of the dashboard API. Amounts are decimal strings, so {@code 1284.50}
@@ -130,6 +132,21 @@ public final class Views {
 	 * @param balance the project and its balance, or {@code null} when none
 	 */
 	public record CurrentProject(String project, String source, ProjectBalance balance) {
+	}
+
+	/**
+	 * What the page renders on its first paint, embedded in it by {@link DashboardPageController}:
+	 * the same JSON the page's endpoints answer, so the page needs no fetch to show it.
+	 * @param overview {@code /api/overview}
+	 * @param current {@code /api/current}
+	 * @param balances {@code /api/balances}
+	 * @param accessible {@code /api/projects/accessible}
+	 * @param metrics {@code /api/metrics}
+	 * @param demoRequests {@code /api/demo/requests}, or {@code null} outside demo mode
+	 */
+	public record InitialState(Overview overview, CurrentProject current, List<ProjectBalance> balances,
+			List<AccessibleProjects> accessible, List<Map<String, Object>> metrics,
+			@Nullable List<Map<String, Object>> demoRequests) {
 	}
 
 	/**

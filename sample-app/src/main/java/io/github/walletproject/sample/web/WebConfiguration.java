@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers {@link CurrentProjectFilter} for the JSON API.
+ * Registers {@link CurrentProjectFilter} for the JSON API and the page.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -14,7 +14,7 @@ class WebConfiguration {
 	FilterRegistrationBean<CurrentProjectFilter> currentProjectFilter() {
 		FilterRegistrationBean<CurrentProjectFilter> registration = new FilterRegistrationBean<>(
 				new CurrentProjectFilter());
-		registration.addUrlPatterns("/api/*");
+		registration.addUrlPatterns("/api/*", "/"); // "/": the page, with the session's current project in it
 		return registration;
 	}
 
