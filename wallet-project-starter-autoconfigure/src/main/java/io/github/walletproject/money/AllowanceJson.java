@@ -42,10 +42,14 @@ final class AllowanceJson {
 			@JsonProperty("valid_until") @Nullable Long validUntil) {
 	}
 
-	static final class Decode extends StdConverter<In, Allowance> {
+	static final class Decode extends Decoder<In, Allowance> {
+
+		Decode() {
+			super("allowance");
+		}
 
 		@Override
-		public Allowance convert(In in) {
+		Allowance decode(In in) {
 			List<AllowanceLimit> limits = new ArrayList<>();
 			for (LimitJson limit : ApiConventions.list(in.limits())) {
 				Integer hours = (limit.time() != null) ? limit.time() : limit.period();

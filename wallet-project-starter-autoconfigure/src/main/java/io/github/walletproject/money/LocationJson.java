@@ -56,10 +56,14 @@ final class LocationJson {
 			@JsonProperty("prices") @Nullable List<PriceJson> prices) {
 	}
 
-	static final class Decode extends StdConverter<In, Location> {
+	static final class Decode extends Decoder<In, Location> {
+
+		Decode() {
+			super("location");
+		}
 
 		@Override
-		public Location convert(In in) {
+		Location decode(In in) {
 			List<String> services = new ArrayList<>();
 			if (in.services() != null) {
 				in.services().forEach((name, service) -> {

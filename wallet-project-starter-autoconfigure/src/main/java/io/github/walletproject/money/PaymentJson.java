@@ -40,10 +40,14 @@ final class PaymentJson {
 			@JsonProperty("purpose") @Nullable String purpose) {
 	}
 
-	static final class Decode extends StdConverter<In, Payment> {
+	static final class Decode extends Decoder<In, Payment> {
+
+		Decode() {
+			super("payment");
+		}
 
 		@Override
-		public Payment convert(In in) {
+		Payment decode(In in) {
 			return new Payment(required(in.id(), "payment.id"), in.transactionKey(),
 					PaymentStatus.fromWireValue(in.status()), required(instant(in.createdAt()), "payment.created_at"),
 					instant(in.confirmedAt()),
@@ -91,10 +95,14 @@ final class PaymentJson {
 			@JsonProperty("parameters") @Nullable Map<String, Object> parameters) {
 	}
 
-	static final class DecodeItem extends StdConverter<ItemIn, PaymentItem> {
+	static final class DecodeItem extends Decoder<ItemIn, PaymentItem> {
+
+		DecodeItem() {
+			super("payment item");
+		}
 
 		@Override
-		public PaymentItem convert(ItemIn in) {
+		PaymentItem decode(ItemIn in) {
 			return new PaymentItem(required(in.title(), "item.title"), in.description(), in.imageUri(),
 					requiredMoney(in.price(), in.priceDecimal(), in.currency(), "item.price"),
 					(in.quantity() != null) ? in.quantity() : 1,

@@ -3,7 +3,6 @@ package io.github.walletproject.money;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.util.StdConverter;
 
 import static io.github.walletproject.money.ApiConventions.instant;
 import static io.github.walletproject.money.ApiConventions.required;
@@ -36,10 +35,14 @@ final class StatementJson {
 			@JsonProperty("transfer_id") @Nullable Long transferId) {
 	}
 
-	static final class Decode extends StdConverter<In, Statement> {
+	static final class Decode extends Decoder<In, Statement> {
+
+		Decode() {
+			super("statement");
+		}
 
 		@Override
-		public Statement convert(In in) {
+		Statement decode(In in) {
 			PartyIn party = in.otherParty();
 			StatementParty otherParty = null;
 			if (party != null) {

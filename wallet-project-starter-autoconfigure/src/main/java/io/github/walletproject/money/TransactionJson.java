@@ -43,10 +43,14 @@ final class TransactionJson {
 			@JsonProperty("location_id") @Nullable Long locationId) {
 	}
 
-	static final class Decode extends StdConverter<In, Transaction> {
+	static final class Decode extends Decoder<In, Transaction> {
+
+		Decode() {
+			super("transaction");
+		}
 
 		@Override
-		public Transaction convert(In in) {
+		Transaction decode(In in) {
 			AllowanceIn allowance = in.allowance();
 			return new Transaction(required(in.key(), "transaction.transaction_key"),
 					TransactionStatus.fromWireValue(in.status()), TransactionType.fromWireValue(in.type()),

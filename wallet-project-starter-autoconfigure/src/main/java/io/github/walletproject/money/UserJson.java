@@ -5,7 +5,6 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.util.StdConverter;
 
 import static io.github.walletproject.money.ApiConventions.required;
 
@@ -26,10 +25,14 @@ final class UserJson {
 			@JsonProperty("wallets") @Nullable List<Long> wallets) {
 	}
 
-	static final class Decode extends StdConverter<In, User> {
+	static final class Decode extends Decoder<In, User> {
+
+		Decode() {
+			super("user");
+		}
 
 		@Override
-		public User convert(In in) {
+		User decode(In in) {
 			return new User(required(in.id(), "user.id"), in.email(), in.phone(), in.displayName(), in.type(),
 					in.companyCode(), in.identificationLevel(), ApiConventions.list(in.wallets()));
 		}

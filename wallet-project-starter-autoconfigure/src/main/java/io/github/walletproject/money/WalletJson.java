@@ -13,7 +13,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.util.StdConverter;
 
 import static io.github.walletproject.money.ApiConventions.required;
 import static io.github.walletproject.money.ApiConventions.requiredMoney;
@@ -41,10 +40,14 @@ final class WalletJson {
 			@JsonProperty("account") @Nullable AccountIn account) {
 	}
 
-	static final class Decode extends StdConverter<In, Wallet> {
+	static final class Decode extends Decoder<In, Wallet> {
+
+		Decode() {
+			super("wallet");
+		}
 
 		@Override
-		public Wallet convert(In in) {
+		Wallet decode(In in) {
 			AccountIn account = in.account();
 			WalletAccount decoded = null;
 			if (account != null) {
@@ -80,17 +83,21 @@ final class WalletJson {
 			@JsonProperty("reserved_decimal") @Nullable String reservedDecimal) {
 	}
 
-	static final class DecodeBalance extends StdConverter<LinkedHashMap<String, FundsIn>, WalletBalance> {
+	static final class DecodeBalance extends Decoder<LinkedHashMap<String, FundsIn>, WalletBalance> {
+
+		DecodeBalance() {
+			super("balance");
+		}
 
 		@Override
-		public WalletBalance convert(LinkedHashMap<String, FundsIn> in) {
+		WalletBalance decode(LinkedHashMap<String, FundsIn> in) {
 			Map<String, CurrencyFunds> currencies = new LinkedHashMap<>();
 			in.forEach((currency, funds) -> {
 				FundsIn amounts = required(funds, "balance." + currency);
 				// a missing amount reads as zero, as Paysera's PHP client reads it
-				Long atDisposal = (amounts.atDisposal() == null && amounts.atDisposalDecimal() == null) ? 0L
+				Long atDisposal = (amounts.atDisposal() == null && amounts.atDisposalDecimal() == null) ? Long.valueOf(0)
 						: amounts.atDisposal();
-				Long reserved = (amounts.reserved() == null && amounts.reservedDecimal() == null) ? 0L
+				Long reserved = (amounts.reserved() == null && amounts.reservedDecimal() == null) ? Long.valueOf(0)
 						: amounts.reserved();
 				currencies.put(currency, new CurrencyFunds(currency,
 						requiredMoney(atDisposal, amounts.atDisposalDecimal(), currency, "balance." + currency + ".at_disposal"),
