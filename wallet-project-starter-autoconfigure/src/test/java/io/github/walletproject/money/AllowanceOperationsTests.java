@@ -5,6 +5,8 @@ import java.time.Instant;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletApiException;
 import io.github.walletproject.WalletNotFoundException;
+import io.github.walletproject.WalletRateLimitException;
+import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +99,20 @@ class AllowanceOperationsTests {
 			// another project cannot see it
 			assertThatExceptionOfType(WalletNotFoundException.class)
 				.isThrownBy(() -> ProjectContext.runWith("marketplace", () -> allowances.get(id)));
+		});
+	}
+
+	@Test
+	void aRateLimitedCreationIsARateLimitExceptionAndIsNotResent() {
+		this.runner.run(context -> {
+			WalletAllowances allowances = context.getBean(WalletAllowances.class);
+			api.failNext("POST", "allowance", Fault.rateLimited(java.time.Duration.ofSeconds(7)), 1);
+
+			assertThatExceptionOfType(WalletRateLimitException.class)
+				.isThrownBy(() -> ProjectContext.runWith("shop",
+						() -> allowances.create(AllowanceRequest.upTo(Money.of("5.00", "EUR")))))
+				.satisfies(ex -> assertThat(ex.getRetryAfter()).contains(java.time.Duration.ofSeconds(7)));
+			assertThat(api).received(1).requestsTo("POST", "allowance");
 		});
 	}
 

@@ -6,6 +6,7 @@ import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletForbiddenException;
 import io.github.walletproject.WalletNotFoundException;
+import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +132,19 @@ class LocationOperationsTests {
 			assertThatExceptionOfType(ProjectAccessDeniedException.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> locations.create(1223, shop("Not mine"))));
 			assertThat(api.requests()).noneMatch(r -> r.path().startsWith("project/1223"));
+		});
+	}
+
+	@Test
+	void aRefusedListingIsATypedError() {
+		this.runner.run(context -> {
+			ProjectLocations locations = context.getBean(ProjectLocations.class);
+			api.failNext("GET", "project/1221/locations", Fault.error(403, "forbidden", "No locations scope"), 1);
+
+			assertThatExceptionOfType(WalletForbiddenException.class)
+				.isThrownBy(() -> locations.list(1221, LocationFilter.all()))
+				.satisfies(ex -> assertThat(ex.getErrorDescription()).contains("No locations scope"));
+			assertThat(api).lastRequestTo("GET", "project/1221/locations").isForProject(1221);
 		});
 	}
 

@@ -119,6 +119,24 @@ class PaymentOperationsTests {
 	}
 
 	@Test
+	void aRefusedCreationIsATypedErrorAndIsNotResent() {
+		this.runner.run(context -> {
+			WalletPayments payments = context.getBean(WalletPayments.class);
+			api.failNext("POST", "payment", Fault.error(400, "invalid_parameters", "Beneficiary not found"), 1);
+
+			assertThatExceptionOfType(WalletApiException.class)
+				.isThrownBy(() -> ProjectContext.runWith("shop",
+						() -> payments.create(PaymentRequest.of("x", Money.of("1.00", "EUR"))
+							.withBeneficiary(WalletIdentifier.phone("37060000000")))))
+				.satisfies(ex -> {
+					assertThat(ex.getErrorCode()).isEqualTo("invalid_parameters");
+					assertThat(ex.getErrorDescription()).contains("Beneficiary not found");
+				});
+			assertThat(api).received(1).requestsTo("POST", "payment");
+		});
+	}
+
+	@Test
 	void anUnknownPaymentIsNotFound() {
 		this.runner.run(context -> {
 			WalletPayments payments = context.getBean(WalletPayments.class);

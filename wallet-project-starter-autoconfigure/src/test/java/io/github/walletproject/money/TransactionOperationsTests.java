@@ -220,6 +220,23 @@ class TransactionOperationsTests {
 	}
 
 	@Test
+	void aTransactionTheApiRefusesIsAnInvalidParametersErrorAndNothingIsCreated() {
+		this.runner.run(context -> {
+			WalletTransactions transactions = context.getBean(WalletTransactions.class);
+			TransactionRequest unknownPayment = TransactionRequest.builder().paymentId(999_999).build();
+
+			assertThatExceptionOfType(WalletApiException.class)
+				.isThrownBy(() -> ProjectContext.runWith("shop", () -> transactions.create(unknownPayment)))
+				.satisfies(ex -> {
+					assertThat(ex.getErrorCode()).isEqualTo("invalid_parameters");
+					assertThat(ex.getStatus()).isEqualTo(400);
+				});
+			assertThat(api).lastRequestTo("POST", "transaction").isForProject(1221).hasBodyField("payments[0]", 999_999);
+			assertThat(api.createdTransactions()).isEmpty();
+		});
+	}
+
+	@Test
 	void anAmountWithAFractionOfACentIsRefusedBeforeAnythingIsSent() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> PaymentRequest.of("Too precise", Money.of("12.999", "EUR")))

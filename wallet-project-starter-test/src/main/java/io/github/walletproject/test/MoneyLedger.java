@@ -226,10 +226,10 @@ final class MoneyLedger {
 					return createTransaction(request, project);
 				}
 				if (path.equals("payment")) {
-					return withBody(request, body -> created(createPayment(asMap(body), project, null)));
+					return withBody(request, body -> ok(createPayment(asMap(body), project, null)));
 				}
 				if (path.equals("allowance")) {
-					return withBody(request, body -> created(createAllowance(asMap(body), project, null)));
+					return withBody(request, body -> ok(createAllowance(asMap(body), project, null)));
 				}
 				if ((matcher = NEW_LOCATION.matcher(path)).matches()) {
 					return createLocation(request, Long.parseLong(matcher.group(1)), project);
@@ -880,10 +880,6 @@ final class MoneyLedger {
 
 	private static Reply ok(Object json) {
 		return new Reply(200, Json.write(json));
-	}
-
-	private static Reply created(Map<String, Object> json) {
-		return ok(json);
 	}
 
 	private static Reply notFound(String description) {
