@@ -87,6 +87,19 @@ class MockWalletApiMoneyTests {
 	}
 
 	@Test
+	void moneyEndpointsCheckTheSignatureFirst() throws Exception {
+		byte[] body = "{\"payments\":[{\"description\":\"x\",\"price\":100,\"currency\":\"EUR\"}]}"
+			.getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> badKey = new SignedClient(this.api, ID, "not-the-key").send("POST", "transaction", body,
+				"project_id=1221", SignedClient.now(), SignedClient.nonce(), Map.of("Content-Type", "application/json"));
+		HttpResponse<String> unsigned = SignedClient.send(this.client.unsigned("GET", "user/me", null, Map.of()).build());
+
+		refused(badKey, 401, "unauthorized");
+		refused(unsigned, 401, "unauthorized");
+		assertThat(this.api.createdTransactions()).isEmpty();
+	}
+
+	@Test
 	void aTransactionIsConfirmedOnlyAfterItsPayerAcceptedIt() throws Exception {
 		String key = createTransaction(1221);
 		refused(send("PUT", "transaction/" + key + "/confirm", "{}", 1221), 409, "invalid_state");
