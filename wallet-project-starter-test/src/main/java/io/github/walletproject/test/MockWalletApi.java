@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +54,12 @@ import com.sun.net.httpserver.HttpsServer;
  *     MockWalletApiAssert.assertThat(api).received(1).requestsForProject(1221);
  * }
  * </pre>
+ *
+ * It also keeps the state of the money endpoints (transactions, payments, allowances,
+ * statements, wallets, users, project locations): a created transaction is {@code new}, a
+ * payer accepts it ({@link #acceptTransaction(String, long)}), and then it can be confirmed or
+ * revoked; listings come in pages ({@code limit}/{@code offset} with {@code _metadata}).
+ * Objects created for one project are invisible to another ({@code 404 not_found}).
  *
  * It speaks plain HTTP, or HTTPS with client certificates ({@link #startHttps(SSLContext)}) for
  * client-certificate mode; {@link #acceptUnsignedRequests(boolean)} accepts requests that carry
@@ -99,7 +104,7 @@ public final class MockWalletApi implements AutoCloseable {
 
 	private final Set<String> nonces = ConcurrentHashMap.newKeySet();
 
-	private final AtomicLong transactionIds = new AtomicLong(1000);
+	private final MoneyLedger ledger = new MoneyLedger(this::serverSeconds);
 
 	private volatile MacVerifier verifier = new MacVerifier(this.keys::get);
 
@@ -297,6 +302,98 @@ public final class MockWalletApi implements AutoCloseable {
 	}
 
 	/**
+	 * A wallet {@code GET wallet/{id}} serves (other wallet ids get a minimal answer).
+	 * @param walletId the wallet
+	 * @param ownerUserId the user who owns it
+	 * @param accountNumber its account number, such as {@code EVP0010001000101}
+	 * @param ownerDisplayName the owner's display name
+	 * @return this mock
+	 */
+	public MockWalletApi wallet(long walletId, long ownerUserId, String accountNumber, String ownerDisplayName) {
+		this.ledger.wallet(walletId, ownerUserId, accountNumber, ownerDisplayName);
+		return this;
+	}
+
+	/**
+	 * A user: {@code GET user/{id}}, and for requests signed with the MAC id,
+	 * {@code user/me}, {@code user/me/wallets}, {@code wallet/me},
+	 * {@code wallet/me/balance} and {@code wallet/me/statements} (the first wallet). Wallets
+	 * without a {@link #wallet} fixture get one.
+	 * @param macId the access token (MAC id) that acts for this user, or {@code null}
+	 * @param userId the user id
+	 * @param email the user's email
+	 * @param walletIds the user's wallets
+	 * @return this mock
+	 */
+	public MockWalletApi user(String macId, long userId, String email, long... walletIds) {
+		this.ledger.user(macId, userId, email, walletIds);
+		return this;
+	}
+
+	/**
+	 * A statement of a wallet ({@code GET wallet/{id}/statements}, newest first).
+	 * @param walletId the wallet
+	 * @param id the statement id
+	 * @param amount the decimal amount, such as {@code 12.99} (sent in cents)
+	 * @param currency the currency code
+	 * @param direction {@code in} or {@code out}
+	 * @param details the statement text
+	 * @param epochSecond when it happened
+	 * @return this mock
+	 */
+	public MockWalletApi statement(long walletId, long id, String amount, String currency, String direction,
+			String details, long epochSecond) {
+		this.ledger.statement(walletId, id, amount, currency, direction, details, epochSecond);
+		return this;
+	}
+
+	/**
+	 * A number of generated statements of a wallet, an hour apart, the newest now: ids
+	 * {@code walletId * 1000 + count} down to {@code walletId * 1000 + 1}, every third one
+	 * outgoing.
+	 * @param walletId the wallet
+	 * @param count how many
+	 * @param currency their currency
+	 * @return this mock
+	 */
+	public MockWalletApi statements(long walletId, int count, String currency) {
+		this.ledger.statements(walletId, count, currency, serverSeconds());
+		return this;
+	}
+
+	/**
+	 * Act as the payer who accepts a created transaction: it becomes {@code reserved} (as do
+	 * its payments), so that it can be confirmed.
+	 * @param transactionKey the transaction
+	 * @param payerWalletId the payer's wallet
+	 * @return this mock
+	 * @throws IllegalArgumentException when no such transaction was created
+	 * @throws IllegalStateException when the transaction is not {@code new}
+	 */
+	public MockWalletApi acceptTransaction(String transactionKey, long payerWalletId) {
+		this.ledger.acceptTransaction(transactionKey, payerWalletId);
+		return this;
+	}
+
+	/**
+	 * The status of a created transaction.
+	 * @param transactionKey the transaction
+	 * @return {@code new}, {@code reserved}, {@code confirmed}, {@code revoked}; empty when
+	 * no such transaction was created
+	 */
+	public java.util.Optional<String> transactionStatus(String transactionKey) {
+		return java.util.Optional.ofNullable(this.ledger.transactionStatus(transactionKey));
+	}
+
+	/**
+	 * The keys of the transactions created since the last {@link #reset()}, oldest first.
+	 * @return the keys
+	 */
+	public List<String> createdTransactions() {
+		return this.ledger.transactionKeys();
+	}
+
+	/**
 	 * Name a project for the assertions ({@code requestsForProject("shop")}).
 	 * @param alias the alias
 	 * @param projectId the project id
@@ -464,10 +561,12 @@ public final class MockWalletApi implements AutoCloseable {
 	}
 
 	/**
-	 * Forget recorded requests, pending faults and used nonces; keep fixtures.
+	 * Forget recorded requests, pending faults, used nonces and the transactions, payments,
+	 * allowances and locations created through the API; keep fixtures.
 	 * @return this mock
 	 */
 	public MockWalletApi reset() {
+		this.ledger.reset();
 		this.received.clear();
 		this.faults.clear();
 		this.nonces.clear();
@@ -583,18 +682,19 @@ public final class MockWalletApi implements AutoCloseable {
 				return new Answer(route.status(), route.json(), Map.of());
 			}
 		}
+		String macId = (verification != null) ? verification.macId() : null;
+		MoneyLedger.Reply reply = this.ledger.handle(request, macId);
+		if (reply != null) {
+			return new Answer(reply.status(), reply.body(), Map.of());
+		}
 		if (!method.equals("GET")) {
-			if (method.equals("POST") && path.equals("transaction")) {
-				return new Answer(200, "{\"id\":" + this.transactionIds.incrementAndGet() + ",\"status\":\"new\"}",
-						Map.of());
-			}
 			return error(404, "not_found", "No such resource");
 		}
+		path = this.ledger.resolveMe(path, macId);
 		if (path.equals("server")) {
-			return ok("{\"time\":" + (this.clock.millis() / 1000 + this.serverClockOffset.toSeconds()) + "}");
+			return ok("{\"time\":" + serverSeconds() + "}");
 		}
 		if (path.equals("client")) {
-			String macId = (verification != null) ? verification.macId() : null;
 			String json = (macId != null) ? this.clients.get(macId) : null;
 			return ok((json != null) ? json
 					: "{\"title\":\"Mock client\",\"type\":\"app_client\",\"permissions\":[\"projects\",\"balance\"]}");
@@ -606,7 +706,6 @@ public final class MockWalletApi implements AutoCloseable {
 		}
 		matcher = USER_PROJECTS.matcher(path);
 		if (matcher.matches()) {
-			String macId = (verification != null) ? verification.macId() : null;
 			List<Long> ids = (macId != null) ? this.userProjects.get(macId) : null;
 			List<String> items = new ArrayList<>();
 			if (ids != null) {
@@ -639,10 +738,18 @@ public final class MockWalletApi implements AutoCloseable {
 		}
 		matcher = WALLET.matcher(path);
 		if (matcher.matches()) {
+			Map<String, Object> wallet = this.ledger.walletJson(Long.parseLong(matcher.group(1)));
+			if (wallet != null) {
+				return ok(Json.write(wallet));
+			}
 			return ok("{\"id\":" + matcher.group(1) + ",\"owner\":1,\"account\":{\"number\":\"EVP" + matcher.group(1)
 					+ "\"}}");
 		}
 		return error(404, "not_found", "No such resource");
+	}
+
+	private long serverSeconds() {
+		return this.clock.millis() / 1000 + this.serverClockOffset.toSeconds();
 	}
 
 	private static String clientCertificate(HttpExchange exchange) {
@@ -660,7 +767,7 @@ public final class MockWalletApi implements AutoCloseable {
 	}
 
 	private static boolean isAccountLevel(ReceivedRequest request) {
-		return request.path().equals("client") || USER_PROJECTS.matcher(request.path()).matches();
+		return request.path().equals("client") || request.path().startsWith("user/");
 	}
 
 	private static long minor(String decimal) {

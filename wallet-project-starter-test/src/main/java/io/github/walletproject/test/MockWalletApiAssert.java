@@ -13,6 +13,7 @@ import org.assertj.core.api.AbstractAssert;
  * assertThat(api).received(2).requestsForProject("shop");
  * assertThat(api).received(1).requestsTo("GET", "server");
  * assertThat(api).hasOnlyValidSignatures().hasNoMisroutedRequests();
+ * assertThat(api).lastRequestTo("POST", "transaction").isForProject(1221).hasBodyField("payments[0].price", 1299);
  * </pre>
  */
 public final class MockWalletApiAssert extends AbstractAssert<MockWalletApiAssert, MockWalletApi> {
@@ -75,6 +76,26 @@ public final class MockWalletApiAssert extends AbstractAssert<MockWalletApiAsser
 					misrouted.size(), misrouted.subList(0, Math.min(10, misrouted.size())));
 		}
 		return this;
+	}
+
+	/**
+	 * Continue with assertions on the latest request to an endpoint.
+	 * @param method the method
+	 * @param path the path below the base URL, without query ({@code transaction})
+	 * @return assertions on that request
+	 */
+	public ReceivedRequestAssert lastRequestTo(String method, String path) {
+		isNotNull();
+		String upper = method.toUpperCase(Locale.ROOT);
+		List<ReceivedRequest> all = this.actual.requests();
+		for (int i = all.size() - 1; i >= 0; i--) {
+			ReceivedRequest request = all.get(i);
+			if (request.method().equals(upper) && request.path().equals(path)) {
+				return ReceivedRequestAssert.assertThat(request);
+			}
+		}
+		failWithMessage("Expected a request to %s %s but received none. All requests: %s", upper, path, all);
+		throw new IllegalStateException("unreachable");
 	}
 
 	/**

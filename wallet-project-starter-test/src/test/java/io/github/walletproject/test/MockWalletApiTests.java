@@ -254,8 +254,8 @@ class MockWalletApiTests {
 
 			assertThat(first.statusCode()).isEqualTo(200);
 			JSONObject created = StrictJson.object(first.body());
-			assertThat(created).containsEntry("status", "new").containsKey("id");
-			assertThat(StrictJson.object(second.body()).get("id")).isNotEqualTo(created.get("id"));
+			assertThat(created).containsEntry("status", "new").containsEntry("project_id", 1221).containsKey("transaction_key");
+			assertThat(StrictJson.object(second.body()).get("transaction_key")).isNotEqualTo(created.get("transaction_key"));
 			assertThat(MockWalletApiTests.this.api.requests()).allSatisfy(r -> {
 				assertThat(r.bodyText()).isEqualTo("{\"payments\":[]}");
 				assertThat(r.ext()).containsKeys("body_hash", "project_id");
@@ -269,7 +269,7 @@ class MockWalletApiTests {
 			assertThat(MockWalletApiTests.this.client.get("payment/5").body()).isEqualTo("{\"id\":5}");
 			assertThat(new SignedClient(MockWalletApiTests.this.api, ID, "bad").get("payment/5").statusCode())
 				.isEqualTo(401);
-			assertPayseraError(MockWalletApiTests.this.client.get("payments"), 404, "not_found");
+			assertPayseraError(MockWalletApiTests.this.client.get("payouts"), 404, "not_found");
 		}
 
 	}

@@ -1,0 +1,127 @@
+package io.github.walletproject.money;
+
+import java.time.Instant;
+
+import io.github.walletproject.ProjectContext;
+import io.github.walletproject.WalletApiException;
+import io.github.walletproject.WalletNotFoundException;
+import io.github.walletproject.WalletRateLimitException;
+import io.github.walletproject.test.Fault;
+import io.github.walletproject.test.MockWalletApi;
+import io.github.walletproject.test.MockWalletApiExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static io.github.walletproject.test.MockWalletApiAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * {@link WalletAllowances} against the MAC-verifying mock.
+ */
+@ExtendWith(MockWalletApiExtension.class)
+class AllowanceOperationsTests {
+
+	static MockWalletApi api;
+
+	private final ApplicationContextRunner runner = MoneyTestApps.runner(api);
+
+	@BeforeAll
+	static void fixtures(MockWalletApi mock) {
+		api = MoneyTestApps.fixtures(mock);
+	}
+
+	@Test
+	void createSendsOneCurrencyAndAmountsInCents() {
+		this.runner.run(context -> {
+			WalletAllowances allowances = context.getBean(WalletAllowances.class);
+
+			Allowance allowance = ProjectContext.callWith("shop", () -> allowances.create(AllowanceRequest
+				.upTo(Money.of("50", "EUR"))
+				.withLimit(Money.of("10.00", "EUR"), 24)
+				.withDescription("Monthly plan")
+				.validForHours(720)));
+
+			assertThat(api).lastRequestTo("POST", "allowance")
+				.hasValidSignature()
+				.isForProject(1221)
+				.hasBodyFieldNames("", "description", "currency", "max_price", "valid_for", "limits")
+				.hasBodyField("currency", "EUR")
+				.hasBodyField("max_price", 5000)
+				.hasBodyField("valid_for", 720)
+				.hasBodyFieldNames("limits[0]", "max_price", "time")
+				.hasBodyField("limits[0].max_price", 1000)
+				.hasBodyField("limits[0].time", 24);
+			assertThat(allowance.status()).isEqualTo(AllowanceStatus.NEW);
+			assertThat(allowance.maxPrice()).isEqualTo(Money.of("50.00", "EUR"));
+			assertThat(allowance.limits()).containsExactly(new AllowanceLimit(Money.of("10.00", "EUR"), 24));
+			assertThat(allowance.validForHours()).isEqualTo(720);
+			assertThat(allowance.description()).isEqualTo("Monthly plan");
+		});
+	}
+
+	@Test
+	void getAndCancelNameTheAllowanceInThePath() {
+		this.runner.run(context -> {
+			WalletAllowances allowances = context.getBean(WalletAllowances.class);
+			Instant until = Instant.parse("2030-01-01T00:00:00Z");
+			long id = ProjectContext.callWith("marketplace",
+					() -> allowances.create(AllowanceRequest.upTo(Money.of("20.00", "EUR")).validUntil(until))).id();
+			assertThat(api).lastRequestTo("POST", "allowance").hasBodyField("valid_until", until.getEpochSecond());
+
+			Allowance read = ProjectContext.callWith("marketplace", () -> allowances.get(id));
+			assertThat(api).lastRequestTo("GET", "allowance/" + id).hasValidSignature().isForProject(1222);
+			Allowance canceled = ProjectContext.callWith("marketplace", () -> allowances.cancel(id));
+
+			assertThat(api).lastRequestTo("DELETE", "allowance/" + id).hasValidSignature().isForProject(1222);
+			assertThat(read.validUntil()).isEqualTo(until);
+			assertThat(canceled.status()).isEqualTo(AllowanceStatus.DELETED);
+		});
+	}
+
+	@Test
+	void anUnknownAllowanceIsNotFoundAndCancelingTwiceIsAnInvalidState() {
+		this.runner.run(context -> {
+			WalletAllowances allowances = context.getBean(WalletAllowances.class);
+			assertThatExceptionOfType(WalletNotFoundException.class)
+				.isThrownBy(() -> ProjectContext.runWith("shop", () -> allowances.get(4242)));
+			long id = ProjectContext.callWith("shop",
+					() -> allowances.create(AllowanceRequest.upTo(Money.of("1.00", "EUR")))).id();
+			ProjectContext.runWith("shop", () -> allowances.cancel(id));
+
+			assertThatExceptionOfType(WalletApiException.class)
+				.isThrownBy(() -> ProjectContext.runWith("shop", () -> allowances.cancel(id)))
+				.satisfies(ex -> assertThat(ex.getErrorCode()).isEqualTo("invalid_state"));
+			// another project cannot see it
+			assertThatExceptionOfType(WalletNotFoundException.class)
+				.isThrownBy(() -> ProjectContext.runWith("marketplace", () -> allowances.get(id)));
+		});
+	}
+
+	@Test
+	void aRateLimitedCreationIsARateLimitExceptionAndIsNotResent() {
+		this.runner.run(context -> {
+			WalletAllowances allowances = context.getBean(WalletAllowances.class);
+			api.failNext("POST", "allowance", Fault.rateLimited(java.time.Duration.ofSeconds(7)), 1);
+
+			assertThatExceptionOfType(WalletRateLimitException.class)
+				.isThrownBy(() -> ProjectContext.runWith("shop",
+						() -> allowances.create(AllowanceRequest.upTo(Money.of("5.00", "EUR")))))
+				.satisfies(ex -> assertThat(ex.getRetryAfter()).contains(java.time.Duration.ofSeconds(7)));
+			assertThat(api).received(1).requestsTo("POST", "allowance");
+		});
+	}
+
+	@Test
+	void mixedCurrenciesAreRefusedBeforeAnythingIsSent() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AllowanceRequest.upTo(Money.of("50", "EUR")).withLimit(Money.of("10", "USD"), 24))
+			.withMessageContaining("one currency");
+		assertThat(api).receivedNothing();
+	}
+
+}
