@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
-import io.github.walletproject.WalletProjects;
+import io.github.walletproject.client.WalletProjects;
 
 import io.github.walletproject.sample.mode.DemoWalletApi;
 import io.github.walletproject.test.Fault;
