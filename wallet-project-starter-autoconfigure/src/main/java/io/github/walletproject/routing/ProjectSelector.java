@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * Chooses the project of one invocation of an annotated method: fixed at startup, or a SpEL
  * template evaluated over the arguments.
  */
-public interface ProjectSelector {
+interface ProjectSelector {
 
 	/**
 	 * The project for this invocation.

@@ -120,7 +120,7 @@ public final class WalletProjectResolver {
 	 * @param targetClass the target class
 	 * @return the selector, or {@code null} when the method is not annotated
 	 */
-	public @Nullable ProjectSelector selector(Method method, @Nullable Class<?> targetClass) {
+	@Nullable ProjectSelector selector(Method method, @Nullable Class<?> targetClass) {
 		return cached(new MethodClassKey(method, targetClass), () -> compute(method, targetClass));
 	}
 
@@ -130,7 +130,7 @@ public final class WalletProjectResolver {
 	 * @param method the interface method
 	 * @return the selector, or {@code null} when the method itself is not annotated
 	 */
-	public @Nullable ProjectSelector methodSelector(Method method) {
+	@Nullable ProjectSelector methodSelector(Method method) {
 		return cached(new MethodClassKey(method, null), () -> {
 			Found found = find(method, location(method.getDeclaringClass(), method));
 			return (found != null) ? this.selectors.create(found.value(), found.location()) : NONE;
@@ -143,7 +143,7 @@ public final class WalletProjectResolver {
 	 * @param serviceType the interface a client is created for
 	 * @return the selector, or {@code null} when the type is not annotated
 	 */
-	public @Nullable ProjectSelector typeSelector(Class<?> serviceType) {
+	@Nullable ProjectSelector typeSelector(Class<?> serviceType) {
 		return cached(new MethodClassKey(TYPE_MARKER, serviceType), () -> {
 			Found found = find(serviceType, serviceType.getName());
 			return (found != null) ? this.selectors.create(found.value(), found.location()) : NONE;
