@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.github.walletproject.client.Project;
+import org.springframework.util.Assert;
 
 /**
  * The projects one set of credentials may act for. Membership is a binary search over a
@@ -24,6 +25,7 @@ public final class AccessibleProjects implements Serializable {
 	 * @param projects the accessible projects
 	 */
 	public AccessibleProjects(List<Project> projects) {
+		Assert.notNull(projects, "Projects must not be null");
 		this.projects = List.copyOf(projects);
 		this.ids = this.projects.stream().mapToLong(Project::id).sorted().distinct().toArray();
 	}

@@ -8,6 +8,7 @@ import io.github.walletproject.client.InternalWalletApi;
 import io.github.walletproject.client.Project;
 import io.github.walletproject.client.ProjectLookups;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 /**
  * The access lists and project details, each in a {@link RefreshingCache}, keyed by who the
@@ -33,6 +34,10 @@ public final class CachedProjectLookups implements WalletCaches, AutoCloseable {
 	 */
 	public CachedProjectLookups(String baseUrl, AccessibleProjectsSource source, InternalWalletApi internal,
 			CacheFactory factory) {
+		Assert.notNull(baseUrl, "Base url must not be null");
+		Assert.notNull(source, "Source must not be null");
+		Assert.notNull(internal, "Internal must not be null");
+		Assert.notNull(factory, "Factory must not be null");
 		this.baseUrl = baseUrl;
 		this.accessLists = factory.create("access", key -> new AccessibleProjects(source.load(key.credentials())), 0);
 		this.details = factory.create("project", key -> internal.project(key.project()), -1);
@@ -78,6 +83,13 @@ public final class CachedProjectLookups implements WalletCaches, AutoCloseable {
 			public Project details(ResolvedProject project) {
 				checker.check(project);
 				return CachedProjectLookups.this.details(project);
+			}
+
+			@Override
+			public @Nullable Long walletId(ResolvedProject project) {
+				Project cached = CachedProjectLookups.this.details.peek(new DetailsKey(CachedProjectLookups.this.baseUrl,
+						project));
+				return (cached != null) ? cached.walletId() : details(project).walletId();
 			}
 
 			@Override

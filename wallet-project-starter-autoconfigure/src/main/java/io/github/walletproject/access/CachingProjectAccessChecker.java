@@ -8,6 +8,7 @@ import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.client.WalletMetrics;
 import io.github.walletproject.routing.ProjectRegistry;
+import org.springframework.util.Assert;
 
 /**
  * The built-in {@link ProjectAccessChecker}: looks the project up in the cached list of
@@ -28,6 +29,9 @@ public final class CachingProjectAccessChecker implements ProjectAccessChecker {
 	 * @param metrics counts grants and denials
 	 */
 	public CachingProjectAccessChecker(CachedProjectLookups lookups, ProjectRegistry registry, WalletMetrics metrics) {
+		Assert.notNull(lookups, "Lookups must not be null");
+		Assert.notNull(registry, "Registry must not be null");
+		Assert.notNull(metrics, "Metrics must not be null");
 		this.lookups = lookups;
 		this.registry = registry;
 		this.metrics = metrics;

@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.client.Project;
 import io.github.walletproject.routing.ProjectRegistry;
+import org.springframework.util.Assert;
 
 /**
  * Treats the projects configured under {@code paysera.wallet.projects} as the allow-list of
@@ -20,6 +21,7 @@ public final class ConfiguredAccessibleProjectsSource implements AccessibleProje
 	 * @param registry the configured projects
 	 */
 	public ConfiguredAccessibleProjectsSource(ProjectRegistry registry) {
+		Assert.notNull(registry, "Registry must not be null");
 		this.registry = registry;
 	}
 

@@ -22,6 +22,7 @@ import io.github.walletproject.client.WalletMetrics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 /**
  * A cache of remote lookups on Caffeine's {@link AsyncLoadingCache}: concurrent misses of a
@@ -78,6 +79,11 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	 */
 	public RefreshingCache(String name, Function<K, V> source, Settings settings, Clock clock,
 			org.springframework.cache.@Nullable Cache shared, WalletMetrics metrics) {
+		Assert.notNull(name, "Name must not be null");
+		Assert.notNull(source, "Source must not be null");
+		Assert.notNull(settings, "Settings must not be null");
+		Assert.notNull(clock, "Clock must not be null");
+		Assert.notNull(metrics, "Metrics must not be null");
 		this.name = name;
 		this.source = source;
 		this.settings = settings;

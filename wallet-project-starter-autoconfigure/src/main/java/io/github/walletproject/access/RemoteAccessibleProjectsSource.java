@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.client.Project;
 import io.github.walletproject.client.InternalWalletApi;
+import org.springframework.util.Assert;
 
 /**
  * Lists accessible projects with {@code GET user/{user}/projects}, signed with the
@@ -25,6 +26,8 @@ public final class RemoteAccessibleProjectsSource implements AccessibleProjectsS
 	 * @param user a user id, or {@code me}
 	 */
 	public RemoteAccessibleProjectsSource(Supplier<InternalWalletApi> api, String user) {
+		Assert.notNull(api, "Api must not be null");
+		Assert.notNull(user, "User must not be null");
 		this.api = api;
 		this.user = user;
 	}

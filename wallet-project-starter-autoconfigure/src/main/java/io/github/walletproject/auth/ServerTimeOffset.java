@@ -2,6 +2,7 @@ package io.github.walletproject.auth;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.util.Assert;
 
 /**
  * The difference between the Wallet API server's clock and ours, in seconds, added to every
@@ -23,6 +24,7 @@ public final class ServerTimeOffset {
 	 * @param clock the local clock
 	 */
 	public ServerTimeOffset(Clock clock) {
+		Assert.notNull(clock, "Clock must not be null");
 		this.clock = clock;
 	}
 

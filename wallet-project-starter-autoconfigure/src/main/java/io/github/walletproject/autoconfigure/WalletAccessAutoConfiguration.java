@@ -2,7 +2,6 @@ package io.github.walletproject.autoconfigure;
 
 import java.io.Serializable;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of project access checks: where the accessible projects come from
@@ -47,39 +45,39 @@ public final class WalletAccessAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AccessibleProjectsSource walletAccessibleProjectsSource(WalletProperties properties, ProjectRegistry registry,
+	AccessibleProjectsSource walletAccessibleProjectsSource(WalletSettings settings, ProjectRegistry registry,
 			ObjectProvider<InternalWalletApi> internal) {
-		if (properties.getAccess().getSource() == AccessSource.CONFIGURED) {
+		if (settings.accessSource() == AccessSource.CONFIGURED) {
 			return new ConfiguredAccessibleProjectsSource(registry);
 		}
-		return new RemoteAccessibleProjectsSource(internal::getObject, properties.getAccess().getUser());
+		return new RemoteAccessibleProjectsSource(internal::getObject, settings.accessUser());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	CachedProjectLookups walletCachedProjectLookups(WalletProperties properties, AccessibleProjectsSource source,
+	CachedProjectLookups walletCachedProjectLookups(WalletSettings settings, AccessibleProjectsSource source,
 			InternalWalletApi internal, ObjectProvider<Clock> clock, ObjectProvider<CacheManager> cacheManager,
 			ObjectProvider<WalletMetrics> metrics) {
-		Cache shared = sharedCache(properties, cacheManager);
+		Cache shared = sharedCache(settings.sharedCacheName(), cacheManager);
 		Clock time = clock.getIfUnique(Clock::systemUTC);
 		WalletMetrics walletMetrics = metrics.getIfAvailable(() -> WalletMetrics.NONE);
-		return new CachedProjectLookups(WalletSettings.baseUrl(properties).toString(), source, internal,
+		return new CachedProjectLookups(settings.baseUrl().toString(), source, internal,
 				new CachedProjectLookups.CacheFactory() {
 					@Override
 					public <K, V extends Serializable> RefreshingCache<K, V> create(String name, Function<K, V> loader,
 							int maximumSize) {
 						// one access list per set of configured credentials: no size bound needed
-						int bound = (maximumSize < 0) ? properties.getAccess().getCache().getMaximumSize() : maximumSize;
-						return new RefreshingCache<>(name, loader, settings(properties, bound), time, shared, walletMetrics);
+						RefreshingCache.Settings timing = (maximumSize < 0) ? settings.detailsCache() : settings.accessCache();
+						return new RefreshingCache<>(name, loader, timing, time, shared, walletMetrics);
 					}
 				});
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProjectAccessChecker walletProjectAccessChecker(WalletProperties properties, ProjectRegistry registry,
+	ProjectAccessChecker walletProjectAccessChecker(WalletSettings settings, ProjectRegistry registry,
 			CachedProjectLookups lookups, ObjectProvider<WalletMetrics> metrics) {
-		if (properties.getAccess().getSource() == AccessSource.NONE) {
+		if (settings.accessSource() == AccessSource.NONE) {
 			return ProjectAccessChecker.NONE;
 		}
 		return new CachingProjectAccessChecker(lookups, registry, metrics.getIfAvailable(() -> WalletMetrics.NONE));
@@ -118,19 +116,8 @@ public final class WalletAccessAutoConfiguration {
 		}
 	}
 
-	private static RefreshingCache.Settings settings(WalletProperties properties, int maximumSize) {
-		WalletProperties.Cache cache = properties.getAccess().getCache();
-		// a lookup may take every attempt of a request, a clock re-read and a replay
-		int attempts = properties.getRetry().getMaxAttempts() + 2;
-		Duration loadTimeout = properties.getConnectTimeout().plus(properties.getReadTimeout()).multipliedBy(attempts)
-			.plus(properties.getRetry().getMaxBackoff().multipliedBy(attempts));
-		return new RefreshingCache.Settings(cache.getTtl(), cache.getRefreshAhead(), cache.getMaxStale(),
-				cache.getFailureBackoff(), maximumSize, loadTimeout);
-	}
-
-	private static @Nullable Cache sharedCache(WalletProperties properties, ObjectProvider<CacheManager> cacheManagers) {
-		String name = properties.getAccess().getCache().getCacheName();
-		if (!StringUtils.hasText(name)) {
+	private static @Nullable Cache sharedCache(@Nullable String name, ObjectProvider<CacheManager> cacheManagers) {
+		if (name == null) {
 			return null;
 		}
 		CacheManager cacheManager = cacheManagers.getIfUnique();

@@ -1,7 +1,6 @@
 package io.github.walletproject.autoconfigure;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 import io.github.walletproject.WalletException;
@@ -47,7 +46,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -76,11 +74,15 @@ public final class WalletClientAutoConfiguration {
 	public static final String REST_CLIENT_BEAN_NAME = "walletRestClient";
 
 	@Bean
+	WalletSettings walletSettings(WalletProperties properties, Environment environment) {
+		return WalletSettings.of(properties, environment);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	ProjectRegistry walletProjectRegistry(WalletProperties properties, ObjectProvider<SslBundles> sslBundles,
-			Environment environment) {
-		WalletSettings.check(properties, environment);
-		return WalletSettings.registry(properties, sslBundles.getIfAvailable());
+	ProjectRegistry walletProjectRegistry(WalletSettings settings, WalletProperties properties,
+			ObjectProvider<SslBundles> sslBundles) {
+		return ProjectRegistryFactory.registry(properties, sslBundles.getIfAvailable());
 	}
 
 	@Bean
@@ -103,15 +105,15 @@ public final class WalletClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MacSigners walletMacSigners(ObjectProvider<WalletTokenRefresher> refresher, WalletProperties properties) {
-		return new MacSigners(refresher.getIfAvailable(), maxWait(properties));
+	MacSigners walletMacSigners(ObjectProvider<WalletTokenRefresher> refresher, WalletSettings settings) {
+		return new MacSigners(refresher.getIfAvailable(), settings.maxWait());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ServerClockSynchronizer walletServerClockSynchronizer(ObjectProvider<InternalWalletApi> internal,
-			ServerTimeOffset offset, WalletProperties properties) {
-		return new ServerClockSynchronizer(() -> internal.getObject().serverTime(), offset, maxWait(properties));
+			ServerTimeOffset offset, WalletSettings settings) {
+		return new ServerClockSynchronizer(() -> internal.getObject().serverTime(), offset, settings.maxWait());
 	}
 
 	@Bean
@@ -131,40 +133,40 @@ public final class WalletClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WalletSigning walletSigning(WalletProperties properties, NonceGenerator nonces, ServerTimeOffset offset,
+	WalletSigning walletSigning(WalletSettings settings, NonceGenerator nonces, ServerTimeOffset offset,
 			MacSigners signers, ServerClockSynchronizer clock, ObjectProvider<WalletMetrics> metrics,
 			ObjectProvider<ObservationRegistry> observations, WalletHttpClients factories) {
 		ObservationRegistry registry = observations.getIfUnique();
 		return WalletSigning.builder(nonces, offset, signers)
-			.retry(WalletSettings.retry(properties.getRetry()))
-			.clockSync(properties.getClock().isSyncOnInvalidTimestamp() ? clock : null)
+			.retry(settings.retry())
+			.clockSync(settings.syncOnInvalidTimestamp() ? clock : null)
 			.metrics(metrics.getIfAvailable(() -> WalletMetrics.NONE))
-			.maxResponseBytes(properties.getMaxResponseSize().toBytes())
+			.maxResponseBytes(settings.maxResponseBytes())
 			.certificates(factories.perCertificate())
-			.userAgent(StringUtils.hasText(properties.getUserAgent()) ? properties.getUserAgent() : null)
+			.userAgent(settings.userAgent())
 			.observed(registry != null && !registry.isNoop())
 			.build();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WalletHttpClients walletHttpClients(WalletProperties properties, ProjectRegistry registry,
+	WalletHttpClients walletHttpClients(WalletSettings settings, ProjectRegistry registry,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ResourceLoader resourceLoader) {
 		ClientHttpRequestFactoryBuilder<?> builder = factoryBuilder
 			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
 		return new WalletHttpClients(WalletRestClientConfigurer.requestFactories(builder,
-				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), properties, registry,
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), settings, registry,
 				sslBundles.getIfAvailable()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WalletRestClientConfigurer walletRestClientConfigurer(WalletProperties properties, WalletSigning signing,
+	WalletRestClientConfigurer walletRestClientConfigurer(WalletSettings settings, WalletSigning signing,
 			ProjectRouter router, ObjectProvider<ProjectAccessChecker> access, WalletHttpClients factories,
 			ObjectProvider<WalletRestClientCustomizer> customizers) {
-		return new WalletRestClientConfigurer(WalletSettings.baseUrl(properties), properties.getObservation().getName(),
+		return new WalletRestClientConfigurer(settings.baseUrl(), settings.observationName(),
 				factories.defaultFactory(),
 				() -> signing.interceptor(router,
 						new ProjectAccessRouteCheck(access.getIfAvailable(() -> ProjectAccessChecker.NONE))),
@@ -199,12 +201,12 @@ public final class WalletClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	WalletProjects walletProjects(WalletApi api, ProjectRouter router, ObjectProvider<ProjectLookups> lookups,
 			ObjectProvider<CachedProjectLookups> cached, ObjectProvider<ProjectAccessChecker> access,
-			InternalWalletApi internal, WalletProperties properties) {
+			InternalWalletApi internal, WalletSettings settings) {
 		ProjectLookups chosen = lookups.getIfAvailable(() -> {
 			CachedProjectLookups caches = cached.getIfAvailable();
 			ProjectAccessChecker checker = access.getIfAvailable(() -> ProjectAccessChecker.NONE);
 			return (caches != null) ? caches.checkedBy(checker)
-					: new UncachedLookups(internal, checker, properties.getAccess().getUser());
+					: new UncachedLookups(internal, checker, settings.accessUser());
 		});
 		return new WalletProjects(api, router, chosen);
 	}
@@ -212,14 +214,6 @@ public final class WalletClientAutoConfiguration {
 	private static RestClient.Builder newBuilder(ObjectProvider<RestClientBuilderConfigurer> configurer) {
 		RestClientBuilderConfigurer boot = configurer.getIfAvailable();
 		return (boot != null) ? boot.configure(RestClient.builder()) : RestClient.builder();
-	}
-
-	/**
-	 * The longest one request waits for a clock measurement or token refresh another request
-	 * started: one connection and one answer.
-	 */
-	static Duration maxWait(WalletProperties properties) {
-		return properties.getConnectTimeout().plus(properties.getReadTimeout());
 	}
 
 	/**

@@ -31,11 +31,11 @@ public final class WalletEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
-	WalletEndpoint walletEndpoint(ProjectRegistry registry, WalletProperties properties,
+	WalletEndpoint walletEndpoint(ProjectRegistry registry, WalletSettings settings,
 			ObjectProvider<WalletCaches> caches, ServerTimeOffset offset) {
-		return new WalletEndpoint(registry, WalletSettings.baseUrl(properties).toString(),
-				properties.getAuth().getMode().name().toLowerCase(Locale.ROOT),
-				properties.getAccess().getSource().name().toLowerCase(Locale.ROOT), caches.getIfAvailable(), offset);
+		return new WalletEndpoint(registry, settings.baseUrl().toString(),
+				settings.authMode().name().toLowerCase(Locale.ROOT),
+				settings.accessSource().name().toLowerCase(Locale.ROOT), caches.getIfAvailable(), offset);
 	}
 
 	@Configuration(proxyBeanMethods = false)

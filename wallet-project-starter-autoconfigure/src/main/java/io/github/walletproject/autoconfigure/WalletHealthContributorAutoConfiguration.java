@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -21,16 +22,16 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(InternalWalletApi.class)
 @ConditionalOnEnabledHealthIndicator("wallet")
+@EnableConfigurationProperties(WalletHealthProperties.class)
 public final class WalletHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "walletHealthIndicator")
 	WalletHealthIndicator walletHealthIndicator(InternalWalletApi api, ProjectRegistry registry, ServerTimeOffset offset,
-			WalletProperties properties) {
-		WalletProperties.Health health = properties.getHealth();
+			WalletHealthProperties health) {
 		return new WalletHealthIndicator(api, registry.credentials(), offset,
 				new WalletHealthIndicator.Settings(health.isCheckReachability(), health.getClockTolerance(),
-						health.isCheckCredentials(), health.getCacheTimeToLive()));
+						health.isCheckCredentials(), health.getTimeToLive()));
 	}
 
 }

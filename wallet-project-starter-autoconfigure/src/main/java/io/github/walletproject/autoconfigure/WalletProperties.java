@@ -93,10 +93,6 @@ public class WalletProperties {
 	 */
 	private final ClockSync clock = new ClockSync();
 
-	/**
-	 * Health indicator settings.
-	 */
-	private final Health health = new Health();
 
 	/**
 	 * Observation settings.
@@ -189,10 +185,6 @@ public class WalletProperties {
 
 	public ClockSync getClock() {
 		return this.clock;
-	}
-
-	public Health getHealth() {
-		return this.health;
 	}
 
 	public Observation getObservation() {
@@ -462,15 +454,15 @@ public class WalletProperties {
 		/**
 		 * How long a loaded list is used without question.
 		 */
-		private Duration ttl = Duration.ofHours(1);
+		private Duration timeToLive = Duration.ofHours(1);
 
 		/**
-		 * How long before the TTL ends a background refresh starts, so callers never wait.
+		 * How long before the time to live ends a background refresh starts, so callers never wait.
 		 */
 		private Duration refreshAhead = Duration.ofMinutes(5);
 
 		/**
-		 * How long past the TTL the last list keeps serving while refreshes fail; after that checks fail closed.
+		 * How long past the time to live the last list keeps serving while refreshes fail; after that checks fail closed.
 		 */
 		private Duration maxStale = Duration.ofMinutes(15);
 
@@ -489,12 +481,12 @@ public class WalletProperties {
 		 */
 		private int maximumSize = 10_000;
 
-		public Duration getTtl() {
-			return this.ttl;
+		public Duration getTimeToLive() {
+			return this.timeToLive;
 		}
 
-		public void setTtl(Duration ttl) {
-			this.ttl = ttl;
+		public void setTimeToLive(Duration timeToLive) {
+			this.timeToLive = timeToLive;
 		}
 
 		public Duration getRefreshAhead() {
@@ -640,65 +632,6 @@ public class WalletProperties {
 
 		public void setSyncOnInvalidTimestamp(boolean syncOnInvalidTimestamp) {
 			this.syncOnInvalidTimestamp = syncOnInvalidTimestamp;
-		}
-
-	}
-
-	/**
-	 * Health indicator.
-	 */
-	public static class Health {
-
-		/**
-		 * Whether the health indicator calls GET server to check that the Wallet API is reachable.
-		 */
-		private boolean checkReachability = true;
-
-		/**
-		 * Largest clock offset from the server that still counts as healthy.
-		 */
-		private Duration clockTolerance = Duration.ofSeconds(30);
-
-		/**
-		 * Whether the health indicator calls GET client to check that the credentials are accepted.
-		 */
-		private boolean checkCredentials = true;
-
-		/**
-		 * How long a health result is reused before the Wallet API is asked again.
-		 */
-		private Duration cacheTimeToLive = Duration.ofSeconds(10);
-
-		public Duration getCacheTimeToLive() {
-			return this.cacheTimeToLive;
-		}
-
-		public void setCacheTimeToLive(Duration cacheTimeToLive) {
-			this.cacheTimeToLive = cacheTimeToLive;
-		}
-
-		public boolean isCheckReachability() {
-			return this.checkReachability;
-		}
-
-		public void setCheckReachability(boolean checkReachability) {
-			this.checkReachability = checkReachability;
-		}
-
-		public Duration getClockTolerance() {
-			return this.clockTolerance;
-		}
-
-		public void setClockTolerance(Duration clockTolerance) {
-			this.clockTolerance = clockTolerance;
-		}
-
-		public boolean isCheckCredentials() {
-			return this.checkCredentials;
-		}
-
-		public void setCheckCredentials(boolean checkCredentials) {
-			this.checkCredentials = checkCredentials;
 		}
 
 	}

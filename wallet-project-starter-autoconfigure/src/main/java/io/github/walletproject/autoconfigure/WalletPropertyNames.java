@@ -28,6 +28,14 @@ final class WalletPropertyNames {
 
 	private static final Set<String> KNOWN = names();
 
+	/** Names of earlier versions, and where the setting lives now. */
+	private static final Map<String, String> RENAMED = Map.of("paysera.wallet.access.cache.ttl",
+			"paysera.wallet.access.cache.time-to-live", "paysera.wallet.health.check-reachability",
+			"management.health.wallet.check-reachability", "paysera.wallet.health.check-credentials",
+			"management.health.wallet.check-credentials", "paysera.wallet.health.clock-tolerance",
+			"management.health.wallet.clock-tolerance", "paysera.wallet.health.cache-time-to-live",
+			"management.health.wallet.time-to-live");
+
 	private static final Set<String> CANONICAL = KNOWN.stream()
 		.map(WalletPropertyNames::canonical)
 		.collect(java.util.stream.Collectors.toSet());
@@ -44,6 +52,11 @@ final class WalletPropertyNames {
 			for (ConfigurationPropertyName name : (Iterable<ConfigurationPropertyName>) iterable.filter(prefix::isAncestorOf)
 				.stream()::iterator) {
 				String key = pattern(name);
+				String renamed = RENAMED.get(key);
+				if (renamed != null) {
+					throw new WalletConfigurationException(name.toString(), "was renamed", "Use " + renamed
+							+ " instead (same meaning, same format)");
+				}
 				if (!CANONICAL.contains(canonical(key))) {
 					throw new WalletConfigurationException(name.toString(), "is not a property of the starter",
 							"Use " + closest(key).replace("*", "<alias>") + " if that is what you meant, or remove it "

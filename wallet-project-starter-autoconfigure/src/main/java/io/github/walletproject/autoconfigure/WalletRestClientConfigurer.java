@@ -91,10 +91,10 @@ public final class WalletRestClientConfigurer {
 	 * @return the request factories by bundle name
 	 */
 	static Map<@Nullable String, ClientHttpRequestFactory> requestFactories(
-			ClientHttpRequestFactoryBuilder<?> factoryBuilder, HttpClientSettings globalSettings, WalletProperties settings,
+			ClientHttpRequestFactoryBuilder<?> factoryBuilder, HttpClientSettings globalSettings, WalletSettings settings,
 			ProjectRegistry registry, @Nullable SslBundles sslBundles) {
-		HttpClientSettings own = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, settings.getConnectTimeout(),
-				settings.getReadTimeout(), null);
+		HttpClientSettings own = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, settings.connectTimeout(),
+				settings.readTimeout(), null);
 		Map<@Nullable String, ClientHttpRequestFactory> factories = new LinkedHashMap<>();
 		for (WalletCredentials credentials : registry.credentials()) {
 			String bundle = credentials.sslBundle();

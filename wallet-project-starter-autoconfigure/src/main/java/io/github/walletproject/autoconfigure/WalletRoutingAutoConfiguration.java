@@ -87,8 +87,8 @@ public final class WalletRoutingAutoConfiguration {
 		@ConditionalOnMissingBean(name = "walletHttpServiceGroupConfigurer")
 		RestClientHttpServiceGroupConfigurer walletHttpServiceGroupConfigurer(
 				WalletProjectRequestValuesProcessor processor, WalletProjectResolver resolver,
-				WalletProperties properties, ObjectProvider<WalletRestClientConfigurer> configurer) {
-			List<String> walletGroups = List.copyOf(properties.getRouting().getHttpServiceGroups());
+				WalletSettings settings, ObjectProvider<WalletRestClientConfigurer> configurer) {
+			List<String> walletGroups = settings.httpServiceGroups();
 			return groups -> groups.forEachGroup((group, clientBuilder, factoryBuilder) -> {
 				group.httpServiceTypes().forEach(resolver::checkHttpService);
 				factoryBuilder.httpRequestValuesProcessor(processor);

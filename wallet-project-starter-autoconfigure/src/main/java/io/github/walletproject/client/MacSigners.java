@@ -14,6 +14,7 @@ import io.github.walletproject.auth.WalletCredentials;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 /**
  * The signer each set of MAC credentials signs with now: the configured one until a
@@ -40,6 +41,7 @@ public final class MacSigners {
 	 * @param maxWait the longest a request waits for a refresh another request started
 	 */
 	public MacSigners(@Nullable WalletTokenRefresher refresher, Duration maxWait) {
+		Assert.notNull(maxWait, "Max wait must not be null");
 		this.refresher = refresher;
 		this.maxWait = maxWait;
 	}

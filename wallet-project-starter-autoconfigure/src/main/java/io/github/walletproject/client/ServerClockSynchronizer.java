@@ -14,6 +14,7 @@ import io.github.walletproject.WalletTimeoutException;
 import io.github.walletproject.auth.ServerTimeOffset;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.util.Assert;
 
 /**
  * Measures the server's clock with {@code GET server} and records the offset used for all
@@ -42,6 +43,9 @@ public final class ServerClockSynchronizer {
 	 * @param maxWait the longest a request waits for a measurement another request started
 	 */
 	public ServerClockSynchronizer(Supplier<Instant> serverTime, ServerTimeOffset offset, Duration maxWait) {
+		Assert.notNull(serverTime, "Server time must not be null");
+		Assert.notNull(offset, "Offset must not be null");
+		Assert.notNull(maxWait, "Max wait must not be null");
 		this.serverTime = serverTime;
 		this.offset = offset;
 		this.maxWait = maxWait;

@@ -126,7 +126,8 @@ public final class WalletProjects {
 	private Balance balanceOf(ResolvedProject project) {
 		Long walletId = project.walletId();
 		if (walletId == null) {
-			walletId = this.lookups.details(project).walletId();
+			// the balance call below is access-checked itself: cached details need no second check
+			walletId = this.lookups.walletId(project);
 			if (walletId == null) {
 				throw new WalletResponseException("Project " + project + " has no wallet_id: it has no default wallet");
 			}

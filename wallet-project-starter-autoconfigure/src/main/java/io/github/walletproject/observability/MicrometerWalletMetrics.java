@@ -9,6 +9,7 @@ import io.github.walletproject.ResolvedProject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.springframework.util.Assert;
 
 /**
  * Micrometer meters of the starter. Tags are bounded: projects are tagged with their alias
@@ -52,6 +53,7 @@ public final class MicrometerWalletMetrics implements WalletMetrics {
 	 * @param registry the registry
 	 */
 	public MicrometerWalletMetrics(MeterRegistry registry) {
+		Assert.notNull(registry, "Registry must not be null");
 		this.registry = registry;
 	}
 

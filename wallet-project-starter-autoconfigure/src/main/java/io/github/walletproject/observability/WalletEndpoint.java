@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.util.Assert;
 
 /**
  * The {@code wallet} actuator endpoint: what the starter is configured with and what it has
@@ -52,6 +53,11 @@ public final class WalletEndpoint {
 	 */
 	public WalletEndpoint(ProjectRegistry registry, String baseUrl, String authMode, String accessSource,
 			@Nullable WalletCaches caches, ServerTimeOffset offset) {
+		Assert.notNull(registry, "Registry must not be null");
+		Assert.notNull(baseUrl, "Base url must not be null");
+		Assert.notNull(authMode, "Auth mode must not be null");
+		Assert.notNull(accessSource, "Access source must not be null");
+		Assert.notNull(offset, "Offset must not be null");
 		this.registry = registry;
 		this.baseUrl = baseUrl;
 		this.authMode = authMode;

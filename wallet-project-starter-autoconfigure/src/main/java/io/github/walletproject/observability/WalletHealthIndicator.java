@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.util.Assert;
 
 /**
  * Health of the Wallet API client: the API is reachable ({@code GET server}), the clock
@@ -44,6 +45,10 @@ public final class WalletHealthIndicator implements HealthIndicator {
 	 */
 	public WalletHealthIndicator(InternalWalletApi api, List<WalletCredentials> credentials, ServerTimeOffset offset,
 			Settings settings) {
+		Assert.notNull(api, "Api must not be null");
+		Assert.notNull(credentials, "Credentials must not be null");
+		Assert.notNull(offset, "Offset must not be null");
+		Assert.notNull(settings, "Settings must not be null");
 		this.api = api;
 		this.credentials = List.copyOf(credentials);
 		this.offset = offset;

@@ -11,6 +11,7 @@ import io.github.walletproject.internal.Texts;
 import io.github.walletproject.routing.RequestRoute.ProjectRoute;
 
 import org.springframework.http.HttpRequest;
+import org.springframework.util.Assert;
 
 /**
  * Chooses the route of a request of the routed Wallet client. In order of precedence:
@@ -34,6 +35,7 @@ public final class ProjectRouter implements RouteResolver {
 	 * @param registry the configured projects
 	 */
 	public ProjectRouter(ProjectRegistry registry) {
+		Assert.notNull(registry, "Registry must not be null");
 		this.registry = registry;
 	}
 

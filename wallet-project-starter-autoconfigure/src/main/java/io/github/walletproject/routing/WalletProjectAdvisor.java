@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
+import org.springframework.util.Assert;
 
 /**
  * The Spring AOP advisor for {@code @WalletProject}: matches methods routed by the annotation
@@ -31,6 +32,7 @@ public final class WalletProjectAdvisor extends AbstractPointcutAdvisor {
 	 * @param order the advisor order (lower runs first, outside higher ones)
 	 */
 	public WalletProjectAdvisor(WalletProjectResolver resolver, int order) {
+		Assert.notNull(resolver, "Resolver must not be null");
 		this.resolver = resolver;
 		this.pointcut = new StaticMethodMatcherPointcut() {
 			@Override

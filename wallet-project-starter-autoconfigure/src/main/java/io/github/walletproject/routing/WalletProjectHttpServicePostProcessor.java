@@ -11,6 +11,7 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.util.Assert;
 
 /**
  * Applies {@code @WalletProject} on an {@code @HttpExchange} interface type to the client of
@@ -31,6 +32,7 @@ public final class WalletProjectHttpServicePostProcessor implements BeanPostProc
 	 * @param resolver resolves and checks annotation values
 	 */
 	public WalletProjectHttpServicePostProcessor(WalletProjectResolver resolver) {
+		Assert.notNull(resolver, "Resolver must not be null");
 		this.resolver = resolver;
 	}
 

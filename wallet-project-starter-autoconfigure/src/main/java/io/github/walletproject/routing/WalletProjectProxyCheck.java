@@ -7,6 +7,7 @@ import org.springframework.aop.framework.autoproxy.AbstractAdvisorAutoProxyCreat
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.util.Assert;
 
 /**
  * Stops the application when beans use {@code @WalletProject} but nothing applies advisors
@@ -25,6 +26,8 @@ public final class WalletProjectProxyCheck implements SmartInitializingSingleton
 	 * @param resolver the resolver, for the configured aliases in the message
 	 */
 	public WalletProjectProxyCheck(ConfigurableListableBeanFactory beanFactory, WalletProjectResolver resolver) {
+		Assert.notNull(beanFactory, "Bean factory must not be null");
+		Assert.notNull(resolver, "Resolver must not be null");
 		this.beanFactory = beanFactory;
 		this.resolver = resolver;
 	}

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.web.service.invoker.HttpRequestValues;
+import org.springframework.util.Assert;
 
 /**
  * Reads {@code @WalletProject} on {@code @HttpExchange} interface methods and puts the
@@ -26,6 +27,7 @@ public final class WalletProjectRequestValuesProcessor implements HttpRequestVal
 	 * @param resolver resolves and checks annotation values
 	 */
 	public WalletProjectRequestValuesProcessor(WalletProjectResolver resolver) {
+		Assert.notNull(resolver, "Resolver must not be null");
 		this.resolver = resolver;
 	}
 

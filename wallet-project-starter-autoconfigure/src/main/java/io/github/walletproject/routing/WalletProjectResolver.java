@@ -22,6 +22,7 @@ import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.util.Assert;
 
 /**
  * Finds {@code @WalletProject} and turns its value into a {@link ProjectSelector}. For a
@@ -58,6 +59,7 @@ public final class WalletProjectResolver {
 	 */
 	public WalletProjectResolver(Supplier<ProjectRegistry> registry, @Nullable Environment environment,
 			@Nullable BeanFactory beanFactory) {
+		Assert.notNull(registry, "Registry must not be null");
 		this.selectors = new ProjectSelectors(registry, environment, beanFactory);
 	}
 

@@ -38,7 +38,7 @@ class ConfigurationMetadataTests {
 				"paysera.wallet.credentials.mac-key", "paysera.wallet.connect-timeout", "paysera.wallet.read-timeout",
 				"paysera.wallet.user-agent", "paysera.wallet.auth.mode", "paysera.wallet.auth.ssl-bundle",
 				"paysera.wallet.projects", "paysera.wallet.default-project", "paysera.wallet.access.source",
-				"paysera.wallet.access.cache.ttl", "paysera.wallet.retry.max-attempts", "management.health.wallet.enabled");
+				"paysera.wallet.access.cache.time-to-live", "paysera.wallet.retry.max-attempts", "management.health.wallet.enabled");
 	}
 
 	@Test
@@ -47,7 +47,7 @@ class ConfigurationMetadataTests {
 		assertThat(defaultOf(metadata, "paysera.wallet.base-url")).isEqualTo("\"https://wallet.paysera.com/rest/v1/\"");
 		assertThat(defaultOf(metadata, "paysera.wallet.connect-timeout")).isEqualTo("\"2s\"");
 		assertThat(defaultOf(metadata, "paysera.wallet.read-timeout")).isEqualTo("\"60s\"");
-		assertThat(defaultOf(metadata, "paysera.wallet.access.cache.ttl")).isEqualTo("\"1h\"");
+		assertThat(defaultOf(metadata, "paysera.wallet.access.cache.time-to-live")).isEqualTo("\"1h\"");
 		assertThat(defaultOf(metadata, "paysera.wallet.retry.methods")).isEqualTo("[\"GET\",\"HEAD\"]");
 		List<String> hinted = new ArrayList<>();
 		metadata.get("hints").forEach(hint -> hinted.add(hint.get("name").asString()));

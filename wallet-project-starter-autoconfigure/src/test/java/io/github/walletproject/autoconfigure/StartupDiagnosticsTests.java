@@ -70,6 +70,13 @@ class StartupDiagnosticsTests {
 	}
 
 	@Test
+	void aRenamedKeyStopsStartupNamingItsNewName(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start(credentials("paysera.wallet.access.cache.ttl=30m")));
+		assertThat(output).contains("paysera.wallet.access.cache.ttl was renamed")
+			.contains("paysera.wallet.access.cache.time-to-live");
+	}
+
+	@Test
 	void plainHttpToAnotherHostIsWarnedAboutByProperty(CapturedOutput output) {
 		start(credentials("paysera.wallet.base-url=http://wallet.example.com/rest/v1/")).close();
 		assertThat(output).contains("WARN").contains("paysera.wallet.base-url").contains("http://wallet.example.com");

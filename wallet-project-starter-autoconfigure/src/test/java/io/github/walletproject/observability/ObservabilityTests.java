@@ -55,7 +55,7 @@ class ObservabilityTests {
 				"paysera.wallet.credentials.mac-key=" + TestApps.MAC_KEY, "paysera.wallet.projects.shop.id=1221",
 				"paysera.wallet.projects.marketplace.id=1222", "management.endpoints.access.default=unrestricted",
 				"management.endpoints.web.exposure.include=*", "management.endpoint.env.show-values=always",
-				"management.endpoint.configprops.show-values=always", "paysera.wallet.health.cache-time-to-live=0s"));
+				"management.endpoint.configprops.show-values=always", "management.health.wallet.time-to-live=0s"));
 		properties.addAll(List.of(extra));
 		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.properties(properties.toArray(String[]::new))
@@ -139,7 +139,7 @@ class ObservabilityTests {
 	@Test
 	void healthReportsAnUncorrectedClockOffsetAndStartupSyncCorrectsIt() {
 		api.serverClockOffset(Duration.ofMinutes(10));
-		try (ConfigurableApplicationContext context = app("paysera.wallet.health.check-credentials=false")) {
+		try (ConfigurableApplicationContext context = app("management.health.wallet.check-credentials=false")) {
 			Health health = context.getBean("walletHealthIndicator", HealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat((Long) health.getDetails().get("clockOffsetSeconds")).isBetween(599L, 601L);
