@@ -95,6 +95,12 @@ class ObservabilityTests {
 				.tags("wallet.project", "unaliased", "exception", "ProjectAccessDeniedException")
 				.timer()
 				.count()).isEqualTo(1);
+			// told apart from a sent request: nothing was sent, so its outcome is REFUSED, never UNKNOWN
+			assertThat(registry.get("wallet.client.requests")
+				.tags("wallet.project", "unaliased", "outcome", "REFUSED")
+				.timer()
+				.count()).isEqualTo(1);
+			assertThat(registry.find("wallet.client.requests").tags("outcome", "UNKNOWN").timers()).isEmpty();
 			assertThat(registry.get("wallet.clock.offset").gauge().value()).isZero();
 			// tags stay bounded: no raw project id as a tag value
 			assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags())

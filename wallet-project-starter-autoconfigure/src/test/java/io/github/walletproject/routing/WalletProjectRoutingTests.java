@@ -66,6 +66,8 @@ class WalletProjectRoutingTests {
 
 	@Test
 	void classAnnotationRoutesEveryMethod() {
+		// ShopService's methods are package-private: a class-level annotation applies to every
+		// non-private method called through the proxy, as the README says
 		this.runner.run(context -> {
 			context.getBean(ShopService.class).balance();
 			assertThat(lastProject()).isEqualTo(1221);
