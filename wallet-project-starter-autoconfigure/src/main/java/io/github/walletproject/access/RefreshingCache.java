@@ -159,8 +159,8 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	}
 
 	/**
-	 * The last-known state of the shared second level, as its latest read or write left it;
-	 * answers from memory, never calls the shared cache.
+	 * The last-known state of the shared second level, as its latest read (or a failed write)
+	 * left it; answers from memory, never calls the shared cache.
 	 * @return the state, {@code NONE} when this cache has no shared level
 	 */
 	public WalletCaches.SharedCacheState sharedState() {

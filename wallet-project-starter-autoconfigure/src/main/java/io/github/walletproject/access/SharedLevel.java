@@ -82,9 +82,10 @@ final class SharedLevel<V extends Serializable> {
 	}
 
 	/**
-	 * The last-known state of the shared cache, from this level's own reads and writes: never
-	 * a call of its own, so it answers at once whatever the shared cache does.
-	 * @return {@code NONE} without a shared cache, {@code UNAVAILABLE} when its last use failed
+	 * The last-known state of the shared cache, from this level's own reads and failed writes:
+	 * never a call of its own, so it answers at once whatever the shared cache does.
+	 * @return {@code NONE} without a shared cache, {@code UNAVAILABLE} after a failure until a
+	 * read works again
 	 */
 	WalletCaches.SharedCacheState state() {
 		if (this.cache == null) {

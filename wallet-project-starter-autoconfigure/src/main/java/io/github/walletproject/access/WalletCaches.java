@@ -24,7 +24,7 @@ public interface WalletCaches {
 
 	/**
 	 * The last-known state of the shared cache level ({@code paysera.wallet.access.cache.cache-name}),
-	 * as the starter's own reads and writes left it. Answers from memory and never contacts the
+	 * as the starter's own reads (and failed writes) left it. Answers from memory and never contacts the
 	 * shared cache, so it is safe to call from a health probe.
 	 * @return {@code NONE} when no shared cache is configured, {@code UNAVAILABLE} when its
 	 * latest use failed, otherwise {@code AVAILABLE}
@@ -45,10 +45,10 @@ public interface WalletCaches {
 		/** No shared cache is configured: each instance works from its own memory. */
 		NONE,
 
-		/** The latest read or write of the shared cache worked (or none has been tried yet). */
+		/** The latest read of the shared cache worked and no write failed since (or none was tried yet). */
 		AVAILABLE,
 
-		/** The latest read or write failed: lookups work from memory and the source until it answers. */
+		/** A read or write failed and no read has worked since: lookups work from memory and the source. */
 		UNAVAILABLE
 
 	}
