@@ -125,6 +125,13 @@ public final class CachedProjectLookups implements WalletCaches, AutoCloseable {
 	}
 
 	@Override
+	public SharedCacheState sharedCacheState() {
+		SharedCacheState access = this.accessLists.sharedState();
+		SharedCacheState details = this.details.sharedState();
+		return (access == SharedCacheState.UNAVAILABLE) ? access : details;
+	}
+
+	@Override
 	public void clear() {
 		this.accessLists.clear();
 		this.details.clear();

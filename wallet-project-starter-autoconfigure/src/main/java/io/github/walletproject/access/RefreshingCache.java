@@ -165,6 +165,15 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	}
 
 	/**
+	 * The last-known state of the shared second level, as its latest read (or a failed write)
+	 * left it; answers from memory, never calls the shared cache.
+	 * @return the state, {@code NONE} when this cache has no shared level
+	 */
+	public WalletCaches.SharedCacheState sharedState() {
+		return this.shared.state();
+	}
+
+	/**
 	 * How many keys are in memory.
 	 * @return the estimated number of entries
 	 */

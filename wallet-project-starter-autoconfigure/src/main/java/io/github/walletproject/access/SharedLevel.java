@@ -11,7 +11,8 @@ import org.springframework.cache.Cache;
 /**
  * The optional shared second level of a {@link RefreshingCache}: a Spring {@link Cache}
  * (Redis, Hazelcast…) that several instances read and write. Its failures never fail a
- * lookup: the first level and the source still answer, and the failure is logged by type.
+ * lookup: the first level and the source still answer, and the failure is logged by type,
+ * once per outage. Its state is that of its latest read, or a write that failed.
  */
 final class SharedLevel<V extends Serializable> {
 
@@ -51,8 +52,9 @@ final class SharedLevel<V extends Serializable> {
 			return;
 		}
 		try {
+			// no up(): a put that returns proves nothing, since writers may store asynchronously
+			// (Spring Data Redis 4 does by default) and drop their failures; only reads tell
 			this.cache.put(key(key), entry);
-			up();
 		}
 		catch (RuntimeException ex) {
 			down("written", ex);
@@ -77,6 +79,19 @@ final class SharedLevel<V extends Serializable> {
 	 */
 	boolean isHealthy() {
 		return this.healthy;
+	}
+
+	/**
+	 * The last-known state of the shared cache, from this level's own reads and failed writes:
+	 * never a call of its own, so it answers at once whatever the shared cache does.
+	 * @return {@code NONE} without a shared cache, {@code UNAVAILABLE} after a failure until a
+	 * read works again
+	 */
+	WalletCaches.SharedCacheState state() {
+		if (this.cache == null) {
+			return WalletCaches.SharedCacheState.NONE;
+		}
+		return this.healthy ? WalletCaches.SharedCacheState.AVAILABLE : WalletCaches.SharedCacheState.UNAVAILABLE;
 	}
 
 	private String key(Object key) {

@@ -1,10 +1,12 @@
 package io.github.walletproject.autoconfigure;
 
+import io.github.walletproject.access.WalletCaches;
 import io.github.walletproject.auth.ServerTimeOffset;
 import io.github.walletproject.client.InternalWalletApi;
 import io.github.walletproject.observability.WalletHealthIndicator;
 import io.github.walletproject.routing.ProjectRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,10 +30,11 @@ public final class WalletHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "walletHealthIndicator")
 	WalletHealthIndicator walletHealthIndicator(InternalWalletApi api, ProjectRegistry registry, ServerTimeOffset offset,
-			WalletHealthProperties health) {
+			WalletHealthProperties health, ObjectProvider<WalletCaches> caches) {
 		return new WalletHealthIndicator(api, registry.credentials(), offset,
 				new WalletHealthIndicator.Settings(health.isCheckReachability(), health.getClockTolerance(),
-						health.isCheckCredentials(), health.getTimeToLive()));
+						health.isCheckCredentials(), health.getTimeToLive()),
+				caches.getIfUnique());
 	}
 
 }

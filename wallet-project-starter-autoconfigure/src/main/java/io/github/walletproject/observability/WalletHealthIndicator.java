@@ -8,6 +8,8 @@ import java.util.Map;
 
 import io.github.walletproject.WalletApiException;
 import io.github.walletproject.WalletException;
+import io.github.walletproject.access.WalletCaches;
+import io.github.walletproject.access.WalletCaches.SharedCacheState;
 import io.github.walletproject.auth.ServerTimeOffset;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.client.InternalWalletApi;
@@ -23,6 +25,14 @@ import org.springframework.util.Assert;
  * offset left after correction is within tolerance, and each set of credentials is accepted
  * ({@code GET client}). Each check can be switched off. Results are kept for a short time,
  * so frequent probes do not turn into a stream of API calls. Details never hold a secret.
+ * <p>
+ * When a shared access cache is configured, a {@code sharedCache} detail says whether it was
+ * {@code available} or {@code unavailable} when the starter last used it. That state is read
+ * from memory on every call, never by contacting the shared cache, so a hanging Redis cannot
+ * hang the probe. An unavailable shared cache leaves the status as the other checks set it:
+ * the shared level only saves lookups, each instance keeps working from its own memory and
+ * the Wallet API, so going DOWN would take every instance out of service for an outage they
+ * ride out.
  */
 public final class WalletHealthIndicator implements HealthIndicator {
 
@@ -33,6 +43,8 @@ public final class WalletHealthIndicator implements HealthIndicator {
 	private final ServerTimeOffset offset;
 
 	private final Settings settings;
+
+	private final @Nullable WalletCaches caches;
 
 	private volatile @Nullable Cached cached;
 
@@ -45,6 +57,19 @@ public final class WalletHealthIndicator implements HealthIndicator {
 	 */
 	public WalletHealthIndicator(InternalWalletApi api, List<WalletCredentials> credentials, ServerTimeOffset offset,
 			Settings settings) {
+		this(api, credentials, offset, settings, null);
+	}
+
+	/**
+	 * Create the indicator, reporting the last-known state of the shared access cache too.
+	 * @param api the starter's own Wallet API calls (never routed, never access-checked)
+	 * @param credentials the credentials to check
+	 * @param offset the clock offset in use
+	 * @param settings what to check and how long to keep a result
+	 * @param caches the starter's caches, or {@code null} for no {@code sharedCache} detail
+	 */
+	public WalletHealthIndicator(InternalWalletApi api, List<WalletCredentials> credentials, ServerTimeOffset offset,
+			Settings settings, @Nullable WalletCaches caches) {
 		Assert.notNull(api, "Api must not be null");
 		Assert.notNull(credentials, "Credentials must not be null");
 		Assert.notNull(offset, "Offset must not be null");
@@ -53,10 +78,15 @@ public final class WalletHealthIndicator implements HealthIndicator {
 		this.credentials = List.copyOf(credentials);
 		this.offset = offset;
 		this.settings = settings;
+		this.caches = caches;
 	}
 
 	@Override
 	public Health health() {
+		return withSharedCache(checked());
+	}
+
+	private Health checked() {
 		Cached last = this.cached;
 		long now = System.nanoTime();
 		if (last != null && now - last.atNanos() < this.settings.timeToLive().toNanos()) {
@@ -65,6 +95,17 @@ public final class WalletHealthIndicator implements HealthIndicator {
 		Health health = check();
 		this.cached = new Cached(health, now);
 		return health;
+	}
+
+	private Health withSharedCache(Health health) {
+		SharedCacheState state = (this.caches != null) ? this.caches.sharedCacheState() : SharedCacheState.NONE;
+		if (state == SharedCacheState.NONE) {
+			return health;
+		}
+		return Health.status(health.getStatus())
+			.withDetails(health.getDetails())
+			.withDetail("sharedCache", (state == SharedCacheState.AVAILABLE) ? "available" : "unavailable")
+			.build();
 	}
 
 	private Health check() {
