@@ -72,7 +72,7 @@ function amountList(list, currencies) {
   }
 }
 
-const state = { overview: null, currentProject: null };
+const state = { overview: null, currentProject: null, pay: null };
 
 // A fetched answer's shape, for data that came embedded in the page instead.
 function answered(body) {
@@ -168,6 +168,7 @@ async function switchProject(project) {
     $('current-error').textContent = errorText(result);
   }
   $('current').dataset.state = 'ready';
+  loadPay(); // the pay card's calls now go to the new project
   loadStarter();
 }
 
@@ -292,6 +293,139 @@ async function pay(event) {
   const result = await request('api/routed/payment', { method: 'POST', json: payment });
   showResult($('payment-result'), result);
   loadStarter();
+}
+
+// ---- pay: a transaction's lifecycle in the current project --------------------------------
+
+const REVOCABLE = ['new', 'waiting', 'waiting_funds', 'waiting_registration', 'reserved'];
+
+function projectText(project) {
+  return project ? project.name + ' (' + project.id + ')' : 'no project';
+}
+
+async function loadPay() {
+  renderPay(await request('api/pay'));
+}
+
+// Every /api/pay answer is the session's whole card, also when an action failed: then it has
+// the failure's status, the failed step in its steps and the failure in its error.
+function renderPay(result) {
+  const section = $('pay-section');
+  const card = result.body;
+  const error = $('pay-error');
+  if (!card || !Array.isArray(card.steps)) {
+    section.dataset.state = 'error';
+    error.hidden = false;
+    error.textContent = errorText(result);
+    return;
+  }
+  state.pay = card;
+  $('pay-note').textContent = card.note;
+  $('pay-current-project').textContent = projectText(card.currentProject);
+  $('pay-create').disabled = !card.canChange;
+  for (const id of ['pay-amount', 'pay-currency', 'pay-description']) {
+    $(id).disabled = !card.canChange;
+  }
+  renderPayTransaction(card);
+  renderPaySteps(card.steps);
+  if (card.error) {
+    error.hidden = false;
+    error.textContent = (result.ok ? '' : 'HTTP ' + result.status + ' \u2014 ') + card.error.type + ': ' + card.error.message;
+  } else {
+    error.hidden = true;
+    error.textContent = '';
+  }
+  section.dataset.steps = String(card.steps.length);
+  section.dataset.state = card.error ? 'error' : 'ok';
+}
+
+function renderPayTransaction(card) {
+  const box = $('pay-transaction');
+  const tx = card.transaction;
+  box.hidden = !tx;
+  box.dataset.status = tx ? tx.status : '';
+  box.dataset.key = tx ? tx.key : '';
+  if (!tx) {
+    return;
+  }
+  $('pay-key').value = tx.key;
+  $('pay-tx-key').textContent = tx.key;
+  const status = $('pay-status');
+  status.textContent = tx.status;
+  status.className = 'pill status ' + tx.status;
+  $('pay-tx-meta').textContent = 'project ' + (tx.projectId === null ? 'not stated' : tx.projectId)
+    + (tx.payerWalletId ? ' \u00b7 paid from wallet ' + tx.payerWalletId : ' \u00b7 no payer yet')
+    + ' \u00b7 created ' + tx.createdAt + (tx.confirmedAt ? ' \u00b7 confirmed ' + tx.confirmedAt : '');
+  const payments = $('pay-payments');
+  payments.replaceChildren();
+  for (const payment of tx.payments) {
+    payments.append(el('li', { 'data-payment': payment.id, 'data-amount': payment.price, 'data-currency': payment.currency },
+      el('span', {}, el('span', { className: 'amount', text: formatAmount(payment.price) + ' ' + payment.currency }),
+        ' ', el('span', { className: 'muted', text: payment.description || '' })),
+      el('span', { className: 'reserved', text: 'payment ' + payment.id + ' \u00b7 ' + payment.status })));
+  }
+  const current = card.currentProject;
+  const warning = $('pay-project-warning');
+  const elsewhere = current && tx.projectId !== null && tx.projectId !== current.id;
+  warning.hidden = !elsewhere;
+  warning.textContent = elsewhere ? 'This transaction belongs to project ' + tx.projectId + ', but the current project is '
+    + projectText(current) + ': calls from here go there, where the Wallet API does not find it. Switch back to act on it.' : '';
+  const demo = card.canChange;
+  $('pay-accept').hidden = !demo;
+  $('pay-accept').disabled = !demo || tx.status !== 'new';
+  $('pay-confirm').disabled = !demo || tx.status !== 'reserved';
+  $('pay-final').disabled = !demo || tx.status !== 'reserved';
+  $('pay-revoke').disabled = !demo || !REVOCABLE.includes(tx.status);
+}
+
+function renderPaySteps(steps) {
+  const list = $('pay-steps');
+  list.replaceChildren();
+  if (steps.length === 0) {
+    list.append(el('li', { className: 'muted', text: 'No transaction yet.' }));
+    return;
+  }
+  for (const step of steps) {
+    const failed = !!step.error;
+    const payer = step.by === 'simulated payer';
+    list.append(el('li', { className: failed ? 'failed' : 'ok', 'data-action': step.action, 'data-by': step.by,
+      'data-status': failed ? 'failed' : step.status, 'data-project': step.project ? step.project.name : '',
+      'data-project-id': step.project ? step.project.id : '' },
+    el('strong', { text: step.action }), ' ',
+    el('span', { className: 'pill' + (payer ? ' payer' : ''), text: step.by }), ' ',
+    'routed to ', el('strong', { className: 'step-project', text: projectText(step.project) }), ' \u2192 ',
+    failed ? el('span', { className: 'step-result bad', text: step.error.type + ': ' + step.error.message })
+      : el('span', { className: 'pill status step-result ' + step.status, text: step.status }),
+    el('div', { className: 'calls' }, el('code', { text: step.calls.length ? step.calls.join('  \u2192  ') : 'no call sent' }))));
+  }
+}
+
+async function payAction(url, method, json) {
+  $('pay-section').dataset.state = 'busy';
+  renderPay(await request(url, { method: method, json: json }));
+  loadStarter();
+}
+
+function payPath(action) {
+  const key = state.pay && state.pay.transaction ? state.pay.transaction.key : $('pay-key').value.trim();
+  return 'api/pay/transaction/' + encodeURIComponent(key) + (action ? '/' + action : '');
+}
+
+function createTransaction(event) {
+  event.preventDefault();
+  $('pay-final').value = '';
+  payAction('api/pay/transaction', 'POST', { amount: $('pay-amount').value.trim(),
+    currency: $('pay-currency').value.trim().toUpperCase(), description: $('pay-description').value.trim() });
+}
+
+function readTransaction(event) {
+  event.preventDefault();
+  payAction('api/pay/transaction/' + encodeURIComponent($('pay-key').value.trim()), 'GET');
+}
+
+function confirmTransaction() {
+  const finalAmount = $('pay-final').value.trim();
+  payAction(payPath('confirm'), 'POST', finalAmount ? { finalAmount: finalAmount } : {});
 }
 
 // ---- what the starter is doing -------------------------------------------------------------
@@ -462,7 +596,7 @@ function loadStarter() {
 async function loadAll() {
   document.body.dataset.loaded = 'false';
   await loadOverview();
-  await Promise.all([loadCurrent(), loadBalances(), loadAccessible()]);
+  await Promise.all([loadCurrent(), loadBalances(), loadAccessible(), loadPay()]);
   await loadStarter();
   document.body.dataset.loaded = 'true';
 }
@@ -494,6 +628,9 @@ async function start() {
   renderBalances(answered(initial.balances));
   renderAccessible(answered(initial.accessible));
   renderMeters(answered(initial.metrics));
+  if (initial.pay) {
+    renderPay(answered(initial.pay));
+  }
   if (!$('traffic-box').hidden && initial.demoRequests) {
     renderTraffic(answered(initial.demoRequests));
   }
@@ -505,5 +642,10 @@ $('switch-project').addEventListener('click', () => switchProject($('project-sel
 $('reset-project').addEventListener('click', () => switchProject(null));
 $('routed-form').addEventListener('submit', routedBalance);
 $('payment-form').addEventListener('submit', pay);
+$('pay-form').addEventListener('submit', createTransaction);
+$('pay-read-form').addEventListener('submit', readTransaction);
+$('pay-accept').addEventListener('click', () => payAction(payPath('accept'), 'POST'));
+$('pay-confirm').addEventListener('click', confirmTransaction);
+$('pay-revoke').addEventListener('click', () => payAction(payPath('revoke'), 'POST'));
 $('refresh').addEventListener('click', loadAll);
 start();

@@ -24,7 +24,11 @@ final class ApiClient {
 	private final HttpClient http;
 
 	ApiClient(int port) {
-		this.base = "http://localhost:" + port;
+		this("localhost", port);
+	}
+
+	ApiClient(String host, int port) {
+		this.base = "http://" + host + ":" + port;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.connectTimeout(Duration.ofSeconds(5))

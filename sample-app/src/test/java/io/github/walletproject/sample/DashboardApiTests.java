@@ -1,5 +1,6 @@
 package io.github.walletproject.sample;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -199,6 +200,8 @@ class DashboardApiTests {
 		assertThat(paid.status()).isEqualTo(200);
 		assertThat(paid.<String>json("$.routedTo")).isEqualTo("marketplace");
 		assertThat(paid.<String>json("$.transaction.status")).isEqualTo("new");
+		assertThat(paid.<Integer>json("$.transaction.projectId")).isEqualTo(1222);
+		assertThat(paid.<String>json("$.transaction.payments[0].price")).isEqualTo("12.99");
 		ReceivedRequest sent = this.api.requests()
 			.stream()
 			.filter(r -> r.method().equals("POST") && r.path().equals("transaction"))
@@ -207,8 +210,196 @@ class DashboardApiTests {
 		assertThat(sent.projectId()).isEqualTo(1222L);
 		assertThat(sent.verification().macId()).isEqualTo(DemoWalletApi.MARKETPLACE_MAC_ID);
 		assertThat(sent.ext()).containsKey("body_hash");
-		assertThat(sent.bodyText()).contains("\"price\":1299").contains("\"currency\":\"EUR\"");
+		assertThat(sent.bodyField("payments[0].price")).contains(new BigDecimal("1299"));
+		assertThat(sent.bodyField("payments[0].currency")).contains("EUR");
+		assertThat(sent.bodyField("payments[0].description")).contains("Tote bag");
+		assertThat(sent.hasBodyField("project_id")).as("the project is signed, not a body field").isFalse();
 		assertThat(sent.signatureValid()).isTrue();
+	}
+
+	@Test
+	void aTransactionIsCreatedAcceptedByTheDemoPayerAndConfirmedForLessInTheSessionsProject() {
+		ApiClient browser = new ApiClient(this.port);
+		browser.put("/api/current", "{\"project\":\"marketplace\"}");
+		this.api.reset();
+
+		ApiClient.Response created = browser.post("/api/pay/transaction",
+				"{\"amount\":\"12.99\",\"currency\":\"EUR\",\"description\":\"Tote bag\"}");
+
+		assertThat(created.status()).isEqualTo(200);
+		String key = created.json("$.transaction.key");
+		assertThat(created.<String>json("$.transaction.status")).isEqualTo("new");
+		assertThat(created.<Integer>json("$.transaction.projectId")).isEqualTo(1222);
+		assertThat(created.<String>json("$.transaction.payments[0].price")).isEqualTo("12.99");
+		assertThat(created.<String>json("$.transaction.payments[0].description")).isEqualTo("Tote bag");
+		assertThat(created.<Object>json("$.transaction.payerWalletId")).isNull();
+		assertThat(created.<List<String>>json("$.steps[0].calls")).containsExactly("POST transaction");
+		assertThat(this.api.transactionStatus(key)).contains("new");
+
+		ApiClient.Response accepted = browser.post("/api/pay/transaction/" + key + "/accept", "");
+
+		assertThat(accepted.status()).isEqualTo(200);
+		assertThat(accepted.<String>json("$.transaction.status")).isEqualTo("reserved");
+		assertThat(accepted.<Integer>json("$.transaction.payerWalletId")).isEqualTo((int) DemoWalletApi.PAYER_WALLET_ID);
+		assertThat(accepted.<String>json("$.steps[1].by")).isEqualTo("simulated payer");
+		assertThat(this.api.transactionStatus(key)).contains("reserved");
+
+		ApiClient.Response confirmed = browser.post("/api/pay/transaction/" + key + "/confirm",
+				"{\"finalAmount\":\"10.00\"}");
+
+		assertThat(confirmed.status()).isEqualTo(200);
+		assertThat(confirmed.<String>json("$.transaction.status")).isEqualTo("confirmed");
+		assertThat(confirmed.<String>json("$.transaction.confirmedAt")).isNotBlank();
+		assertThat(confirmed.<String>json("$.transaction.payments[0].price")).isEqualTo("10.00");
+		assertThat(confirmed.<String>json("$.transaction.payments[0].status")).isEqualTo("confirmed");
+		assertThat(confirmed.<List<String>>json("$.steps[*].action")).containsExactly("create", "accept", "confirm");
+		assertThat(confirmed.<List<String>>json("$.steps[*].status")).containsExactly("new", "reserved", "confirmed");
+		assertThat(confirmed.<List<String>>json("$.steps[*].project.name")).containsOnly("marketplace");
+		assertThat(confirmed.<List<Integer>>json("$.steps[*].project.id")).containsOnly(1222);
+		assertThat(confirmed.<Object>json("$.error")).isNull();
+		assertThat(this.api.transactionStatus(key)).contains("confirmed");
+
+		// on the wire: every call in the session's project, signed by the project's own client
+		List<ReceivedRequest> sent = this.api.requests()
+			.stream()
+			.filter(r -> r.path().startsWith("transaction"))
+			.toList();
+		assertThat(sent).extracting(r -> r.method() + " " + r.path())
+			.containsExactly("POST transaction", "GET transaction/" + key, "GET transaction/" + key,
+					"GET transaction/" + key, "PUT transaction/" + key + "/confirm");
+		assertThat(sent).allSatisfy(r -> {
+			assertThat(r.projectId()).isEqualTo(1222L);
+			assertThat(r.verification().macId()).isEqualTo(DemoWalletApi.MARKETPLACE_MAC_ID);
+			assertThat(r.signatureValid()).isTrue();
+		});
+		assertThat(sent.get(0).bodyField("payments[0].price")).contains(new BigDecimal("1299"));
+		assertThat(sent.get(0).hasBodyField("project_id")).isFalse();
+		Integer paymentId = confirmed.json("$.transaction.payments[0].id");
+		ReceivedRequest confirm = sent.get(sent.size() - 1);
+		assertThat(confirm.bodyField("['" + paymentId + "'].price")).contains(new BigDecimal("1000"));
+		assertThat(confirm.bodyField("['" + paymentId + "'].currency")).contains("EUR");
+		assertThat(this.api.misroutedRequests()).isEmpty();
+
+		// the session remembers the card
+		ApiClient.Response card = browser.get("/api/pay");
+		assertThat(card.<String>json("$.transaction.key")).isEqualTo(key);
+		assertThat(card.<String>json("$.transaction.status")).isEqualTo("confirmed");
+		assertThat(card.<List<String>>json("$.steps[*].action")).containsExactly("create", "accept", "confirm");
+		assertThat(card.<String>json("$.currentProject.name")).isEqualTo("marketplace");
+		assertThat(new ApiClient(this.port).get("/api/pay").<Object>json("$.transaction"))
+			.as("another browser session")
+			.isNull();
+	}
+
+	@Test
+	void aRevokedTransactionCanNoLongerBeConfirmed() {
+		ApiClient browser = new ApiClient(this.port);
+		String key = browser.post("/api/pay/transaction", "{\"amount\":\"5\",\"currency\":\"USD\"}")
+			.json("$.transaction.key");
+
+		ApiClient.Response revoked = browser.post("/api/pay/transaction/" + key + "/revoke", "");
+
+		assertThat(revoked.status()).isEqualTo(200);
+		assertThat(revoked.<String>json("$.transaction.status")).isEqualTo("revoked");
+		assertThat(revoked.<String>json("$.transaction.payments[0].price")).isEqualTo("5.00");
+		assertThat(revoked.<String>json("$.transaction.payments[0].description")).isEqualTo("Dashboard demo payment");
+		assertThat(revoked.<List<String>>json("$.steps[*].calls[*]")).containsExactly("POST transaction",
+				"DELETE transaction/" + key);
+		assertThat(revoked.<List<String>>json("$.steps[*].project.name")).containsOnly("shop");
+		assertThat(this.api.transactionStatus(key)).contains("revoked");
+
+		ApiClient.Response confirm = browser.post("/api/pay/transaction/" + key + "/confirm", "");
+
+		assertThat(confirm.status()).isEqualTo(409);
+		assertThat(confirm.<String>json("$.error.type")).isEqualTo("WalletApiException");
+		assertThat(confirm.<String>json("$.error.code")).isEqualTo("invalid_state");
+		assertThat(confirm.<String>json("$.transaction.status")).as("as last read").isEqualTo("revoked");
+		assertThat(confirm.<List<String>>json("$.steps[*].action")).containsExactly("create", "revoke", "confirm");
+		assertThat(confirm.<String>json("$.steps[2].error.code")).isEqualTo("invalid_state");
+		assertThat(confirm.<Object>json("$.steps[2].status")).isNull();
+		assertThat(confirm.<String>json("$.steps[2].project.name")).isEqualTo("shop");
+
+		ApiClient.Response accept = browser.post("/api/pay/transaction/" + key + "/accept", "");
+		assertThat(accept.status()).isEqualTo(409);
+		assertThat(accept.<String>json("$.error.type")).isEqualTo("InvalidState");
+		assertThat(accept.<String>json("$.error.message")).contains("is revoked");
+		assertThat(this.api.transactionStatus(key)).contains("revoked");
+	}
+
+	@Test
+	void aTransactionIsFoundAcceptedAndConfirmedOnlyInTheProjectItWasCreatedIn() {
+		ApiClient browser = new ApiClient(this.port);
+		String key = browser.post("/api/pay/transaction", "{\"amount\":\"12.99\",\"currency\":\"EUR\"}")
+			.json("$.transaction.key"); // in the default project, shop
+		browser.put("/api/current", "{\"project\":\"subscriptions\"}");
+
+		ApiClient.Response accept = browser.post("/api/pay/transaction/" + key + "/accept", "");
+
+		assertThat(accept.status()).isEqualTo(404);
+		assertThat(accept.<String>json("$.error.type")).isEqualTo("WalletNotFoundException");
+		assertThat(accept.<String>json("$.error.code")).isEqualTo("not_found");
+		assertThat(accept.<String>json("$.steps[1].project.name")).isEqualTo("subscriptions");
+		assertThat(accept.<String>json("$.currentProject.name")).isEqualTo("subscriptions");
+		assertThat(accept.<Integer>json("$.transaction.projectId")).isEqualTo(1221);
+		assertThat(this.api.transactionStatus(key)).as("the payer was not asked").contains("new");
+
+		browser.put("/api/current", "{\"project\":\"shop\"}");
+		assertThat(browser.post("/api/pay/transaction/" + key + "/accept", "").status()).isEqualTo(200);
+		browser.put("/api/current", "{\"project\":\"subscriptions\"}");
+		int sentBefore = this.api.requests().size();
+
+		ApiClient.Response confirm = browser.post("/api/pay/transaction/" + key + "/confirm", "");
+
+		assertThat(confirm.status()).isEqualTo(404);
+		assertThat(confirm.<String>json("$.error.code")).isEqualTo("not_found");
+		assertThat(confirm.<List<Integer>>json("$.steps[-1:].project.id")).containsExactly(1224);
+		assertThat(confirm.<String>json("$.transaction.status")).as("as last read in shop").isEqualTo("reserved");
+		assertThat(this.api.transactionStatus(key)).contains("reserved");
+		List<ReceivedRequest> sent = this.api.requests();
+		assertThat(sent.subList(sentBefore, sent.size())).filteredOn(r -> r.path().startsWith("transaction"))
+			.singleElement()
+			.satisfies(r -> {
+				assertThat(r.method() + " " + r.path()).isEqualTo("PUT transaction/" + key + "/confirm");
+				assertThat(r.projectId()).isEqualTo(1224L);
+			});
+
+		browser.put("/api/current", "{\"project\":\"partner\"}");
+		ApiClient.Response denied = browser.post("/api/pay/transaction/" + key + "/confirm", "");
+
+		assertThat(denied.status()).isEqualTo(403);
+		assertThat(denied.<String>json("$.error.type")).isEqualTo("ProjectAccessDeniedException");
+		assertThat(this.api.requestsForProject(1223)).as("refused before sending").isEmpty();
+
+		browser.put("/api/current", "{\"project\":\"shop\"}");
+		ApiClient.Response confirmed = browser.post("/api/pay/transaction/" + key + "/confirm", "");
+
+		assertThat(confirmed.status()).isEqualTo(200);
+		assertThat(confirmed.<String>json("$.transaction.status")).isEqualTo("confirmed");
+		assertThat(confirmed.<List<String>>json("$.steps[*].status")).containsExactly("new", null, "reserved", null,
+				null, "confirmed");
+		assertThat(confirmed.<List<String>>json("$.steps[*].project.name")).containsExactly("shop", "subscriptions",
+				"shop", "subscriptions", "partner", "shop");
+		assertThat(this.api.transactionStatus(key)).contains("confirmed");
+	}
+
+	@Test
+	void aTransactionsAmountAndCurrencyAreCheckedBeforeAnythingIsSent() {
+		ApiClient browser = new ApiClient(this.port);
+
+		ApiClient.Response fractionOfACent = browser.post("/api/pay/transaction",
+				"{\"amount\":\"12.999\",\"currency\":\"EUR\"}");
+		ApiClient.Response lowerCase = browser.post("/api/pay/transaction", "{\"amount\":\"1\",\"currency\":\"eur\"}");
+		ApiClient.Response badKey = browser.get("/api/pay/transaction/not%20a%20key");
+
+		assertThat(fractionOfACent.status()).isEqualTo(400);
+		assertThat(fractionOfACent.<String>json("$.error.type")).isEqualTo("InvalidPayment");
+		assertThat(fractionOfACent.<String>json("$.error.message")).contains("at most two decimals").contains("12.999");
+		assertThat(lowerCase.status()).isEqualTo(400);
+		assertThat(lowerCase.<String>json("$.error.message")).contains("currency").contains("'eur'");
+		assertThat(badKey.status()).isEqualTo(400);
+		assertThat(badKey.<String>json("$.error.type")).isEqualTo("InvalidKey");
+		assertThat(lowerCase.<List<Object>>json("$.steps")).as("refused before any call: no step").isEmpty();
+		assertThat(this.api.requests()).filteredOn(r -> r.path().startsWith("transaction")).isEmpty();
 	}
 
 	@Test
@@ -346,6 +537,23 @@ class DashboardApiTests {
 			.containsExactly("9870.15");
 		String other = initialState(new ApiClient(this.port).getAny("/"));
 		assertThat(JsonPath.<String>read(other, "$.current.project")).as("another browser session").isEqualTo("shop");
+	}
+
+	@Test
+	void thePageCarriesTheSessionsPayCard() {
+		ApiClient browser = new ApiClient(this.port);
+		String key = browser.post("/api/pay/transaction", "{\"amount\":\"3.50\",\"currency\":\"EUR\"}")
+			.json("$.transaction.key");
+
+		String state = initialState(browser.getAny("/"));
+
+		assertThat(JsonPath.<Boolean>read(state, "$.pay.canChange")).isTrue();
+		assertThat(JsonPath.<String>read(state, "$.pay.transaction.key")).isEqualTo(key);
+		assertThat(JsonPath.<String>read(state, "$.pay.transaction.status")).isEqualTo("new");
+		assertThat(JsonPath.<List<String>>read(state, "$.pay.steps[*].action")).containsExactly("create");
+		assertThat(JsonPath.<String>read(state, "$.pay.currentProject.name")).isEqualTo("shop");
+		String other = initialState(new ApiClient(this.port).getAny("/"));
+		assertThat(JsonPath.<Object>read(other, "$.pay.transaction")).as("another browser session").isNull();
 	}
 
 	@Test

@@ -299,6 +299,121 @@ class DashboardBrowserTests {
 			.contains("demo-marketplace");
 	}
 
+	@Test
+	void thePayCardCreatesATransactionTheSimulatedPayerAcceptsAndTheShopConfirmsForLess() {
+		open();
+		assertThat(driver.findElement(By.id("pay-current-project")).getText()).isEqualTo("shop (1221)");
+		assertThat(driver.findElement(By.id("pay-transaction")).isDisplayed()).isFalse();
+		WebElement description = driver.findElement(By.id("pay-description"));
+		description.clear();
+		description.sendKeys("Gift card for Ann");
+
+		driver.findElement(By.id("pay-create")).click();
+		waitForSteps(1);
+
+		assertThat(transactionStatus()).isEqualTo("new");
+		String key = driver.findElement(By.id("pay-transaction")).getAttribute("data-key");
+		assertThat(driver.findElement(By.id("pay-tx-key")).getText()).isEqualTo(key);
+		assertThat(driver.findElement(By.cssSelector("#pay-payments li")).getText()).contains("12.99 EUR")
+			.contains("Gift card for Ann");
+		assertThat(driver.findElement(By.id("pay-tx-meta")).getText()).contains("project 1221").contains("no payer yet");
+		WebElement accept = driver.findElement(By.id("pay-accept"));
+		assertThat(accept.getText()).contains("simulated payer");
+		assertThat(accept.isEnabled()).isTrue();
+		assertThat(driver.findElement(By.id("pay-confirm")).isEnabled()).as("not reserved yet").isFalse();
+
+		accept.click();
+		waitForSteps(2);
+
+		assertThat(transactionStatus()).isEqualTo("reserved");
+		assertThat(driver.findElement(By.id("pay-tx-meta")).getText()).contains("paid from wallet 3301");
+		WebElement payerStep = driver.findElement(By.cssSelector("#pay-steps li[data-action='accept']"));
+		assertThat(payerStep.getAttribute("data-by")).isEqualTo("simulated payer");
+		assertThat(payerStep.getText()).contains("simulated payer").contains("simulated by the demo Wallet API");
+
+		WebElement finalAmount = driver.findElement(By.id("pay-final"));
+		finalAmount.sendKeys("10.00");
+		driver.findElement(By.id("pay-confirm")).click();
+		waitForSteps(3);
+
+		assertThat(transactionStatus()).isEqualTo("confirmed");
+		assertThat(driver.findElement(By.id("pay-status")).getText()).isEqualTo("confirmed");
+		assertThat(driver.findElement(By.cssSelector("#pay-payments li")).getAttribute("data-amount")).isEqualTo("10.00");
+		assertThat(steps()).extracting(step -> step.getAttribute("data-action"))
+			.containsExactly("create", "accept", "confirm");
+		assertThat(steps()).extracting(step -> step.getAttribute("data-status"))
+			.containsExactly("new", "reserved", "confirmed");
+		assertThat(steps()).extracting(step -> step.getAttribute("data-project")).containsOnly("shop");
+		assertThat(steps().get(0).getText()).contains("routed to shop (1221)").contains("POST transaction");
+		assertThat(steps().get(2).getText()).contains("PUT transaction/" + key + "/confirm").contains("10.00 EUR");
+		for (String button : List.of("pay-accept", "pay-confirm", "pay-revoke")) {
+			assertThat(driver.findElement(By.id(button)).isEnabled()).as(button).isFalse();
+		}
+		waitFor().until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("#traffic tr[data-call='PUT transaction/" + key + "/confirm']")));
+		assertThat(driver.findElement(By.cssSelector("#traffic tr[data-call='PUT transaction/" + key + "/confirm']"))
+			.getText()).contains("1221");
+
+		driver.navigate().refresh(); // the session keeps the card; the page embeds it
+		waitUntilLoaded();
+		assertThat(transactionStatus()).isEqualTo("confirmed");
+		assertThat(steps()).extracting(step -> step.getAttribute("data-status"))
+			.containsExactly("new", "reserved", "confirmed");
+	}
+
+	@Test
+	void thePayCardRefusesToRevokeFromAnotherProjectAndRevokesInItsOwn() {
+		open();
+		driver.findElement(By.id("pay-create")).click();
+		waitForSteps(1);
+		assertThat(transactionStatus()).isEqualTo("new");
+
+		new Select(driver.findElement(By.id("project-select"))).selectByValue("subscriptions");
+		driver.findElement(By.id("switch-project")).click();
+		waitFor().until(ExpectedConditions.textToBe(By.id("pay-current-project"), "subscriptions (1224)"));
+		assertThat(driver.findElement(By.id("pay-project-warning")).getText()).contains("belongs to project 1221")
+			.contains("subscriptions (1224)");
+
+		driver.findElement(By.id("pay-revoke")).click();
+		waitForSteps(2);
+
+		assertThat(driver.findElement(By.id("pay-section")).getAttribute("data-state")).isEqualTo("error");
+		assertThat(driver.findElement(By.id("pay-error")).getText()).contains("HTTP 404")
+			.contains("WalletNotFoundException");
+		WebElement refused = steps().get(1);
+		assertThat(refused.getAttribute("data-status")).isEqualTo("failed");
+		assertThat(refused.getAttribute("data-project")).isEqualTo("subscriptions");
+		assertThat(refused.getText()).contains("routed to subscriptions (1224)");
+		assertThat(transactionStatus()).as("as last read in shop").isEqualTo("new");
+
+		new Select(driver.findElement(By.id("project-select"))).selectByValue("shop");
+		driver.findElement(By.id("switch-project")).click();
+		waitFor().until(ExpectedConditions.textToBe(By.id("pay-current-project"), "shop (1221)"));
+		assertThat(driver.findElement(By.id("pay-project-warning")).isDisplayed()).isFalse();
+		driver.findElement(By.id("pay-revoke")).click();
+		waitForSteps(3);
+
+		assertThat(transactionStatus()).isEqualTo("revoked");
+		assertThat(driver.findElement(By.id("pay-error")).isDisplayed()).isFalse();
+		assertThat(steps()).extracting(step -> step.getAttribute("data-status"))
+			.containsExactly("new", "failed", "revoked");
+		assertThat(driver.findElement(By.id("pay-revoke")).isEnabled()).isFalse();
+	}
+
+	private static void waitForSteps(int count) {
+		waitFor().until(ExpectedConditions.and(
+				ExpectedConditions.attributeToBe(By.id("pay-section"), "data-steps", String.valueOf(count)),
+				ExpectedConditions.not(ExpectedConditions.attributeToBe(By.id("pay-section"), "data-state", "busy"))));
+	}
+
+	private static String transactionStatus() {
+		return driver.findElement(By.id("pay-transaction")).getAttribute("data-status");
+	}
+
+	private static List<WebElement> steps() {
+		return driver.findElements(By.cssSelector("#pay-steps li[data-action]"));
+	}
+
 	private void open() {
 		driver.get(url("/"));
 		waitUntilLoaded();

@@ -23,6 +23,10 @@ import io.github.walletproject.test.MockWalletApi;
  * balance card shows the starter's access error while the others load.</li>
  * </ul>
  * The MAC keys are random for every start: nothing secret is written down.
+ * <p>
+ * The demo also plays a payer: a customer with wallet {@value #PAYER_WALLET_ID} who accepts
+ * the transactions the dashboard creates ({@link #acceptAsPayer(String)}), as a real payer
+ * would on Paysera's page. Only the demo can do that; no Wallet API call of the starter does.
  */
 public final class DemoWalletApi implements AutoCloseable {
 
@@ -37,6 +41,9 @@ public final class DemoWalletApi implements AutoCloseable {
 
 	/** The default project alias in demo mode. */
 	public static final String DEFAULT_PROJECT = "shop";
+
+	/** The wallet of the demo's simulated payer, who accepts the dashboard's transactions. */
+	public static final long PAYER_WALLET_ID = 3301;
 
 	private final MockWalletApi api;
 
@@ -115,8 +122,21 @@ public final class DemoWalletApi implements AutoCloseable {
 			.balance(2114, "EUR", "56.20", "0.00")
 			.balance(2116, "EUR", "730.00", "0.00")
 			.balance(2117, "EUR", "0.00", "0.00")
-			.balance(2130, "EUR", "415.75", "12.00");
+			.balance(2130, "EUR", "415.75", "12.00")
+			// the simulated payer's own wallet (a customer, not one of the bookshop's projects)
+			.wallet(PAYER_WALLET_ID, 3300, "EVP3300003301", "Jane Reader (simulated payer)");
 		PROJECTS.forEach(this.api::alias);
+	}
+
+	/**
+	 * Play the payer who accepts a transaction on Paysera's page: a {@code new} transaction
+	 * becomes {@code reserved}, paid from wallet {@value #PAYER_WALLET_ID}.
+	 * @param transactionKey the transaction
+	 * @throws IllegalArgumentException when no such transaction was created
+	 * @throws IllegalStateException when it is not {@code new}
+	 */
+	public void acceptAsPayer(String transactionKey) {
+		this.api.acceptTransaction(transactionKey, PAYER_WALLET_ID);
 	}
 
 	@Override

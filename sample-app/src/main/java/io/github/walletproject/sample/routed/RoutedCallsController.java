@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.sample.mode.SampleMode;
+import io.github.walletproject.sample.pay.PayViews.TransactionView;
 import io.github.walletproject.sample.routed.RoutedWalletCalls.DemoPayment;
 import io.github.walletproject.sample.routed.RoutedWalletCalls.PaymentResult;
 import io.github.walletproject.sample.routed.RoutedWalletCalls.RoutedBalance;
@@ -73,7 +74,7 @@ class RoutedCallsController {
 		return ResponseEntity.ok(ordered("annotation", "@WalletProject(\"#{#payment.project}\") pay(DemoPayment payment)",
 				"argument", payment.project(), "routedTo", result.routedTo(), "routedId", result.routedId(),
 				"amount", normalized.amount().toPlainString(), "currency", normalized.currency(), "transaction",
-				result.transaction()));
+				TransactionView.of(result.transaction())));
 	}
 
 	private static Map<String, Object> ordered(Object... keysAndValues) {

@@ -1,16 +1,17 @@
 package io.github.walletproject.sample.routed;
 
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
 
-import io.github.walletproject.WalletProject;
-import io.github.walletproject.client.WalletProjects;
-import io.github.walletproject.client.Balance;
 import io.github.walletproject.ResolvedProject;
+import io.github.walletproject.WalletProject;
+import io.github.walletproject.client.Balance;
+import io.github.walletproject.client.WalletProjects;
+import io.github.walletproject.money.Money;
+import io.github.walletproject.money.PaymentRequest;
+import io.github.walletproject.money.Transaction;
+import io.github.walletproject.money.TransactionRequest;
+import io.github.walletproject.money.WalletTransactions;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,13 +23,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class RoutedWalletCalls {
 
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
-	};
-
 	private final WalletProjects wallet;
 
-	public RoutedWalletCalls(WalletProjects wallet) {
+	private final WalletTransactions transactions;
+
+	public RoutedWalletCalls(WalletProjects wallet, WalletTransactions transactions) {
 		this.wallet = wallet;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -44,23 +45,17 @@ public class RoutedWalletCalls {
 	}
 
 	/**
-	 * Create a payment request ({@code POST transaction}) in the project the payment names.
+	 * Create a payment request ({@code POST transaction}, with the starter's typed
+	 * {@link WalletTransactions}) in the project the payment names. The request has no project
+	 * field: the annotation binds the project, and the starter signs it into the call.
 	 * @param payment the payment
-	 * @return where it went and what the API answered
+	 * @return where it went and the created transaction
 	 */
 	@WalletProject("#{#payment.project}")
 	public PaymentResult pay(DemoPayment payment) {
 		ResolvedProject routed = this.wallet.current();
-		long cents = payment.amount().movePointRight(2).longValueExact();
-		Map<String, Object> body = Map.of("payments", List.of(Map.of("description", payment.description(), "price",
-				cents, "price_decimal", payment.amount().toPlainString(), "currency", payment.currency())));
-		Map<String, Object> transaction = this.wallet.restClient()
-			.post()
-			.uri("transaction")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.body(JSON_OBJECT);
+		Transaction transaction = this.transactions.create(TransactionRequest
+			.of(PaymentRequest.of(payment.description(), Money.of(payment.amount(), payment.currency()))));
 		return new PaymentResult(routed.name(), routed.id(), transaction);
 	}
 
@@ -87,9 +82,9 @@ public class RoutedWalletCalls {
 	 * What {@link #pay(DemoPayment)} returns.
 	 * @param routedTo the alias (or id) the call was routed to
 	 * @param routedId its project id
-	 * @param transaction the Wallet API's answer
+	 * @param transaction the created transaction
 	 */
-	public record PaymentResult(String routedTo, long routedId, Map<String, Object> transaction) {
+	public record PaymentResult(String routedTo, long routedId, Transaction transaction) {
 	}
 
 }

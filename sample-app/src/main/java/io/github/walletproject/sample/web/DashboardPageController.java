@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import io.github.walletproject.sample.pay.PayCards;
 import io.github.walletproject.sample.web.Views.InitialState;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,9 +23,9 @@ import org.springframework.web.bind.annotation.GetMapping;
  * Serves the dashboard page with its first screen's data already in it: the page's
  * {@code static/index.html} with an {@code application/json} script element, holding what
  * {@code /api/overview}, {@code /api/current}, {@code /api/balances},
- * {@code /api/projects/accessible}, {@code /api/metrics} and {@code /api/demo/requests}
- * would answer, put where the page has its {@value #MARKER} marker. The page renders it as
- * soon as its script runs, and fetches from those endpoints only to refresh.
+ * {@code /api/projects/accessible}, {@code /api/metrics}, {@code /api/demo/requests} and
+ * {@code /api/pay} would answer, put where the page has its {@value #MARKER} marker. The page
+ * renders it as soon as its script runs, and fetches from those endpoints only to refresh.
  * <p>
  * {@link CurrentProjectFilter} binds the session's project for this request too, so the
  * embedded current project is the session's.
@@ -46,33 +48,36 @@ class DashboardPageController {
 
 	private final StarterInsightController insight;
 
+	private final PayCards pay;
+
 	private final JsonMapper json;
 
 	DashboardPageController(DashboardController dashboard, CurrentProjectController current,
-			StarterInsightController insight, JsonMapper json) {
+			StarterInsightController insight, PayCards pay, JsonMapper json) {
 		this.template = template();
 		this.dashboard = dashboard;
 		this.current = current;
 		this.insight = insight;
+		this.pay = pay;
 		this.json = json;
 	}
 
 	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-	ResponseEntity<String> page() {
+	ResponseEntity<String> page(HttpServletRequest request) {
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.noStore()) // the session's project and live balances
-			.body(this.template.replace(MARKER, initialState()));
+			.cacheControl(CacheControl.noStore()) // the session's project, its transaction and live balances
+			.body(this.template.replace(MARKER, initialState(request)));
 	}
 
-	private String initialState() {
+	private String initialState(HttpServletRequest request) {
 		InitialState state;
 		try {
 			// the Wallet API calls first, then the meters and the demo API's log, so they include those calls
 			Views.Overview overview = this.dashboard.overview();
 			Views.CurrentProject currentProject = this.current.current();
 			state = new InitialState(overview, currentProject, this.dashboard.balances(), this.dashboard.accessible(),
-					this.insight.metrics(), this.insight.recentDemoRequests());
+					this.insight.metrics(), this.insight.recentDemoRequests(), this.pay.of(request));
 		}
 		catch (RuntimeException ex) {
 			// each card handles its own failure; anything else: the page fetches, and shows each endpoint's error

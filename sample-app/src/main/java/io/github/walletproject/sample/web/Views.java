@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.walletproject.client.Balance;
 import io.github.walletproject.client.CurrencyBalance;
 import io.github.walletproject.client.Project;
+import io.github.walletproject.sample.pay.PayViews.PayCard;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -143,10 +144,11 @@ public final class Views {
 	 * @param accessible {@code /api/projects/accessible}
 	 * @param metrics {@code /api/metrics}
 	 * @param demoRequests {@code /api/demo/requests}, or {@code null} outside demo mode
+	 * @param pay {@code /api/pay}: the session's pay card
 	 */
 	public record InitialState(Overview overview, CurrentProject current, List<ProjectBalance> balances,
 			List<AccessibleProjects> accessible, List<Map<String, Object>> metrics,
-			@Nullable List<Map<String, Object>> demoRequests) {
+			@Nullable List<Map<String, Object>> demoRequests, PayCard pay) {
 	}
 
 	/**
