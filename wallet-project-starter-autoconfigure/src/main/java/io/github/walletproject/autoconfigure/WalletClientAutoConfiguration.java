@@ -142,7 +142,7 @@ public final class WalletClientAutoConfiguration {
 				properties.getObservation().getName(),
 				WalletRestClientConfigurer.requestFactory(builder,
 						httpClientSettings.getIfAvailable(HttpClientSettings::defaults), properties, registry,
-						sslBundles.getIfAvailable()),
+						sslBundles.getIfAvailable(), resourceLoader.getClassLoader()),
 				interceptor, customizers.orderedStream().toList());
 	}
 

@@ -85,17 +85,21 @@ public final class WalletRestClientConfigurer {
 
 	/**
 	 * Build the request factory: one HTTP client, or one per SSL bundle when projects have
-	 * bundles of their own.
+	 * bundles of their own. The client never resends a request by itself
+	 * ({@link WalletRequestFactories}).
 	 * @param factoryBuilder Boot's request factory builder
 	 * @param globalSettings Boot's global HTTP client settings
 	 * @param properties the Wallet settings
 	 * @param registry the projects and their credentials
 	 * @param sslBundles the SSL bundles, or {@code null}
+	 * @param classLoader the application's class loader
 	 * @return the request factory
 	 */
-	static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> factoryBuilder,
+	static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> bootFactoryBuilder,
 			HttpClientSettings globalSettings, WalletProperties properties, ProjectRegistry registry,
-			@Nullable SslBundles sslBundles) {
+			@Nullable SslBundles sslBundles, @Nullable ClassLoader classLoader) {
+		ClientHttpRequestFactoryBuilder<?> factoryBuilder = WalletRequestFactories.neverResending(bootFactoryBuilder,
+				classLoader);
 		HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
 				properties.getReadTimeout(), null);
 		WalletCredentials defaults = registry.defaultCredentials();

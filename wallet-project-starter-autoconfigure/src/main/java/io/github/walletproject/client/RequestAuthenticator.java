@@ -31,7 +31,12 @@ final class RequestAuthenticator {
 		this.time = time;
 	}
 
-	void authenticate(HttpRequest request, byte[] body, RequestRoute route, @Nullable RoutingParameters extra) {
+	/**
+	 * Authenticate one attempt.
+	 * @return the nonce of its MAC signature, or {@code null} for client-certificate credentials
+	 */
+	@Nullable String authenticate(HttpRequest request, byte[] body, RequestRoute route,
+			@Nullable RoutingParameters extra) {
 		HttpHeaders headers = request.getHeaders();
 		MacSigner signer = route.credentials().signer();
 		if (signer == null) {
@@ -43,13 +48,15 @@ final class RequestAuthenticator {
 			if (extra != null) {
 				extra.forEachHeader(headers::set);
 			}
-			return;
+			return null;
 		}
 		ResolvedProject project = route.project();
+		String nonce = this.nonces.nextNonce();
 		String authorization = signer.authorization(request.getMethod().name(), request.getURI(), body,
 				(project != null) ? project.extParameters() : "", (extra != null) ? extra.encoded() : "",
-				this.time.timestamp(), this.nonces.nextNonce());
+				this.time.timestamp(), nonce);
 		headers.set(HttpHeaders.AUTHORIZATION, authorization);
+		return nonce;
 	}
 
 }

@@ -2,7 +2,6 @@ package io.github.walletproject.client;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -10,8 +9,6 @@ import java.util.Map;
 
 import io.github.walletproject.WalletException;
 import io.github.walletproject.WalletRequestAttributes;
-import io.github.walletproject.WalletTimeoutException;
-import io.github.walletproject.WalletTransportException;
 import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.NonceGenerator;
@@ -131,24 +128,30 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 		boolean clockReplayed = attributes.containsKey(NO_CLOCK_SYNC_ATTRIBUTE);
 		boolean unauthenticated = attributes.containsKey(UNAUTHENTICATED_ATTRIBUTE);
 		boolean tokenReplayed = false;
+		boolean reachedServer = false;
 		for (int attempt = 1;; attempt++) {
 			long clockVersion = (this.clock != null) ? this.clock.offset().version() : 0;
+			String nonce = null;
 			if (!unauthenticated) {
-				this.authenticator.authenticate(outgoing, body, route, extra);
+				nonce = this.authenticator.authenticate(outgoing, body, route, extra);
 			}
 			ClientHttpResponse response;
+			int status;
 			try {
 				response = send(outgoing, body, execution, route);
+				// HttpURLConnection reads the answer to a request with a body only here
+				status = response.getStatusCode().value();
 			}
 			catch (IOException ex) {
+				reachedServer |= !TransportFailures.notSent(ex);
 				if (isRetryableFailure(ex) && this.retry.allows(method, attempt)) {
 					this.metrics.retry(isTimeout(ex) ? "timeout" : "io_error");
 					pause(attempt);
 					continue;
 				}
-				throw transportFailure(outgoing, ex, attempt);
+				throw transportFailure(outgoing, ex, attempt, route, nonce, reachedServer);
 			}
-			int status = response.getStatusCode().value();
+			reachedServer = true;
 			if (status < 400) {
 				return new SizeLimitedResponse(response, this.maxResponseBytes);
 			}
@@ -253,17 +256,9 @@ public final class WalletClientInterceptor implements ClientHttpRequestIntercept
 				|| ex.getClass().getSimpleName().contains("Timeout");
 	}
 
-	private static RuntimeException transportFailure(HttpRequest request, IOException ex, int attempts) {
-		String what = describe(request) + ((attempts > 1) ? " after " + attempts + " attempts" : "");
-		if (isTimeout(ex)) {
-			return new WalletTimeoutException("Wallet API request " + what + " timed out (paysera.wallet.connect-timeout"
-					+ " / paysera.wallet.read-timeout)", ex);
-		}
-		if (ex instanceof ConnectException) {
-			return new WalletTransportException("Could not connect to the Wallet API for " + what, ex);
-		}
-		return new WalletTransportException("Wallet API request " + what + " failed: " + ex.getClass().getSimpleName(),
-				ex);
+	private static RuntimeException transportFailure(HttpRequest request, IOException ex, int attempts,
+			RequestRoute route, @Nullable String nonce, boolean reachedServer) {
+		return TransportFailures.failure(request, ex, attempts, route, nonce, reachedServer);
 	}
 
 	static String describe(HttpRequest request) {
