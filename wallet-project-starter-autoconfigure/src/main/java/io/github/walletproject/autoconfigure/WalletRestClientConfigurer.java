@@ -87,7 +87,7 @@ public final class WalletRestClientConfigurer {
 	 * Build the request factory: one HTTP client, or one per SSL bundle when projects have
 	 * bundles of their own. The client never resends a request by itself
 	 * ({@link WalletRequestFactories}).
-	 * @param factoryBuilder Boot's request factory builder
+	 * @param bootFactoryBuilder Boot's request factory builder
 	 * @param globalSettings Boot's global HTTP client settings
 	 * @param properties the Wallet settings
 	 * @param registry the projects and their credentials
