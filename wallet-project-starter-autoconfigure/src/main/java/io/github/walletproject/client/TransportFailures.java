@@ -119,7 +119,7 @@ final class TransportFailures {
 			return new WalletTimeoutException(what + " timed out waiting for the answer"
 					+ " (paysera.wallet.read-timeout)" + cause + unknown, ex, failed);
 		}
-		return new WalletOutcomeUnknownException(what + " failed after it was sent" + cause + unknown, ex, failed);
+		return new WalletOutcomeUnknownException(what + " got no answer" + cause + unknown, ex, failed);
 	}
 
 	private static String notSentReason(Throwable ex) {
