@@ -186,6 +186,11 @@ public final class WireServer implements AutoCloseable {
 		while (!this.closed) {
 			try {
 				Socket socket = this.server.accept();
+				if (this.closed) {
+					// accepted while the listener was closing (a close does not stop an accept in flight)
+					closeQuietly(socket);
+					return;
+				}
 				this.sockets.add(socket);
 				int connection = this.connections.incrementAndGet();
 				start("wire-server-" + connection, () -> serve(socket, connection));
