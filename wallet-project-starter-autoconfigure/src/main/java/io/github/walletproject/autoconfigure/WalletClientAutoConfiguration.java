@@ -158,7 +158,7 @@ public final class WalletClientAutoConfiguration {
 			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
 		return new WalletHttpClients(WalletRestClientConfigurer.requestFactories(builder,
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), settings, registry,
-				sslBundles.getIfAvailable()));
+				sslBundles.getIfAvailable(), resourceLoader.getClassLoader()));
 	}
 
 	@Bean

@@ -83,16 +83,21 @@ public final class WalletRestClientConfigurer {
 	/**
 	 * An HTTP client per SSL bundle of the configured credentials: one entry in MAC mode (the
 	 * key {@code null}), one per distinct bundle in certificate mode, the default one first.
-	 * @param factoryBuilder Boot's request factory builder
+	 * None of them ever resends a request by itself ({@link WalletRequestFactories}).
+	 * @param bootFactoryBuilder Boot's request factory builder
 	 * @param globalSettings Boot's global HTTP client settings
 	 * @param settings the Wallet settings
 	 * @param registry the projects and their credentials
 	 * @param sslBundles the SSL bundles, or {@code null}
+	 * @param classLoader the application's class loader
 	 * @return the request factories by bundle name
 	 */
 	static Map<@Nullable String, ClientHttpRequestFactory> requestFactories(
-			ClientHttpRequestFactoryBuilder<?> factoryBuilder, HttpClientSettings globalSettings, WalletSettings settings,
-			ProjectRegistry registry, @Nullable SslBundles sslBundles) {
+			ClientHttpRequestFactoryBuilder<?> bootFactoryBuilder, HttpClientSettings globalSettings,
+			WalletSettings settings, ProjectRegistry registry, @Nullable SslBundles sslBundles,
+			@Nullable ClassLoader classLoader) {
+		ClientHttpRequestFactoryBuilder<?> factoryBuilder = WalletRequestFactories.neverResending(bootFactoryBuilder,
+				classLoader);
 		HttpClientSettings own = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, settings.connectTimeout(),
 				settings.readTimeout(), null);
 		Map<@Nullable String, ClientHttpRequestFactory> factories = new LinkedHashMap<>();

@@ -48,21 +48,26 @@ final class Attempts {
 		BackOffExecution backOff = null;
 		boolean clockReplayed = false;
 		boolean tokenReplayed = false;
+		boolean reachedServer = false;
 		for (int number = 1;; number++) {
 			long clockVersion = (this.clock != null) ? this.clock.offset().version() : 0;
 			ClientHttpResponse response;
+			int status;
 			try {
 				response = attempt.send(state);
+				// HttpURLConnection reads the answer to a request with a body only here
+				status = response.getStatusCode().value();
 			}
 			catch (IOException ex) {
+				reachedServer |= !TransportFailures.notSent(ex);
 				if (TransportFailures.mayRetry(ex) && this.retry.allows(request.getMethod(), number)) {
-					this.metrics.retry(TransportFailures.isTimeout(ex) ? "timeout" : "io_error");
+					this.metrics.retry(TransportFailures.timedOut(ex) ? "timeout" : "io_error");
 					backOff = pause(backOff);
 					continue;
 				}
-				throw TransportFailures.exception(request, route, state.nonce, number, ex);
+				throw TransportFailures.failure(request, ex, number, route, state.nonce, reachedServer);
 			}
-			int status = response.getStatusCode().value();
+			reachedServer = true;
 			if (status < 400) {
 				return new SizeLimitedResponse(response, this.maxResponseBytes);
 			}

@@ -1,48 +1,164 @@
 package io.github.walletproject.client;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
+import javax.net.ssl.SSLHandshakeException;
+
+import io.github.walletproject.ResolvedProject;
+import io.github.walletproject.WalletNotSentException;
+import io.github.walletproject.WalletOutcomeUnknownException;
 import io.github.walletproject.WalletTimeoutException;
 import io.github.walletproject.WalletTransportException;
+import io.github.walletproject.WalletTransportException.FailedRequest;
 import io.github.walletproject.routing.RequestRoute;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpRequest;
 
 /**
- * Turns an I/O failure of a Wallet API request into the exception the caller sees.
+ * Tells from the I/O failure of an attempt whether the request can have reached the Wallet
+ * API, and turns the failure of a call into {@link WalletNotSentException} or
+ * {@link WalletOutcomeUnknownException}.
+ * <p>
+ * "Not sent" needs proof: a failure to make the connection, anywhere in the cause chain. What
+ * each HTTP client throws (measured on loopback, see {@code docs/reliability.md}):
+ * <ul>
+ * <li>connection refused: {@link ConnectException} or a subclass (Apache's
+ * {@code HttpHostConnectException}, Netty's {@code AnnotatedConnectException}), the JDK's with
+ * a {@code ClosedChannelException} cause;
+ * <li>host unknown: {@link UnknownHostException}; the JDK {@code HttpClient} throws a
+ * {@link ConnectException} caused by {@link UnresolvedAddressException};
+ * <li>TLS handshake failed: {@link SSLHandshakeException} (Jetty wraps it in an
+ * {@code IOException}); no client writes the request before the handshake is complete;
+ * <li>connect timeout: {@link HttpConnectTimeoutException} (JDK), Apache's
+ * {@code ConnectTimeoutException}, Netty's {@code ConnectTimeoutException} (a
+ * {@link ConnectException}), and a {@link SocketTimeoutException} whose message is
+ * {@code Connect timed out} (JDK sockets, {@code HttpURLConnection}) or {@code Connect Timeout}
+ * (Jetty).
+ * </ul>
+ * A failure that {@link SelfResendingRequestFactory} marks is no proof either: the HTTP
+ * client may have resent the request after a first send reached the server.
+ * <p>
+ * Anything else (end of stream or reset after the request was written, read timeouts, timeouts
+ * that cover the connect and the answer alike such as Jetty's total timeout or the JDK's
+ * {@code Request cancelled}) leaves the outcome unknown. Mistaking a sent request for an unsent
+ * one could make a caller create a payment twice; the reverse only costs a look-up.
  */
 final class TransportFailures {
+
+	private static final int MAX_CAUSES = 16;
+
+	private static final String APACHE_CONNECT_TIMEOUT = "org.apache.hc.client5.http.ConnectTimeoutException";
 
 	private TransportFailures() {
 	}
 
+	/**
+	 * Whether a failure proves that the attempt never reached the server.
+	 * @param ex the failure of one attempt
+	 * @return {@code true} when the connection was never made
+	 */
+	static boolean notSent(Throwable ex) {
+		if (ex instanceof SelfResendingRequestFactory.MayHaveBeenResentException) {
+			return false;
+		}
+		return anyCause(ex, cause -> cause instanceof ConnectException || cause instanceof UnknownHostException
+				|| cause instanceof NoRouteToHostException || cause instanceof UnresolvedAddressException
+				|| cause instanceof SSLHandshakeException || cause instanceof HttpConnectTimeoutException
+				|| APACHE_CONNECT_TIMEOUT.equals(cause.getClass().getName()) || isSocketConnectTimeout(cause));
+	}
+
+	/**
+	 * Whether an attempt that failed this way may be made again (for the methods the retry
+	 * policy allows): every failure but a response over the size limit.
+	 * @param ex the failure of one attempt
+	 * @return {@code true} when a retry may help
+	 */
 	static boolean mayRetry(IOException ex) {
 		return !(ex instanceof SizeLimitedResponse.ResponseTooLargeException);
 	}
 
-	static boolean isTimeout(IOException ex) {
-		return ex instanceof SocketTimeoutException || ex instanceof HttpTimeoutException
-				|| (ex instanceof InterruptedIOException && !(ex.getCause() instanceof InterruptedException))
-				|| ex.getClass().getSimpleName().contains("Timeout");
+	/**
+	 * Whether a failure is a timeout.
+	 * @param ex the failure of one attempt
+	 * @return {@code true} for a connect or read timeout
+	 */
+	static boolean timedOut(Throwable ex) {
+		return anyCause(ex, cause -> cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
+				|| cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout"));
 	}
 
-	static RuntimeException exception(HttpRequest request, RequestRoute route, @Nullable String nonce, int attempts,
-			IOException ex) {
-		String what = WalletSigningInterceptor.describe(request) + ((attempts > 1) ? " after " + attempts + " attempts" : "");
-		if (isTimeout(ex)) {
-			return new WalletTimeoutException("Wallet API request " + what + " timed out (paysera.wallet.connect-timeout"
-					+ " / paysera.wallet.read-timeout)", ex);
+	/**
+	 * The exception for a call whose last attempt failed.
+	 * @param request the request
+	 * @param failure the failure of the last attempt
+	 * @param attempts the attempts made
+	 * @param route where the request went
+	 * @param nonce the nonce of the last attempt, or {@code null}
+	 * @param reachedServer whether any attempt got an answer or failed without proof that it was
+	 * not sent
+	 * @return the exception to throw
+	 */
+	static WalletTransportException failure(HttpRequest request, IOException failure, int attempts,
+			RequestRoute route, @Nullable String nonce, boolean reachedServer) {
+		IOException ex = (failure instanceof SelfResendingRequestFactory.MayHaveBeenResentException
+				&& failure.getCause() instanceof IOException cause) ? cause : failure;
+		ResolvedProject project = route.project();
+		String path = request.getURI().getRawPath();
+		FailedRequest failed = new FailedRequest(request.getMethod().name(), path,
+				(project != null) ? project.idText() : null, nonce);
+		String what = "Wallet API request " + failed.method() + " " + path
+				+ ((project != null) ? " for project " + project.idText() : "")
+				+ ((attempts > 1) ? " after " + attempts + " attempts" : "");
+		String cause = " (" + ex.getClass().getSimpleName() + ")";
+		if (!reachedServer) {
+			return new WalletNotSentException(what + " was not sent: " + notSentReason(ex) + cause
+					+ "; it did not reach the server and can be made again", ex, failed);
 		}
-		if (ex instanceof ConnectException) {
-			return new WalletTransportException("Could not connect to the Wallet API for " + what, ex);
+		String unknown = "; the Wallet API may have processed it: look it up before making it again";
+		if (timedOut(ex)) {
+			return new WalletTimeoutException(what + " timed out waiting for the answer"
+					+ " (paysera.wallet.read-timeout)" + cause + unknown, ex, failed);
 		}
-		return new WalletTransportException("Wallet API request " + what + " failed: " + ex.getClass().getSimpleName(),
-				ex);
+		return new WalletOutcomeUnknownException(what + " got no answer" + cause + unknown, ex, failed);
+	}
+
+	private static String notSentReason(Throwable ex) {
+		if (anyCause(ex, cause -> cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException)) {
+			return "the host of paysera.wallet.base-url could not be resolved";
+		}
+		if (anyCause(ex, SSLHandshakeException.class::isInstance)) {
+			return "the TLS handshake failed";
+		}
+		return timedOut(ex) ? "no connection within paysera.wallet.connect-timeout" : "could not connect";
+	}
+
+	private static boolean isSocketConnectTimeout(Throwable ex) {
+		if (!(ex instanceof SocketTimeoutException)) {
+			return false;
+		}
+		String message = ex.getMessage();
+		return "Connect timed out".equals(message) || "Connect Timeout".equals(message);
+	}
+
+	private static boolean anyCause(Throwable ex, Predicate<Throwable> test) {
+		Throwable cause = ex;
+		for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++) {
+			if (test.test(cause)) {
+				return true;
+			}
+			cause = cause.getCause();
+		}
+		return false;
 	}
 
 }
