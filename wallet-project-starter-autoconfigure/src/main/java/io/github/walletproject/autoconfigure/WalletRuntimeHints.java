@@ -96,7 +96,8 @@ final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 		registerSerialization(hints.reflection());
 		if (ClassUtils.isPresent(THREAD_LOCAL_ACCESSOR, classLoader)) {
 			hints.resources().registerPattern("META-INF/services/" + THREAD_LOCAL_ACCESSOR);
-			hints.reflection().registerType(ProjectContextThreadLocalAccessor.class, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
+			hints.reflection()
+				.registerType(ProjectContextThreadLocalAccessor.class, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
 		}
 	}
 

@@ -40,11 +40,13 @@ import org.springframework.aot.hint.TypeReference;
 import org.springframework.aot.hint.predicate.ReflectionHintsPredicates;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.beans.factory.aot.AotServices;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.service.annotation.HttpExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,6 +126,16 @@ class WalletRuntimeHintsTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void everyHttpInterfaceOfTheStarterIsARootOfTheJsonHints() throws Exception {
+		List<Class<?>> interfaces = starterClasses().stream()
+			.filter(type -> type.isInterface() && Stream.of(type.getMethods())
+				.anyMatch(method -> AnnotatedElementUtils.hasAnnotation(method, HttpExchange.class)))
+			.toList();
+		assertThat(interfaces).isNotEmpty();
+		assertThat(WalletRuntimeHints.MONEY_SERVICES).containsExactlyInAnyOrderElementsOf(interfaces);
 	}
 
 	// ---- routing --------------------------------------------------------------------------------
@@ -226,20 +238,23 @@ class WalletRuntimeHintsTests {
 
 	/** Every class of the starter's main code with a Jackson annotation on it or its members. */
 	private static List<Class<?>> jacksonAnnotatedTypes() throws Exception {
+		return starterClasses().stream()
+			.filter(type -> hasJacksonAnnotation(type)
+					|| Stream.of(type.getDeclaredFields()).anyMatch(WalletRuntimeHintsTests::hasJacksonAnnotation)
+					|| executables(type).stream().anyMatch(WalletRuntimeHintsTests::hasJacksonAnnotation))
+			.toList();
+	}
+
+	/** The classes of the starter's main code (not the tests, not the test kit). */
+	private static List<Class<?>> starterClasses() throws Exception {
 		Set<Class<?>> types = new LinkedHashSet<>();
 		CachingMetadataReaderFactory readers = new CachingMetadataReaderFactory(CLASS_LOADER);
 		String root = WalletRuntimeHints.class.getProtectionDomain().getCodeSource().getLocation().toString();
 		for (Resource resource : new PathMatchingResourcePatternResolver(CLASS_LOADER)
 			.getResources("classpath*:io/github/walletproject/**/*.class")) {
-			if (!resource.getURL().toString().startsWith(root)) {
-				continue; // tests and the test kit
-			}
-			Class<?> type = ClassUtils.forName(readers.getMetadataReader(resource).getClassMetadata().getClassName(),
-					CLASS_LOADER);
-			if (hasJacksonAnnotation(type) || Stream.of(type.getDeclaredFields()).anyMatch(
-					WalletRuntimeHintsTests::hasJacksonAnnotation)
-					|| executables(type).stream().anyMatch(WalletRuntimeHintsTests::hasJacksonAnnotation)) {
-				types.add(type);
+			if (resource.getURL().toString().startsWith(root)) {
+				types.add(ClassUtils.forName(readers.getMetadataReader(resource).getClassMetadata().getClassName(),
+						CLASS_LOADER));
 			}
 		}
 		return new ArrayList<>(types);
