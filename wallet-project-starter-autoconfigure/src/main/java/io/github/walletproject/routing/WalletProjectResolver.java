@@ -14,6 +14,7 @@ import io.github.walletproject.WalletProject;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.MethodClassKey;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.annotation.MergedAnnotation;
@@ -79,10 +80,25 @@ public final class WalletProjectResolver {
 	 * @return {@code true} when annotated
 	 */
 	public boolean isAnnotated(Method method, @Nullable Class<?> targetClass) {
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			return isAnnotatedAtBuildTime(method, targetClass);
+		}
 		if (targetClass != null && !isCandidate(targetClass)) {
 			return false;
 		}
 		return selector(method, targetClass) != null;
+	}
+
+	/**
+	 * Spring AOT processing only decides at build time which beans get a proxy class: values
+	 * are resolved and checked when the processed application starts, with the configuration
+	 * it runs with (the build may have no credentials or projects, and creating the registry
+	 * then would bind no properties).
+	 */
+	private static boolean isAnnotatedAtBuildTime(Method method, @Nullable Class<?> targetClass) {
+		Class<?> userClass = (targetClass != null) ? ClassUtils.getUserClass(targetClass) : method.getDeclaringClass();
+		return mentionsWalletProject(userClass) && !isHttpExchange(method)
+				&& !isHttpExchange(ClassUtils.getMostSpecificMethod(method, userClass));
 	}
 
 	private boolean isCandidate(Class<?> targetClass) {

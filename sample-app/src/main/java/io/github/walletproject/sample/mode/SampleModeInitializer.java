@@ -9,6 +9,7 @@ import io.github.walletproject.sample.mode.SampleMode.Kind;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -33,6 +34,10 @@ import org.springframework.util.StringUtils;
  * shorthand, from {@code WALLET_PROJECTS=shop=1221,marketplace=1222}.</li>
  * </ul>
  * Either way a {@link SampleMode} bean says which.
+ * <p>
+ * Spring AOT processing ({@code process-aot}, {@code mvn -Pnative package}) runs this
+ * initializer at build time too. It does nothing there: the mode is decided, and the demo
+ * API started, when the processed application starts. No bean definition depends on it.
  */
 public final class SampleModeInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
 
@@ -50,6 +55,9 @@ public final class SampleModeInitializer implements ApplicationContextInitialize
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			return; // build time: never start a server into the build
+		}
 		if (context.getParent() != null || context.getBeanFactory().containsSingleton(DEMO_BEAN_NAME)
 				|| context.getBeanFactory().containsSingleton("sampleMode")) {
 			return; // a child context (such as a separate management server) shares the parent's mode

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import io.github.walletproject.sample.mode.SampleMode.Kind;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -43,6 +44,24 @@ class SampleModeInitializerTests {
 
 		context.close();
 		assertThatExceptionOfType(java.io.IOException.class).isThrownBy(() -> serverTimeStatus(demo.baseUrl()));
+	}
+
+	@Test
+	void duringSpringAotProcessingItStartsNothingAndDecidesNothing() {
+		MockEnvironment environment = new MockEnvironment().withProperty("paysera.wallet.credentials.mac-id", "");
+		GenericApplicationContext context = context(environment);
+
+		System.setProperty(AbstractAotProcessor.AOT_PROCESSING, "true");
+		try {
+			this.initializer.initialize(context);
+		}
+		finally {
+			System.clearProperty(AbstractAotProcessor.AOT_PROCESSING);
+		}
+
+		assertThat(context.getBeanFactory().containsSingleton(SampleModeInitializer.DEMO_BEAN_NAME)).isFalse();
+		assertThat(context.getBeanFactory().containsSingleton("sampleMode")).isFalse();
+		assertThat(environment.getProperty("paysera.wallet.base-url")).isNull();
 	}
 
 	@Test
