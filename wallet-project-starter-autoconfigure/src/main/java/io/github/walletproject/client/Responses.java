@@ -3,6 +3,7 @@ package io.github.walletproject.client;
 import java.util.function.Supplier;
 
 import io.github.walletproject.WalletException;
+import io.github.walletproject.internal.Texts;
 import io.github.walletproject.WalletResponseException;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +28,7 @@ final class Responses {
 		}
 		catch (RestClientException ex) {
 			throw new WalletResponseException("Wallet API response to " + what + " could not be read: "
-					+ rootMessage(ex), ex);
+					+ Texts.rootMessage(ex), ex);
 		}
 		if (result == null) {
 			throw new WalletResponseException("Wallet API response to " + what + " was empty where JSON was expected");
@@ -35,17 +36,5 @@ final class Responses {
 		return result;
 	}
 
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = root.getMessage();
-		if (message == null) {
-			return root.getClass().getSimpleName();
-		}
-		int newline = message.indexOf('\n');
-		return (newline > 0) ? message.substring(0, newline) : message;
-	}
 
 }

@@ -60,4 +60,22 @@ public final class Texts {
 		return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
 	}
 
+	/**
+	 * The first line of the message of the innermost cause, for messages about a failure.
+	 * @param ex the failure
+	 * @return the message, or the innermost cause's simple class name when it has none
+	 */
+	public static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		if (message == null) {
+			return root.getClass().getSimpleName();
+		}
+		int newline = message.indexOf('\n');
+		return (newline > 0) ? message.substring(0, newline) : message;
+	}
+
 }

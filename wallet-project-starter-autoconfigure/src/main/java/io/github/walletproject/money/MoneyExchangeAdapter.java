@@ -3,6 +3,7 @@ package io.github.walletproject.money;
 import java.util.function.Supplier;
 
 import io.github.walletproject.WalletException;
+import io.github.walletproject.internal.Texts;
 import io.github.walletproject.WalletResponseException;
 import io.github.walletproject.WalletTransportException;
 import org.jspecify.annotations.Nullable;
@@ -77,10 +78,10 @@ final class MoneyExchangeAdapter extends HttpExchangeAdapterDecorator {
 			}
 			if (ex instanceof ResourceAccessException) {
 				throw new WalletTransportException("Wallet API request " + describe(operation, values) + " failed: "
-						+ rootMessage(ex), ex);
+						+ Texts.rootMessage(ex), ex);
 			}
 			throw new WalletResponseException("Wallet API response to " + describe(operation, values)
-					+ " could not be read: " + rootMessage(ex), ex);
+					+ " could not be read: " + Texts.rootMessage(ex), ex);
 		}
 	}
 
@@ -102,17 +103,5 @@ final class MoneyExchangeAdapter extends HttpExchangeAdapterDecorator {
 		return null;
 	}
 
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = root.getMessage();
-		if (message == null) {
-			return root.getClass().getSimpleName();
-		}
-		int newline = message.indexOf('\n');
-		return (newline > 0) ? message.substring(0, newline) : message;
-	}
 
 }
