@@ -174,6 +174,11 @@ class SnippetChecksTests {
 	}
 
 	@Test
+	void yamlThatSwitchesTheStarterOffPasses() {
+		assertThat(YamlSnippetCheck.check(yaml("paysera:", "  wallet:", "    enabled: false"))).isEmpty();
+	}
+
+	@Test
 	void aMisspelledWalletKeyIsReportedAtItsLine() {
 		assertThat(YamlSnippetCheck.check(yaml("paysera:", "  wallet:", "    defualt-project: shop")))
 			.singleElement(STRING)
