@@ -1,7 +1,5 @@
 package io.github.walletproject.money;
 
-import io.github.walletproject.autoconfigure.WalletRoutingAutoConfiguration;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,7 +17,8 @@ import org.springframework.web.client.support.RestClientHttpServiceGroupConfigur
  * filters, routing marks and error handling. Groups of the application are left as they are.
  * Exclude this class to leave the interfaces out.
  */
-@AutoConfiguration(after = WalletRoutingAutoConfiguration.class)
+// by name: money must not depend on the autoconfigure package, which depends on it (no package cycles)
+@AutoConfiguration(afterName = "io.github.walletproject.autoconfigure.WalletRoutingAutoConfiguration")
 @ConditionalOnClass(RestClientHttpServiceGroupConfigurer.class)
 @ConditionalOnBooleanProperty(name = "paysera.wallet.enabled", matchIfMissing = true)
 @Import(MoneyHttpServicesRegistrar.class)
