@@ -3,11 +3,11 @@
 # alternating single-fork runs (the order rotates each round), 1 thread, with -prof gc and the
 # CPU-time profiler; prints per-variant medians and the median per-round difference to legacy.
 #
-#   benchmarks/compare-signers.sh [rounds]        # default 7 rounds
+#   benchmarks/compare-signers.sh [rounds]        # default 5 rounds
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${1:-7}
-variants=(legacy plain pooled)
+rounds=${1:-5}
+variants=(legacy cloning candidate)
 out=benchmarks/target/signer-variants
 mkdir -p "$out"
 rm -f "$out"/*.json
@@ -36,7 +36,7 @@ print("| signer | variant | ns/op (median of rounds) | cpu ns/op | B/op | vs leg
 print("|---|---|---|---|---|---|")
 for bench in ("signerGet", "signerPost"):
     base = rows.get(("legacy", bench), {})
-    for variant in ("legacy", "plain", "pooled"):
+    for variant in ("legacy", "cloning", "pooled", "candidate"):
         data = rows.get((variant, bench), {})
         if not data:
             continue

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.walletproject.auth.CloningMacSigner;
 import io.github.walletproject.auth.LegacyMacSigner;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.PooledMacSigner;
@@ -24,8 +25,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * TEMPORARY, for the signer decision of issue 12: {@link SignerBenchmarks} for three signers,
  * chosen by {@code -p variant=…}: {@code legacy} (the byte-buffer fast path before the
- * rewrite), {@code plain} (the rewritten {@link MacSigner}: a {@code Mac} cloned per call)
- * and {@code pooled} (the rewrite with a small striped pool of {@code Mac}s).
+ * rewrite), {@code cloning} (the plain rewrite: a {@code Mac} cloned per call), {@code pooled}
+ * (the plain rewrite with a small striped pool of {@code Mac}s) and {@code candidate} (the
+ * rewritten {@link MacSigner}: pooled {@code Mac}s and SHA-256 digests, {@code ext} in one
+ * builder).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -59,7 +62,7 @@ public class SignerVariantsBenchmarks {
 	@State(Scope.Benchmark)
 	public static class Signing {
 
-		@Param({ "legacy", "plain", "pooled" })
+		@Param({ "legacy", "cloning", "pooled", "candidate" })
 		String variant;
 
 		Signer signer;
@@ -72,7 +75,8 @@ public class SignerVariantsBenchmarks {
 		public void choose() {
 			this.signer = switch (this.variant) {
 				case "legacy" -> new LegacyMacSigner(Inputs.MAC_ID, Inputs.MAC_KEY)::authorization;
-				case "plain" -> new MacSigner(Inputs.MAC_ID, Inputs.MAC_KEY)::authorization;
+				case "cloning" -> new CloningMacSigner(Inputs.MAC_ID, Inputs.MAC_KEY)::authorization;
+				case "candidate" -> new MacSigner(Inputs.MAC_ID, Inputs.MAC_KEY)::authorization;
 				case "pooled" -> new PooledMacSigner(Inputs.MAC_ID, Inputs.MAC_KEY)::authorization;
 				default -> throw new IllegalArgumentException(this.variant);
 			};
