@@ -1,7 +1,6 @@
 package io.github.walletproject.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,20 +10,23 @@ import java.util.Map;
  */
 public final class ExtEncoding {
 
-	/** The characters that stay as they are. */
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
 	private static final boolean[] UNRESERVED = new boolean[128];
 
-	/** What every other byte becomes: {@code +} for a space, otherwise {@code %XX}. */
-	private static final String[] ESCAPED = new String[256];
-
 	static {
-		for (int c = 0; c < 128; c++) {
-			UNRESERVED[c] = ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') || c == '-'
-					|| c == '_' || c == '.';
+		for (char c = 'a'; c <= 'z'; c++) {
+			UNRESERVED[c] = true;
 		}
-		for (int b = 0; b < 256; b++) {
-			ESCAPED[b] = (b == ' ') ? "+" : String.format(Locale.ROOT, "%%%02X", b);
+		for (char c = 'A'; c <= 'Z'; c++) {
+			UNRESERVED[c] = true;
 		}
+		for (char c = '0'; c <= '9'; c++) {
+			UNRESERVED[c] = true;
+		}
+		UNRESERVED['-'] = true;
+		UNRESERVED['_'] = true;
+		UNRESERVED['.'] = true;
 	}
 
 	private ExtEncoding() {
@@ -36,15 +38,22 @@ public final class ExtEncoding {
 	 * @return the encoded text
 	 */
 	public static String encode(String value) {
-		for (int i = 0; i < value.length(); i++) {
+		int length = value.length();
+		int i = 0;
+		while (i < length) {
 			char c = value.charAt(i);
 			if (c >= 128 || !UNRESERVED[c]) {
-				StringBuilder out = new StringBuilder(value.length() + 16);
-				appendEncoded(out, value);
-				return out.toString();
+				break;
 			}
+			i++;
 		}
-		return value;
+		if (i == length) {
+			return value;
+		}
+		StringBuilder out = new StringBuilder(length + 16);
+		out.append(value, 0, i);
+		appendEncoded(out, value.substring(i));
+		return out.toString();
 	}
 
 	/**
@@ -54,42 +63,42 @@ public final class ExtEncoding {
 	 */
 	public static void appendEncoded(StringBuilder out, String value) {
 		int length = value.length();
-		int kept = 0; // start of the run of characters that stay as they are
 		for (int i = 0; i < length; i++) {
 			char c = value.charAt(i);
-			if (c < 128 && UNRESERVED[c]) {
-				continue;
+			if (c < 128) {
+				appendAscii(out, c);
 			}
-			out.append(value, kept, i);
-			if (c >= 128) {
-				// rare: encode the UTF-8 bytes of the rest
-				for (byte b : value.substring(i).getBytes(StandardCharsets.UTF_8)) {
-					appendByte(out, b & 0xFF);
+			else {
+				// rare: fall back to the UTF-8 bytes of the rest
+				byte[] bytes = value.substring(i).getBytes(StandardCharsets.UTF_8);
+				for (byte b : bytes) {
+					int unsigned = b & 0xFF;
+					if (unsigned < 128) {
+						appendAscii(out, (char) unsigned);
+					}
+					else {
+						appendHex(out, unsigned);
+					}
 				}
 				return;
 			}
-			appendByte(out, c);
-			kept = i + 1;
 		}
-		out.append(value, kept, length);
 	}
 
-	/**
-	 * Whether an ASCII character is left as it is.
-	 * @param c a character below 128
-	 * @return {@code true} for {@code A-Z a-z 0-9 - _ .}
-	 */
-	static boolean isUnreserved(int c) {
-		return UNRESERVED[c];
-	}
-
-	private static void appendByte(StringBuilder out, int b) {
-		if (b < 128 && UNRESERVED[b]) {
-			out.append((char) b);
+	private static void appendAscii(StringBuilder out, char c) {
+		if (UNRESERVED[c]) {
+			out.append(c);
+		}
+		else if (c == ' ') {
+			out.append('+');
 		}
 		else {
-			out.append(ESCAPED[b]);
+			appendHex(out, c);
 		}
+	}
+
+	private static void appendHex(StringBuilder out, int b) {
+		out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
 	}
 
 	/**

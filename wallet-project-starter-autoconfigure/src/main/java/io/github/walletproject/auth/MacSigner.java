@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class MacSigner {
 	private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
 	/** SHA-256 digests for body hashes; they hold no key, so all signers share them. */
-	private static final Pool<MessageDigest> SHA256 = new Pool<>(() -> crypto(() -> MessageDigest.getInstance("SHA-256")));
+	private static final Pool<MessageDigest> SHA256 = new Pool<>(MacSigner::newSha256);
 
 	private final String macId;
 
@@ -60,11 +61,7 @@ public final class MacSigner {
 		checkHeaderSafe(macId, "MAC id");
 		this.macId = macId;
 		SecretKeySpec key = new SecretKeySpec(macKey.getBytes(StandardCharsets.UTF_8), HMAC_SHA256);
-		this.macs = new Pool<>(() -> crypto(() -> {
-			Mac mac = Mac.getInstance(HMAC_SHA256);
-			mac.init(key);
-			return mac;
-		}));
+		this.macs = new Pool<>(() -> newMac(key));
 		this.macs.give(this.macs.take()); // fail here, not on the first request, if HmacSHA256 is missing
 	}
 
@@ -211,25 +208,29 @@ public final class MacSigner {
 		}
 	}
 
-	private static <T> T crypto(Algorithm<T> algorithm) {
+	private static Mac newMac(SecretKeySpec key) {
 		try {
-			return algorithm.get();
+			Mac mac = Mac.getInstance(HMAC_SHA256);
+			mac.init(key);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 or SHA-256 is not available in this JDK", ex);
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+	private static MessageDigest newSha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
 	}
 
 	@Override
 	public String toString() {
 		return "MacSigner[key hidden]";
-	}
-
-	@FunctionalInterface
-	private interface Algorithm<T> {
-
-		T get() throws GeneralSecurityException;
-
 	}
 
 }
