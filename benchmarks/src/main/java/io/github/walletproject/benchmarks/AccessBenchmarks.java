@@ -1,5 +1,6 @@
 package io.github.walletproject.benchmarks;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,14 +13,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
-import io.github.walletproject.access.AccessibleProjects;
+import io.github.walletproject.ProjectRef;
 import io.github.walletproject.access.AccessibleProjectsSource;
+import io.github.walletproject.access.CachedProjectLookups;
 import io.github.walletproject.access.CachingProjectAccessChecker;
 import io.github.walletproject.access.ConfiguredAccessibleProjectsSource;
 import io.github.walletproject.access.RefreshingCache;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.WalletCredentials;
+import io.github.walletproject.client.InternalWalletApi;
 import io.github.walletproject.client.WalletMetrics;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.ResolvedProject;
@@ -35,9 +39,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import org.springframework.web.client.RestClient;
+
 /**
  * The access check in front of every routed call, built as the auto-configuration builds it
- * (configured projects, default cache settings, no metrics):
+ * (a {@link CachingProjectAccessChecker} over {@link CachedProjectLookups}, configured
+ * projects, default cache settings, no metrics):
  * <ul>
  * <li>{@link #accessWarmHit}: the project is in the warm cache;</li>
  * <li>{@link #accessColdBurst}: {@value #BURST} threads ask for one key of an empty cache at
@@ -68,7 +75,7 @@ public class AccessBenchmarks {
 		for (int i = 0; i < BURST; i++) {
 			callers.add(cold.pool.submit(() -> {
 				start.await();
-				cold.checker.check(cold.project);
+				cold.checker.checker().check(cold.project);
 				return null;
 			}));
 		}
@@ -87,14 +94,35 @@ public class AccessBenchmarks {
 			.build();
 	}
 
-	static CachingProjectAccessChecker checker(ProjectRegistry registry, AccessibleProjectsSource source) {
-		// the defaults of paysera.wallet.access.cache.*
-		RefreshingCache.Settings settings = new RefreshingCache.Settings(Duration.ofHours(1), Duration.ofMinutes(5),
-				Duration.ofMinutes(15), Duration.ofSeconds(10), 10_000);
-		RefreshingCache<AccessibleProjects> cache = new RefreshingCache<>("access",
-				CachingProjectAccessChecker.loader(source, registry), settings, Clock.systemUTC(), null,
-				WalletMetrics.NONE);
-		return new CachingProjectAccessChecker(cache, registry, WalletMetrics.NONE);
+	/**
+	 * The checker and its lookups as the auto-configuration builds them; closing the lookups
+	 * closes their caches.
+	 */
+	record Checker(CachingProjectAccessChecker checker, CachedProjectLookups lookups) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.lookups.close();
+		}
+
+	}
+
+	static Checker checker(ProjectRegistry registry, AccessibleProjectsSource source) {
+		// project details are never read here: their client is never called
+		InternalWalletApi internal = new InternalWalletApi(RestClient.create(), RestClient.create());
+		CachedProjectLookups lookups = new CachedProjectLookups(Inputs.BASE_URL, source, internal,
+				new CachedProjectLookups.CacheFactory() {
+					@Override
+					public <K, V extends Serializable> RefreshingCache<K, V> create(String name, Function<K, V> loader,
+							int maximumSize) {
+						// the defaults of paysera.wallet.access.cache.*
+						RefreshingCache.Settings settings = new RefreshingCache.Settings(Duration.ofHours(1),
+								Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofSeconds(10),
+								(maximumSize < 0) ? 10_000 : maximumSize);
+						return new RefreshingCache<>(name, loader, settings, Clock.systemUTC(), null, WalletMetrics.NONE);
+					}
+				});
+		return new Checker(new CachingProjectAccessChecker(lookups, registry, WalletMetrics.NONE), lookups);
 	}
 
 	/**
@@ -103,6 +131,8 @@ public class AccessBenchmarks {
 	@State(Scope.Benchmark)
 	public static class Warm {
 
+		Checker made;
+
 		CachingProjectAccessChecker checker;
 
 		ResolvedProject project;
@@ -110,14 +140,15 @@ public class AccessBenchmarks {
 		@Setup(Level.Trial)
 		public void warm() {
 			ProjectRegistry registry = registry();
-			this.project = registry.resolve("shop", "benchmark");
-			this.checker = checker(registry, new ConfiguredAccessibleProjectsSource(registry));
+			this.project = registry.resolve(ProjectRef.parse("shop", "benchmark"), "benchmark");
+			this.made = checker(registry, new ConfiguredAccessibleProjectsSource(registry));
+			this.checker = this.made.checker();
 			this.checker.check(this.project);
 		}
 
 		@TearDown(Level.Trial)
 		public void close() {
-			this.checker.close();
+			this.made.close();
 		}
 
 	}
@@ -136,14 +167,14 @@ public class AccessBenchmarks {
 
 		ExecutorService pool;
 
-		CachingProjectAccessChecker checker;
+		Checker checker;
 
 		ResolvedProject project;
 
 		@Setup(Level.Trial)
 		public void start() {
 			this.registry = registry();
-			this.project = this.registry.resolve("shop", "benchmark");
+			this.project = this.registry.resolve(ProjectRef.parse("shop", "benchmark"), "benchmark");
 			AccessibleProjectsSource configured = new ConfiguredAccessibleProjectsSource(this.registry);
 			this.source = credentials -> {
 				this.lookups.incrementAndGet();

@@ -6,13 +6,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.github.walletproject.ProjectContext;
+import io.github.walletproject.ProjectRef;
 import io.github.walletproject.WalletRequestAttributes;
 import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.auth.ExtEncoding;
-import io.github.walletproject.routing.ProjectBindings;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.routing.ProjectRouter;
 import io.github.walletproject.ResolvedProject;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
 
 /**
  * A diagnostic, not a benchmark: exact bytes allocated per call of each client call and of
@@ -45,24 +50,21 @@ public final class AllocationProbe {
 
 			ProjectRouter router = clients.context.getBean(ProjectRouter.class);
 			ProjectRegistry registry = router.registry();
-			ResolvedProject shop = registry.resolve("shop", "probe");
+			ResolvedProject shop = registry.resolve(ProjectRef.parse("shop", "probe"), "probe");
 			ProjectAccessChecker checker = clients.context.getBean(ProjectAccessChecker.class);
 			Map<String, Object> attributes = new ConcurrentHashMap<>(4);
 			attributes.put("some.attribute", "x");
+			HttpRequest routed = request(attributes);
 			probes.put("step: aspect only (proxied no-op method)", () -> clients.shop.boundProject());
-			probes.put("step: router.route (bound project)", () -> {
-				ProjectBindings.Binding binding = ProjectBindings.push(shop);
-				try {
-					return router.route(attributes, () -> "GET /");
-				}
-				finally {
-					ProjectBindings.restore(binding.outer());
+			probes.put("step: router.resolve (bound project)", () -> {
+				try (ProjectContext.Scope scope = ProjectContext.open(shop)) {
+					return router.resolve(routed);
 				}
 			});
 			probes.put("step: bind + restore only", () -> {
-				ProjectBindings.Binding binding = ProjectBindings.push(shop);
-				ProjectBindings.restore(binding.outer());
-				return binding;
+				ProjectContext.Scope scope = ProjectContext.open(shop);
+				scope.close();
+				return scope;
 			});
 			probes.put("step: access check (warm)", () -> {
 				checker.check(shop);
@@ -78,21 +80,13 @@ public final class AllocationProbe {
 			org.springframework.web.client.RestClient wallet = clients.context.getBean("walletRestClient",
 					org.springframework.web.client.RestClient.class);
 			probes.put("variant: walletRestClient GET, bound by hand", () -> {
-				ProjectBindings.Binding binding = ProjectBindings.push(shop);
-				try {
+				try (ProjectContext.Scope scope = ProjectContext.open(shop)) {
 					return wallet.get().uri(Inputs.GET_URI).retrieve().body(String.class);
-				}
-				finally {
-					ProjectBindings.restore(binding.outer());
 				}
 			});
 			probes.put("variant: walletRestClient POST, bound by hand, no location", () -> {
-				ProjectBindings.Binding binding = ProjectBindings.push(shop);
-				try {
+				try (ProjectContext.Scope scope = ProjectContext.open(shop)) {
 					return wallet.post().uri(Inputs.POST_URI).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Inputs.POST_BODY).retrieve().body(String.class);
-				}
-				finally {
-					ProjectBindings.restore(binding.outer());
 				}
 			});
 			org.springframework.web.client.RestClient bareUa = clients.bare.mutate().defaultHeader("User-Agent", "wallet-project-starter").build();
@@ -119,6 +113,36 @@ public final class AllocationProbe {
 		finally {
 			clients.stop();
 		}
+	}
+
+	/**
+	 * A request as the routing step sees it: the GET, with the given attributes.
+	 */
+	private static HttpRequest request(Map<String, Object> attributes) {
+		HttpHeaders headers = new HttpHeaders();
+		return new HttpRequest() {
+
+			@Override
+			public HttpMethod getMethod() {
+				return HttpMethod.GET;
+			}
+
+			@Override
+			public java.net.URI getURI() {
+				return Inputs.GET_URI;
+			}
+
+			@Override
+			public Map<String, Object> getAttributes() {
+				return attributes;
+			}
+
+			@Override
+			public HttpHeaders getHeaders() {
+				return headers;
+			}
+
+		};
 	}
 
 	static double bytesPerCall(Supplier<Object> call) {

@@ -1,5 +1,6 @@
 package io.github.walletproject.benchmarks;
 
+import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletProject;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -68,11 +69,12 @@ public class BenchApplication {
 		}
 
 		/**
-		 * The proxied call alone: the project this method runs with (for diagnostics).
-		 * @return the current binding
+		 * The proxied call alone: whether this method runs with a project bound (for
+		 * diagnostics).
+		 * @return {@code true} inside the advice
 		 */
-		public Object boundProject() {
-			return io.github.walletproject.routing.ProjectBindings.current();
+		public boolean boundProject() {
+			return ProjectContext.isBound();
 		}
 
 		/**

@@ -85,15 +85,6 @@ public final class ExtEncoding {
 		}
 	}
 
-	/**
-	 * Whether an ASCII character is left as it is.
-	 * @param c a character below 128
-	 * @return {@code true} for {@code A-Z a-z 0-9 - _ .}
-	 */
-	static boolean isUnreserved(int c) {
-		return UNRESERVED[c];
-	}
-
 	private static void appendAscii(StringBuilder out, char c) {
 		if (UNRESERVED[c]) {
 			out.append(c);

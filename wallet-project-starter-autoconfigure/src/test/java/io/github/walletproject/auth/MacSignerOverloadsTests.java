@@ -3,6 +3,7 @@ package io.github.walletproject.auth;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The signer writes the signed string and the header as bytes into reused buffers; this
- * checks it against the plain string rules ({@link MacSigner#normalizedRequestString},
- * {@link ExtEncoding}) on many random requests, including non-ASCII paths and parameters,
- * odd ports, long URIs and bodies, and reuse of one signer across requests of every shape.
+ * The three ways into the signer (parameters as a map, pre-encoded, pre-encoded in two parts)
+ * against each other and against a header assembled here from the signed string
+ * ({@link MacSigner#normalizedRequestString}), a body hash computed here and the JDK's HMAC,
+ * on many random requests: non-ASCII methods, paths and parameters, odd ports, long URIs and
+ * bodies, and one signer reused (with its pooled {@code Mac}s) across requests of every shape.
  */
-class MacSignerFastPathTests {
+class MacSignerOverloadsTests {
 
 	private static final String KEY = "IrdTc8uQodU7PRpLzzLTW6wqZAO6tAMU";
 
@@ -33,7 +35,7 @@ class MacSignerFastPathTests {
 	private final Random random = new Random(20231);
 
 	@Test
-	void matchesTheStringRulesOnRandomRequests() throws Exception {
+	void everyOverloadSignsLikeTheReferenceOnRandomRequests() throws Exception {
 		MacSigner signer = new MacSigner("wkVd93h2uS", KEY);
 		for (int i = 0; i < 5000; i++) {
 			String method = METHODS[this.random.nextInt(METHODS.length)];
@@ -42,11 +44,16 @@ class MacSignerFastPathTests {
 			Map<String, String> parameters = randomParameters();
 			long ts = (this.random.nextInt(10) == 0) ? this.random.nextInt(1000) : 1_700_000_000L + this.random.nextInt();
 			String nonce = randomNonce();
-			String expected = reference("wkVd93h2uS", method, uri, body, ExtEncoding.build(parameters), ts, nonce);
+			String encoded = ExtEncoding.build(parameters);
+			String expected = reference("wkVd93h2uS", method, uri, body, encoded, ts, nonce);
 			assertThat(signer.authorization(method, uri, body, parameters, ts, nonce)).as("%s %s %s", method, uri,
 					parameters)
 				.isEqualTo(expected);
-			assertThat(signer.authorization(method, uri, body, ExtEncoding.build(parameters), ts, nonce))
+			assertThat(signer.authorization(method, uri, body, encoded, ts, nonce)).isEqualTo(expected);
+			int split = this.random.nextInt(parameters.size() + 1);
+			assertThat(signer.authorization(method, uri, body, ExtEncoding.build(first(parameters, split)),
+					ExtEncoding.build(rest(parameters, split)), ts, nonce))
+				.as("split after %d of %s", split, parameters)
 				.isEqualTo(expected);
 		}
 	}
@@ -62,14 +69,30 @@ class MacSignerFastPathTests {
 
 	private static String reference(String id, String method, URI uri, byte[] body, String encodedParameters, long ts,
 			String nonce) throws Exception {
-		MacSigner helper = new MacSigner("x", "y");
-		String ext = helper.ext(body, encodedParameters);
+		String ext = encodedParameters;
+		if (body != null && body.length > 0) {
+			String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
+			ext = "body_hash=" + hash.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D")
+					+ (encodedParameters.isEmpty() ? "" : "&" + encodedParameters);
+		}
 		String message = MacSigner.normalizedRequestString(Long.toString(ts), nonce, method, uri, ext);
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 		String signature = Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
 		return "MAC id=\"" + id + "\", ts=\"" + ts + "\", nonce=\"" + nonce + "\", mac=\"" + signature + "\""
 				+ (ext.isEmpty() ? "" : ", ext=\"" + ext + "\"");
+	}
+
+	private static Map<String, String> first(Map<String, String> parameters, int count) {
+		Map<String, String> first = new LinkedHashMap<>();
+		parameters.entrySet().stream().limit(count).forEach((entry) -> first.put(entry.getKey(), entry.getValue()));
+		return first;
+	}
+
+	private static Map<String, String> rest(Map<String, String> parameters, int count) {
+		Map<String, String> rest = new LinkedHashMap<>();
+		parameters.entrySet().stream().skip(count).forEach((entry) -> rest.put(entry.getKey(), entry.getValue()));
+		return rest;
 	}
 
 	private URI randomUri() throws URISyntaxException {
