@@ -151,8 +151,10 @@ class AotProcessedSampleIT {
 
 		assertThat(payment.status()).isEqualTo(200);
 		assertThat(payment.<String>json("$.routedTo")).isEqualTo("marketplace");
-		assertThat(payment.<Integer>json("$.transaction.project_id")).isEqualTo(1222);
-		assertThat(payment.<String>json("$.amount")).isEqualTo("12.50");
+		// the typed WalletTransactions answer, read and written by Jackson in the AOT-processed app
+		assertThat(payment.<Integer>json("$.transaction.projectId")).isEqualTo(1222);
+		assertThat(payment.<String>json("$.transaction.status")).isEqualTo("new");
+		assertThat(payment.<String>json("$.transaction.payments[0].price")).isEqualTo("12.50");
 	}
 
 	@Test
