@@ -1,6 +1,8 @@
 package io.github.walletproject.access;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.auth.WalletCredentials;
@@ -24,6 +26,9 @@ public final class CachedProjectLookups implements WalletCaches, AutoCloseable {
 	private final RefreshingCache<AccessKey, AccessibleProjects> accessLists;
 
 	private final RefreshingCache<DetailsKey, Project> details;
+
+	/** One key per set of credentials, made once: a warm check allocates nothing. */
+	private final Map<WalletCredentials, AccessKey> accessKeys = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the lookups.
@@ -50,7 +55,13 @@ public final class CachedProjectLookups implements WalletCaches, AutoCloseable {
 	 * @throws RefreshingCache.LoadFailedException when it cannot be loaded and nothing usable is cached
 	 */
 	public AccessibleProjects accessList(WalletCredentials credentials) {
-		return this.accessLists.get(new AccessKey(this.baseUrl, credentials));
+		return this.accessLists.get(accessKey(credentials));
+	}
+
+	private AccessKey accessKey(WalletCredentials credentials) {
+		AccessKey key = this.accessKeys.get(credentials);
+		return (key != null) ? key
+				: this.accessKeys.computeIfAbsent(credentials, each -> new AccessKey(this.baseUrl, each));
 	}
 
 	/**
@@ -116,7 +127,7 @@ public final class CachedProjectLookups implements WalletCaches, AutoCloseable {
 
 	@Override
 	public RefreshingCache.@Nullable Entry<AccessibleProjects> cachedAccessList(WalletCredentials credentials) {
-		return this.accessLists.entry(new AccessKey(this.baseUrl, credentials));
+		return this.accessLists.entry(accessKey(credentials));
 	}
 
 	@Override

@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Policy;
 import io.github.walletproject.client.WalletMetrics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -66,6 +67,9 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 
 	private final AsyncLoadingCache<K, Entry<V>> cache;
 
+	/** Reads without side effects: a warm read records nothing, so threads never contend on it. */
+	private final Policy<K, Entry<V>> quiet;
+
 	private final AtomicLong generation = new AtomicLong();
 
 	/**
@@ -98,6 +102,7 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 			builder.maximumSize(settings.maximumSize());
 		}
 		this.cache = builder.expireAfter(new Lifetime<K, V>(settings)).buildAsync(new Loader());
+		this.quiet = this.cache.synchronous().policy();
 	}
 
 	/**
@@ -108,8 +113,7 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	 * @throws LoadFailedException when no usable value is at hand and loading failed
 	 */
 	public V get(K key) {
-		CompletableFuture<Entry<V>> present = this.cache.getIfPresent(key);
-		Entry<V> entry = (present != null) ? present.getNow(null) : null;
+		Entry<V> entry = this.quiet.getIfPresentQuietly(key);
 		if (entry == null || entry.value() == null) {
 			this.metrics.cacheMiss(this.name);
 			entry = await(this.cache.get(key), key);
@@ -140,8 +144,7 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	 * @return the entry, or {@code null}
 	 */
 	public @Nullable Entry<V> entry(K key) {
-		CompletableFuture<Entry<V>> present = this.cache.getIfPresent(key);
-		Entry<V> entry = (present != null) ? present.getNow(null) : null;
+		Entry<V> entry = this.quiet.getIfPresentQuietly(key);
 		return (entry != null && entry.value() != null) ? entry : null;
 	}
 
