@@ -74,14 +74,6 @@ final class SharedLevel<V extends Serializable> {
 	}
 
 	/**
-	 * Whether the last use of the shared cache worked.
-	 * @return {@code true} when there is none, or it answered
-	 */
-	boolean isHealthy() {
-		return this.healthy;
-	}
-
-	/**
 	 * The last-known state of the shared cache, from this level's own reads and failed writes:
 	 * never a call of its own, so it answers at once whatever the shared cache does.
 	 * @return {@code NONE} without a shared cache, {@code UNAVAILABLE} after a failure until a

@@ -3,7 +3,6 @@ package io.github.walletproject.autoconfigure;
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -171,10 +170,6 @@ final class WalletPropertyNames {
 			}
 		}
 		return out.toString();
-	}
-
-	static Collection<String> all() {
-		return KNOWN;
 	}
 
 }
