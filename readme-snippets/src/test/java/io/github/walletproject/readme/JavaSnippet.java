@@ -25,7 +25,7 @@ record JavaSnippet(Block block, Kind kind, String className, String source, int 
 	private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 
 	/** {@code package …;} or {@code import …;} at the start of a line. */
-	private static final Pattern UNIT_HEADER = Pattern.compile("^(?:package|import)\\s+[\\w.*]+\\s*;", Pattern.MULTILINE);
+	private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?[\\w.*]+\\s*;\\s*$");
 
 	/** A type declaration, possibly after annotations and modifiers, at the start of a line. */
 	private static final Pattern TYPE_DECLARATION = Pattern
@@ -78,11 +78,14 @@ record JavaSnippet(Block block, Kind kind, String className, String source, int 
 	}
 
 	static Kind classify(String text) {
-		if (UNIT_HEADER.matcher(text).find()) {
+		if (PACKAGE.matcher(text).find()) {
 			return Kind.UNIT;
 		}
 		boolean annotated = false;
 		for (String line : codeLines(text)) {
+			if (IMPORT.matcher(line).matches()) {
+				continue;
+			}
 			if (TYPE_DECLARATION.matcher(line).find()) {
 				return Kind.UNIT;
 			}
@@ -138,19 +141,32 @@ record JavaSnippet(Block block, Kind kind, String className, String source, int 
 		return (first != null) ? first : fallback;
 	}
 
+	/**
+	 * The class generated around a block of members or statements. The block's own imports open
+	 * it (they are blanked in the body, so line numbers still match): no import is added, so a
+	 * block that uses a type must show its import, as a user copying it needs.
+	 */
 	private static JavaSnippet wrap(Block block, Kind kind, String className, String open, String close) {
 		StringBuilder source = new StringBuilder();
-		for (String type : SnippetContext.IMPORTS) {
-			source.append("import ").append(type).append(";\n");
+		StringBuilder body = new StringBuilder();
+		for (String line : block.text().split("\n", -1)) {
+			if (IMPORT.matcher(line.strip()).matches()) {
+				source.append(line.strip()).append(' ');
+				body.append('\n');
+			}
+			else {
+				body.append(line).append('\n');
+			}
 		}
-		source.append("class ")
+		body.setLength(body.length() - 1);
+		source.append("\nclass ")
 			.append(className)
 			.append(" extends ")
 			.append(SnippetContext.class.getName())
 			.append(" {\n")
 			.append(open);
 		int headerLines = (int) source.chars().filter((c) -> c == '\n').count();
-		source.append(block.text()).append(close).append("}\n");
+		source.append(body).append(close).append("}\n");
 		return new JavaSnippet(block, kind, className, source.toString(), headerLines);
 	}
 

@@ -25,6 +25,13 @@ final class Readme {
 	/** The file the checks read, relative to the build's root. */
 	static final String FILE_NAME = "README.md";
 
+	/**
+	 * The user guides in {@code docs/} that hold blocks moved out of the README: checked as if
+	 * they were part of it (a user copies from them just the same).
+	 */
+	static final List<String> GUIDES = List.of("docs/access.md", "docs/certificate-mode.md", "docs/configuration.md",
+			"docs/observability.md");
+
 	/** The markers a block may carry. */
 	static final Set<String> MARKERS = Set.of("fragment");
 
@@ -42,17 +49,28 @@ final class Readme {
 	}
 
 	/**
-	 * The build's README.
-	 * @return the parsed README.md
+	 * The build's README and its user guides ({@link #GUIDES}), README.md's blocks first.
+	 * @return the parsed files, as one
 	 */
 	static Readme load() {
-		Path file = root().resolve(FILE_NAME);
-		try {
-			return parse(FILE_NAME, Files.readString(file, StandardCharsets.UTF_8));
+		List<Block> blocks = new ArrayList<>();
+		for (String name : concat(FILE_NAME, GUIDES)) {
+			Path file = root().resolve(name);
+			try {
+				blocks.addAll(parse(name, Files.readString(file, StandardCharsets.UTF_8)).blocks());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read " + file, ex);
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + file, ex);
-		}
+		return new Readme(FILE_NAME + " and " + String.join(", ", GUIDES), List.copyOf(blocks));
+	}
+
+	private static List<String> concat(String first, List<String> rest) {
+		List<String> all = new ArrayList<>();
+		all.add(first);
+		all.addAll(rest);
+		return all;
 	}
 
 	/**

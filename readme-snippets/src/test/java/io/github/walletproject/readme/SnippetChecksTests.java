@@ -57,6 +57,8 @@ class SnippetChecksTests {
 		assertThat(JavaSnippet.classify("public Transaction pay(Order order) {   // POST transaction\n}\n"))
 			.isEqualTo(Kind.MEMBERS);
 		assertThat(JavaSnippet.classify("@Autowired\nWalletProjects wallet;\n")).isEqualTo(Kind.MEMBERS);
+		assertThat(JavaSnippet.classify("import a.B;\n\n@Bean\nB b() {\n    return null;\n}\n")).isEqualTo(Kind.MEMBERS);
+		assertThat(JavaSnippet.classify("import a.B;\n\nB b = wallet.b();\n")).isEqualTo(Kind.STATEMENTS);
 		assertThat(JavaSnippet.classify("Balance balance = ProjectContext.callWith(\"m\", () -> wallet.balance());\n"))
 			.isEqualTo(Kind.STATEMENTS);
 		assertThat(JavaSnippet.classify("walletRestClient.post().uri(\"transaction\").body(payment)\n"
@@ -68,7 +70,7 @@ class SnippetChecksTests {
 	void javaBlocksCompileWithTheirContextAndUnmarkedFailuresNameTheReadmeLineAndTheCompilersMessage(
 			@TempDir Path work) throws Exception {
 		Readme readme = Readme.parse("TEST.md", String.join("\n", //
-				"# Units see each other; wrapped blocks see units and the context", // 1
+				"# Units see each other; wrapped blocks see units, the context and their own imports", // 1
 				FENCE + "java", // 2
 				"import org.springframework.stereotype.Service;", // 3
 				"", // 4
@@ -78,54 +80,68 @@ class SnippetChecksTests {
 				"}", // 8
 				FENCE, // 9
 				FENCE + "java", // 10
-				"long id = Shop.id() + order.projectId();", // 11
-				"Balance balance = ProjectContext.callWith(\"shop\", () -> wallet.balance());", // 12
-				FENCE, // 13
-				FENCE + "java", // 14
-				"@WalletProject(\"shop\")", // 15
-				"public Transaction pay(Order order) {", // 16
-				"    return transactions.create(TransactionRequest.of(", // 17
-				"            PaymentRequest.of(\"Order #\" + order.id(), Money.of(\"12.99\", \"EUR\"))));", // 18
-				"}", // 19
-				FENCE, // 20
-				"A typo in a statement:", // 21
-				FENCE + "java", // 22
-				"Balance first = wallet.balance();", // 23
-				"Balance second = wallet.balanse();", // 24
-				FENCE, // 25
-				"A unit with an error on its third line:", // 26
-				FENCE + "java", // 27
-				"class Broken {", // 28
-				"", // 29
-				"    Sting name;", // 30
-				"}", // 31
-				FENCE, // 32
-				"<!-- snippet: fragment -->", // 33
-				FENCE + "java", // 34
-				"wallet.balance(", // 35
-				FENCE, // 36
-				"<!-- snippet: fragment -->", // 37
-				FENCE + "java", // 38
-				"wallet.balance();", // 39
-				FENCE, // 40
-				"Test classes, run after compiling:", // 41
-				FENCE + "java", // 42
-				"package com.example;", // 43
-				"", // 44
-				"import org.junit.jupiter.api.Test;", // 45
-				"import static org.junit.jupiter.api.Assertions.assertEquals;", // 46
-				"", // 47
-				"class ArithmeticTests {", // 48
-				"    @Test", // 49
-				"    void adds() {", // 50
-				"        assertEquals(3, 1 + 2);", // 51
-				"    }", // 52
-				"    @Test", // 53
-				"    void addsWrongly() {", // 54
-				"        assertEquals(2, 1 + 2);", // 55
-				"    }", // 56
-				"}", // 57
-				FENCE, // 58
+				"import io.github.walletproject.ProjectContext;", // 11
+				"import io.github.walletproject.client.Balance;", // 12
+				"", // 13
+				"long id = Shop.id() + order.projectId();", // 14
+				"Balance balance = ProjectContext.callWith(\"shop\", () -> wallet.balance());", // 15
+				FENCE, // 16
+				FENCE + "java", // 17
+				"import io.github.walletproject.WalletProject;", // 18
+				"import io.github.walletproject.money.Money;", // 19
+				"import io.github.walletproject.money.PaymentRequest;", // 20
+				"import io.github.walletproject.money.Transaction;", // 21
+				"import io.github.walletproject.money.TransactionRequest;", // 22
+				"", // 23
+				"@WalletProject(\"shop\")", // 24
+				"public Transaction pay(Order order) {", // 25
+				"    return transactions.create(TransactionRequest.of(", // 26
+				"            PaymentRequest.of(\"Order #\" + order.id(), Money.of(\"12.99\", \"EUR\"))));", // 27
+				"}", // 28
+				FENCE, // 29
+				"A typo in a statement:", // 30
+				FENCE + "java", // 31
+				"import io.github.walletproject.client.Balance;", // 32
+				"Balance first = wallet.balance();", // 33
+				"Balance second = wallet.balanse();", // 34
+				FENCE, // 35
+				"A type used without its import: nothing is imported for a block", // 36
+				FENCE + "java", // 37
+				"Duration timeout = Duration.ofSeconds(1);", // 38
+				FENCE, // 39
+				"A unit with an error on its third line:", // 40
+				FENCE + "java", // 41
+				"class Broken {", // 42
+				"", // 43
+				"    Sting name;", // 44
+				"}", // 45
+				FENCE, // 46
+				"<!-- snippet: fragment -->", // 47
+				FENCE + "java", // 48
+				"wallet.balance(", // 49
+				FENCE, // 50
+				"<!-- snippet: fragment -->", // 51
+				FENCE + "java", // 52
+				"wallet.balance();", // 53
+				FENCE, // 54
+				"Test classes, run after compiling:", // 55
+				FENCE + "java", // 56
+				"package com.example;", // 57
+				"", // 58
+				"import org.junit.jupiter.api.Test;", // 59
+				"import static org.junit.jupiter.api.Assertions.assertEquals;", // 60
+				"", // 61
+				"class ArithmeticTests {", // 62
+				"    @Test", // 63
+				"    void adds() {", // 64
+				"        assertEquals(3, 1 + 2);", // 65
+				"    }", // 66
+				"    @Test", // 67
+				"    void addsWrongly() {", // 68
+				"        assertEquals(2, 1 + 2);", // 69
+				"    }", // 70
+				"}", // 71
+				FENCE, // 72
 				""));
 
 		JavaSnippetCheck.Result result = new JavaSnippetCheck(work).check(readme.blocks("java"));
@@ -137,20 +153,24 @@ class SnippetChecksTests {
 		assertThat(outcomes.get(3).problem()).isNull();
 		assertThat(outcomes.get(11).snippet().kind()).isEqualTo(Kind.STATEMENTS);
 		assertThat(outcomes.get(11).problem()).isNull();
-		assertThat(outcomes.get(15).snippet().kind()).isEqualTo(Kind.MEMBERS);
-		assertThat(outcomes.get(15).problem()).isNull();
-		assertThat(outcomes.get(23).problem()).contains("TEST.md line 24")
+		assertThat(outcomes.get(18).snippet().kind()).isEqualTo(Kind.MEMBERS);
+		assertThat(outcomes.get(18).problem()).isNull();
+		assertThat(outcomes.get(32).problem()).contains("TEST.md line 34")
 			.contains("cannot find symbol")
 			.contains("balanse")
 			.contains("> Balance second = wallet.balanse();")
 			.contains("<!-- snippet: fragment -->");
-		assertThat(outcomes.get(28).problem()).contains("TEST.md line 30").contains("cannot find symbol").contains("Sting");
-		assertThat(outcomes.get(35).problem()).as("a marked fragment that does not compile").isNull();
-		assertThat(outcomes.get(39).problem()).as("a marked fragment that compiles")
-			.contains("TEST.md line 39")
+		assertThat(outcomes.get(38).problem()).as("a block that uses a type it does not import")
+			.contains("TEST.md line 38")
+			.contains("cannot find symbol")
+			.contains("Duration");
+		assertThat(outcomes.get(42).problem()).contains("TEST.md line 44").contains("cannot find symbol").contains("Sting");
+		assertThat(outcomes.get(49).problem()).as("a marked fragment that does not compile").isNull();
+		assertThat(outcomes.get(53).problem()).as("a marked fragment that compiles")
+			.contains("TEST.md line 53")
 			.contains("marked <!-- snippet: fragment --> but compiles");
-		assertThat(outcomes.get(43).snippet().className()).isEqualTo("com.example.ArithmeticTests");
-		assertThat(outcomes.get(43).problem()).isNull();
+		assertThat(outcomes.get(57).snippet().className()).isEqualTo("com.example.ArithmeticTests");
+		assertThat(outcomes.get(57).problem()).isNull();
 
 		List<ReadmeTestRunner.Run> runs = ReadmeTestRunner.run(result, List.of(), work);
 
@@ -158,7 +178,7 @@ class SnippetChecksTests {
 			assertThat(run.found()).isEqualTo(2);
 			assertThat(run.succeeded()).isEqualTo(1);
 			assertThat(run.failures()).singleElement(STRING)
-				.contains("TEST.md line 55 (assertEquals(2, 1 + 2);)")
+				.contains("TEST.md line 69 (assertEquals(2, 1 + 2);)")
 				.contains("ArithmeticTests.addsWrongly() failed")
 				.contains("expected: <2> but was: <3>");
 		});

@@ -1,6 +1,5 @@
 package io.github.walletproject.readme;
 
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import io.github.walletproject.client.WalletProjects;
@@ -15,35 +14,14 @@ import org.springframework.web.client.RestClient;
  * of statements becomes the body of a method {@code void snippet() throws Exception} in it.
  * Both are compiled only, never run, so the variables below are never assigned.
  * <p>
- * In scope, besides the {@link #IMPORTS imports}: the variables below (fields of this class,
+ * Nothing is imported for a block: it shows its own imports, which open the generated class.
+ * In scope besides them: the variables below (fields of this class,
  * so a snippet may declare its own of the same name), the nested {@link Order} type, and every
  * type the README declares in a whole compilation unit (such as {@code OrderPayments}), which
  * is compiled first, in the same unnamed package. A snippet that needs more states it, or is
  * marked {@code <!-- snippet: fragment -->} before its fence.
  */
 public abstract class SnippetContext {
-
-	/**
-	 * The imports of every generated class: the starter's API packages, the test kit, and the
-	 * Spring and JDK types the README's snippets use. On-demand imports for the starter's
-	 * packages (their simple names are distinct), single types for everything else, so no
-	 * simple name is ambiguous.
-	 */
-	static final List<String> IMPORTS = List.of("io.github.walletproject.*", "io.github.walletproject.access.*",
-			"io.github.walletproject.auth.*", "io.github.walletproject.autoconfigure.*",
-			"io.github.walletproject.client.*", "io.github.walletproject.money.*", "io.github.walletproject.routing.*",
-			"io.github.walletproject.test.*", "java.math.BigDecimal", "java.time.Duration", "java.util.List",
-			"java.util.Map", "java.util.Optional", "java.util.concurrent.CompletableFuture",
-			"java.util.concurrent.ExecutorService", "java.util.concurrent.Executors",
-			"io.micrometer.context.ContextExecutorService", "io.micrometer.context.ContextSnapshot",
-			"io.micrometer.context.ContextSnapshotFactory", "org.springframework.beans.factory.annotation.Autowired",
-			"org.springframework.beans.factory.annotation.Qualifier", "org.springframework.context.annotation.Bean",
-			"org.springframework.context.annotation.Configuration",
-			"org.springframework.core.task.support.ContextPropagatingTaskDecorator",
-			"org.springframework.scheduling.annotation.Async",
-			"org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor",
-			"org.springframework.stereotype.Component", "org.springframework.stereotype.Service",
-			"org.springframework.web.client.RestClient");
 
 	/** The starter's project-aware client ({@code WalletProjects}), as a service injects it. */
 	protected WalletProjects wallet;
