@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import io.github.walletproject.WalletException;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.WalletCredentials;
+import io.github.walletproject.internal.BlockingCalls;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -77,6 +78,7 @@ public final class MacSigners {
 				mine.complete(current(credentials));
 				return true;
 			}
+			BlockingCalls.blocking("refreshing a token");
 			MacSigner refreshed = this.refresher.refresh(credentials);
 			if (refreshed == null) {
 				mine.complete(null);
@@ -98,6 +100,7 @@ public final class MacSigners {
 	}
 
 	private boolean awaitOther(CompletableFuture<Current> running, long seen) {
+		BlockingCalls.blocking("waiting for a token refresh");
 		try {
 			Current next = running.get(this.maxWait.toMillis(), TimeUnit.MILLISECONDS);
 			return next != null && next.version() != seen;

@@ -71,8 +71,15 @@ public final class WalletSigning {
 	 * @return the interceptor, to be the innermost of its {@code RestClient}
 	 */
 	public WalletSigningInterceptor interceptor(RouteResolver routes, RouteCheck check) {
-		return new WalletSigningInterceptor(routes, check, this.authenticator, this.attempts, this.sender,
-				this.userAgent, this.observed);
+		return new WalletSigningInterceptor(steps(routes, check), this.sender);
+	}
+
+	/**
+	 * The steps of a client that signs each request with the route the resolver chooses,
+	 * once the check let it through; for the blocking interceptor and the reactive filter.
+	 */
+	SigningSteps steps(RouteResolver routes, RouteCheck check) {
+		return new SigningSteps(routes, check, this.authenticator, this.attempts, this.userAgent, this.observed);
 	}
 
 	/**
@@ -82,9 +89,8 @@ public final class WalletSigning {
 	 * @return the interceptor
 	 */
 	public WalletSigningInterceptor unauthenticatedInterceptor(RequestRoute route) {
-		return new WalletSigningInterceptor(request -> route, RouteCheck.NONE, null, this.unauthenticatedAttempts,
-				Sender.EXECUTION,
-				this.userAgent, this.observed);
+		return new WalletSigningInterceptor(new SigningSteps(request -> route, RouteCheck.NONE, null,
+				this.unauthenticatedAttempts, this.userAgent, this.observed), Sender.EXECUTION);
 	}
 
 	/**

@@ -10,6 +10,8 @@ import io.github.walletproject.WalletRequestAttributes;
 import io.github.walletproject.internal.Texts;
 import io.github.walletproject.routing.RequestRoute.ProjectRoute;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpRequest;
 import org.springframework.util.Assert;
 
@@ -41,6 +43,11 @@ public final class ProjectRouter implements RouteResolver {
 
 	@Override
 	public RequestRoute resolve(HttpRequest request) {
+		return resolve(request, ProjectBinding.current());
+	}
+
+	@Override
+	public RequestRoute resolve(HttpRequest request, @Nullable ProjectBinding binding) {
 		Map<String, Object> attributes = request.getAttributes();
 		if (!attributes.isEmpty()) {
 			Object explicit = attributes.get(WalletRequestAttributes.PROJECT);
@@ -49,13 +56,13 @@ public final class ProjectRouter implements RouteResolver {
 						+ "WalletRequestAttributes.PROJECT"));
 			}
 			if (Boolean.TRUE.equals(attributes.get(WalletRequestAttributes.ACCOUNT_LEVEL))) {
-				ProjectBinding binding = ProjectBinding.current();
 				return this.registry.accountRoute((binding != null)
 						? this.registry.resolve(binding.project(), "ProjectContext").credentials()
 						: this.registry.defaultCredentials());
 			}
 		}
-		ResolvedProject project = current();
+		ResolvedProject project = (binding != null) ? this.registry.resolve(binding.project(), "ProjectContext")
+				: this.registry.defaultProject();
 		if (project != null) {
 			return new ProjectRoute(project);
 		}

@@ -1,6 +1,8 @@
 package io.github.walletproject.routing;
 
 import io.github.walletproject.NoProjectBoundException;
+import io.github.walletproject.ProjectBinding;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpRequest;
 
@@ -18,5 +20,17 @@ public interface RouteResolver {
 	 * @throws NoProjectBoundException when the request needs a project and none is chosen
 	 */
 	RequestRoute resolve(HttpRequest request);
+
+	/**
+	 * Choose the route of a request with the project binding a reactive chain carries in its
+	 * Reactor {@code Context} instead of the thread's.
+	 * @param request the request, with its attributes
+	 * @param binding the binding of the subscriber, or {@code null} when it carries none
+	 * @return the route
+	 * @throws NoProjectBoundException when the request needs a project and none is chosen
+	 */
+	default RequestRoute resolve(HttpRequest request, @Nullable ProjectBinding binding) {
+		return resolve(request);
+	}
 
 }
