@@ -14,6 +14,7 @@ import java.util.stream.StreamSupport;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.ResolvedProject;
+import io.github.walletproject.WalletReactive;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -25,9 +26,12 @@ import org.springframework.scheduling.annotation.Async;
  * <ul>
  * <li>a {@link Stream}, {@link Supplier} or {@link Callable} is handed back wrapped, so that
  * its work runs with the method's project bound, wherever and whenever it runs;</li>
- * <li>a future ({@link CompletionStage}, {@link Future}) or a reactive publisher may run its
- * work on any thread at any time: a method returning one is refused at startup unless it is
- * {@code @Async} (the binding then applies on the executor thread, around the whole work).</li>
+ * <li>a Reactor {@code Mono} or {@code Flux}, when Spring WebFlux is present, is handed back
+ * with the project bound into its subscriber's Context on every subscription
+ * ({@link WalletReactive}), which the reactive Wallet client reads;</li>
+ * <li>a future ({@link CompletionStage}, {@link Future}) or another reactive publisher may run
+ * its work on any thread at any time: a method returning one is refused at startup unless it
+ * is {@code @Async} (the binding then applies on the executor thread, around the whole work).</li>
  * </ul>
  */
 final class LazyResults {
@@ -35,6 +39,10 @@ final class LazyResults {
 	private static final @Nullable Class<?> REACTIVE_PUBLISHER = type("org.reactivestreams.Publisher");
 
 	private static final @Nullable Class<?> KOTLIN_FLOW = type("kotlinx.coroutines.flow.Flow");
+
+	/** The reactive Wallet client is there to carry a Reactor Context binding: WebFlux and Reactor. */
+	private static final boolean REACTIVE_CLIENT = type("org.springframework.web.reactive.function.client.WebClient") != null
+			&& type("reactor.util.context.Context") != null;
 
 	private LazyResults() {
 	}
@@ -46,6 +54,17 @@ final class LazyResults {
 		if (!deferred || AnnotatedElementUtils.hasAnnotation(method, Async.class)
 				|| AnnotatedElementUtils.hasAnnotation(userClass, Async.class)) {
 			return;
+		}
+		if (REACTIVE_CLIENT && Reactor.isMonoOrFlux(type)) {
+			return; // bound into the subscriber's Context on every subscription (wrap)
+		}
+		if (isReactor(type)) {
+			throw selectors.declaration(location, value, "it returns a " + type.getSimpleName() + ", whose work runs "
+					+ "when it is subscribed, on any thread, when the project binding is gone; the starter binds the "
+					+ "project into the Reactor Context of a Mono or Flux only when Spring WebFlux (the reactive Wallet "
+					+ "client) is on the classpath.",
+					"Add org.springframework:spring-webflux (spring-boot-starter-webflux) to use walletWebClient, "
+							+ "or return the finished result instead.");
 		}
 		throw selectors.declaration(location, value, "it returns a " + type.getSimpleName() + ", whose work may run "
 				+ "after the method returned, on any thread, when the project binding is gone.",
@@ -59,6 +78,9 @@ final class LazyResults {
 			return null;
 		}
 		Class<?> type = method.getReturnType();
+		if (REACTIVE_CLIENT && Reactor.isMonoOrFlux(type)) {
+			return Reactor.bind(result, project);
+		}
 		if (type == Stream.class && result instanceof Stream<?> stream) {
 			return bound(stream, project);
 		}
@@ -76,6 +98,10 @@ final class LazyResults {
 			.onClose(stream::close);
 	}
 
+	private static boolean isReactor(Class<?> type) {
+		return type.getName().startsWith("reactor.core.publisher.");
+	}
+
 	private static boolean is(@Nullable Class<?> type, Class<?> candidate) {
 		return type != null && type.isAssignableFrom(candidate);
 	}
@@ -87,6 +113,29 @@ final class LazyResults {
 		catch (ClassNotFoundException | LinkageError ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Binds the project of a {@code Mono} or {@code Flux} into its subscriber's Context. Only
+	 * loaded when Reactor is present.
+	 */
+	private static final class Reactor {
+
+		static boolean isMonoOrFlux(Class<?> type) {
+			return reactor.core.publisher.Mono.class.isAssignableFrom(type)
+					|| reactor.core.publisher.Flux.class.isAssignableFrom(type);
+		}
+
+		static Object bind(Object result, ResolvedProject project) {
+			if (result instanceof reactor.core.publisher.Mono<?> mono) {
+				return WalletReactive.withProject(project, mono);
+			}
+			if (result instanceof reactor.core.publisher.Flux<?> flux) {
+				return WalletReactive.withProject(project, flux);
+			}
+			return result;
+		}
+
 	}
 
 	/**

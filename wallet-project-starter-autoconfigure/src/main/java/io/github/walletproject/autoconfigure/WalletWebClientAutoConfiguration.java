@@ -1,0 +1,139 @@
+package io.github.walletproject.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.walletproject.access.ProjectAccessChecker;
+import io.github.walletproject.access.ProjectAccessRouteCheck;
+import io.github.walletproject.auth.WalletCredentials;
+import io.github.walletproject.client.WalletErrorDecoder;
+import io.github.walletproject.client.WalletExchangeFilter;
+import io.github.walletproject.client.WalletSigning;
+import io.github.walletproject.routing.ProjectRegistry;
+import io.github.walletproject.routing.ProjectRouter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunctions;
+import org.springframework.web.reactive.function.client.ExchangeStrategies;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of the reactive Wallet API client, {@code walletWebClient}: a
+ * {@link WebClient} with the same signing, routing, access check, attempt policy and error
+ * types as {@code walletRestClient} (one {@link WalletSigning}, the
+ * {@link WalletExchangeFilter} as its innermost filter). Active when Spring WebFlux and
+ * Reactor Netty are on the classpath, in reactive and servlet applications alike.
+ * <p>
+ * It is built from a new {@code WebClient.Builder} (every {@code WebClientCustomizer}
+ * applied, as Boot does), never from an application's builder bean, which other clients may
+ * share. Its Reactor Netty client never resends a request by itself, follows no redirect and
+ * has the configured timeouts. Like {@code walletRestClient}, it is not a default candidate
+ * for injection by type: inject it with {@code @Qualifier("walletWebClient")}.
+ */
+@AutoConfiguration(after = { WalletClientAutoConfiguration.class, WalletAccessAutoConfiguration.class,
+		SslAutoConfiguration.class }, afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@ConditionalOnClass(name = { "org.springframework.web.reactive.function.client.WebClient",
+		"reactor.netty.http.client.HttpClient" })
+@ConditionalOnBooleanProperty(name = "paysera.wallet.enabled", matchIfMissing = true)
+@ConditionalOnBean(WalletSigning.class)
+public final class WalletWebClientAutoConfiguration {
+
+	/** Bean name of the reactive Wallet API {@link WebClient}. */
+	public static final String WEB_CLIENT_BEAN_NAME = "walletWebClient";
+
+	private static final boolean BOOT_WEBCLIENT_PRESENT = ClassUtils.isPresent(
+			"org.springframework.boot.webclient.WebClientCustomizer", WalletWebClientAutoConfiguration.class.getClassLoader());
+
+	@Bean(name = WEB_CLIENT_BEAN_NAME, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = WEB_CLIENT_BEAN_NAME)
+	WebClient walletWebClient(WalletSettings settings, WalletSigning signing, ProjectRouter router,
+			ObjectProvider<ProjectAccessChecker> access, ProjectRegistry registry, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<HttpClientSettings> httpClientSettings, BeanFactory beanFactory) {
+		Map<@Nullable String, ClientHttpConnector> connectors = connectors(settings, registry,
+				sslBundles.getIfAvailable(), httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
+		int maxInMemory = (int) Math.min(Integer.MAX_VALUE, settings.maxResponseBytes());
+		Map<String, ExchangeFunction> byCertificate = null;
+		if (connectors.size() > 1) {
+			ExchangeStrategies strategies = ExchangeStrategies.builder()
+				.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(maxInMemory))
+				.build();
+			byCertificate = new LinkedHashMap<>();
+			for (Map.Entry<@Nullable String, ClientHttpConnector> each : connectors.entrySet()) {
+				byCertificate.put(String.valueOf(each.getKey()), ExchangeFunctions.create(each.getValue(), strategies));
+			}
+		}
+		WalletExchangeFilter filter = WalletExchangeFilter.of(signing, router,
+				() -> new ProjectAccessRouteCheck(access.getIfAvailable(() -> ProjectAccessChecker.NONE)), byCertificate);
+		WebClient.Builder builder = WebClient.builder();
+		if (BOOT_WEBCLIENT_PRESENT) {
+			BootCustomizers.apply(beanFactory, builder);
+		}
+		builder.baseUrl(settings.baseUrl().toString())
+			.clientConnector(connectors.values().iterator().next())
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(maxInMemory))
+			.defaultStatusHandler(HttpStatusCode::isError,
+					response -> response.bodyToMono(byte[].class)
+						.defaultIfEmpty(new byte[0])
+						.map(body -> WalletErrorDecoder.decode(response.request(), response.statusCode(),
+								response.headers().asHttpHeaders(), body)))
+			.filters(filters -> {
+				filters.removeIf(WalletExchangeFilter.class::isInstance);
+				filters.add(filter);
+			});
+		return builder.build();
+	}
+
+	/**
+	 * A Reactor Netty connector per SSL bundle of the configured credentials (one, keyed
+	 * {@code null}, in MAC mode), the default credentials' first: its own retry off, no
+	 * redirects, the Wallet timeouts.
+	 */
+	private static Map<@Nullable String, ClientHttpConnector> connectors(WalletSettings settings,
+			ProjectRegistry registry, @Nullable SslBundles sslBundles, HttpClientSettings globalSettings) {
+		ClientHttpConnectorBuilder<?> builder = ClientHttpConnectorBuilder.reactor()
+			.withHttpClientCustomizer(client -> client.disableRetry(true));
+		HttpClientSettings own = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, settings.connectTimeout(),
+				settings.readTimeout(), null);
+		Map<@Nullable String, ClientHttpConnector> connectors = new LinkedHashMap<>();
+		for (WalletCredentials credentials : registry.credentials()) {
+			String bundle = credentials.sslBundle();
+			if (!connectors.containsKey(bundle)) {
+				HttpClientSettings effective = (bundle != null && sslBundles != null)
+						? own.withSslBundle(sslBundles.getBundle(bundle)) : own;
+				connectors.put(bundle, builder.build(effective.orElse(globalSettings)));
+			}
+		}
+		return connectors;
+	}
+
+	/**
+	 * Boot's {@code WebClientCustomizer}s, when {@code spring-boot-webclient} is present.
+	 */
+	private static final class BootCustomizers {
+
+		static void apply(BeanFactory beanFactory, WebClient.Builder builder) {
+			beanFactory.getBeanProvider(org.springframework.boot.webclient.WebClientCustomizer.class)
+				.orderedStream()
+				.forEach(customizer -> customizer.customize(builder));
+		}
+
+	}
+
+}
