@@ -1,16 +1,18 @@
 package io.github.walletproject.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.access.ProjectAccessRouteCheck;
 import io.github.walletproject.auth.WalletCredentials;
-import io.github.walletproject.client.WalletErrorDecoder;
 import io.github.walletproject.client.WalletExchangeFilter;
 import io.github.walletproject.client.WalletSigning;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.routing.ProjectRouter;
+import io.github.walletproject.routing.WalletProjectRequestValuesProcessor;
+import io.github.walletproject.routing.WalletProjectResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -26,13 +28,15 @@ import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatusCode;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunctions;
 import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
 
 /**
  * Auto-configuration of the reactive Wallet API client, {@code walletWebClient}: a
@@ -48,7 +52,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * for injection by type: inject it with {@code @Qualifier("walletWebClient")}.
  */
 @AutoConfiguration(after = { WalletClientAutoConfiguration.class, WalletAccessAutoConfiguration.class,
-		SslAutoConfiguration.class }, afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+		WalletRoutingAutoConfiguration.class, SslAutoConfiguration.class }, afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass(name = { "org.springframework.web.reactive.function.client.WebClient",
 		"reactor.netty.http.client.HttpClient" })
 @ConditionalOnBooleanProperty(name = "paysera.wallet.enabled", matchIfMissing = true)
@@ -61,11 +65,11 @@ public final class WalletWebClientAutoConfiguration {
 	private static final boolean BOOT_WEBCLIENT_PRESENT = ClassUtils.isPresent(
 			"org.springframework.boot.webclient.WebClientCustomizer", WalletWebClientAutoConfiguration.class.getClassLoader());
 
-	@Bean(name = WEB_CLIENT_BEAN_NAME, defaultCandidate = false)
-	@ConditionalOnMissingBean(name = WEB_CLIENT_BEAN_NAME)
-	WebClient walletWebClient(WalletSettings settings, WalletSigning signing, ProjectRouter router,
-			ObjectProvider<ProjectAccessChecker> access, ProjectRegistry registry, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<HttpClientSettings> httpClientSettings, BeanFactory beanFactory) {
+	@Bean
+	@ConditionalOnMissingBean
+	WalletWebClientConfigurer walletWebClientConfigurer(WalletSettings settings, WalletSigning signing,
+			ProjectRouter router, ObjectProvider<ProjectAccessChecker> access, ProjectRegistry registry,
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<HttpClientSettings> httpClientSettings) {
 		Map<@Nullable String, ClientHttpConnector> connectors = connectors(settings, registry,
 				sslBundles.getIfAvailable(), httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
 		int maxInMemory = (int) Math.min(Integer.MAX_VALUE, settings.maxResponseBytes());
@@ -81,23 +85,40 @@ public final class WalletWebClientAutoConfiguration {
 		}
 		WalletExchangeFilter filter = WalletExchangeFilter.of(signing, router,
 				() -> new ProjectAccessRouteCheck(access.getIfAvailable(() -> ProjectAccessChecker.NONE)), byCertificate);
+		return new WalletWebClientConfigurer(settings.baseUrl(), connectors.values().iterator().next(), maxInMemory,
+				filter);
+	}
+
+	@Bean(name = WEB_CLIENT_BEAN_NAME, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = WEB_CLIENT_BEAN_NAME)
+	WebClient walletWebClient(WalletWebClientConfigurer configurer, BeanFactory beanFactory) {
 		WebClient.Builder builder = WebClient.builder();
 		if (BOOT_WEBCLIENT_PRESENT) {
 			BootCustomizers.apply(beanFactory, builder);
 		}
-		builder.baseUrl(settings.baseUrl().toString())
-			.clientConnector(connectors.values().iterator().next())
-			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(maxInMemory))
-			.defaultStatusHandler(HttpStatusCode::isError,
-					response -> response.bodyToMono(byte[].class)
-						.defaultIfEmpty(new byte[0])
-						.map(body -> WalletErrorDecoder.decode(response.request(), response.statusCode(),
-								response.headers().asHttpHeaders(), body)))
-			.filters(filters -> {
-				filters.removeIf(WalletExchangeFilter.class::isInstance);
-				filters.add(filter);
-			});
-		return builder.build();
+		return configurer.configure(builder).build();
+	}
+
+	/**
+	 * {@code @WalletProject} on {@code @HttpExchange} interfaces of {@code WebClient} HTTP
+	 * service groups, and the Wallet client settings for the groups named in
+	 * {@code paysera.wallet.routing.http-service-groups}.
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	@ConditionalOnMissingBean(name = "walletWebClientHttpServiceGroupConfigurer")
+	@ConditionalOnBean(WalletProjectRequestValuesProcessor.class)
+	WebClientHttpServiceGroupConfigurer walletWebClientHttpServiceGroupConfigurer(
+			WalletProjectRequestValuesProcessor processor, WalletProjectResolver resolver, WalletSettings settings,
+			ObjectProvider<WalletWebClientConfigurer> configurer) {
+		List<String> walletGroups = settings.httpServiceGroups();
+		return groups -> groups.forEachGroup((group, clientBuilder, factoryBuilder) -> {
+			group.httpServiceTypes().forEach(resolver::checkHttpService);
+			factoryBuilder.httpRequestValuesProcessor(processor);
+			if (walletGroups.contains(group.name())) {
+				configurer.getObject().configure(clientBuilder);
+			}
+		});
 	}
 
 	/**

@@ -48,6 +48,15 @@ final class LazyResults {
 	}
 
 	static void check(Method method, Class<?> userClass, String value, String location, ProjectSelectors selectors) {
+		check(method, userClass, value, location, selectors, REACTIVE_CLIENT);
+	}
+
+	/**
+	 * The startup check of a method's return type.
+	 * @param reactiveClient whether the reactive Wallet client (Spring WebFlux) is present
+	 */
+	static void check(Method method, Class<?> userClass, String value, String location, ProjectSelectors selectors,
+			boolean reactiveClient) {
 		Class<?> type = method.getReturnType();
 		boolean deferred = CompletionStage.class.isAssignableFrom(type) || Future.class.isAssignableFrom(type)
 				|| Flow.Publisher.class.isAssignableFrom(type) || is(REACTIVE_PUBLISHER, type) || is(KOTLIN_FLOW, type);
@@ -55,7 +64,7 @@ final class LazyResults {
 				|| AnnotatedElementUtils.hasAnnotation(userClass, Async.class)) {
 			return;
 		}
-		if (REACTIVE_CLIENT && Reactor.isMonoOrFlux(type)) {
+		if (reactiveClient && Reactor.isMonoOrFlux(type)) {
 			return; // bound into the subscriber's Context on every subscription (wrap)
 		}
 		if (isReactor(type)) {
