@@ -151,7 +151,8 @@ class HandedBackWorkTests {
 			FailureAnalysis analysis = Analyzers.analyze(context.getStartupFailure());
 			assertThat(analysis).isNotNull();
 			assertThat(analysis.getDescription()).contains(ListOfSuppliers.class.getName() + ".later()")
-				.contains("List<Supplier<Balance>>");
+				.contains("List<Supplier<Balance>>")
+				.contains("the Supplier<Balance> inside it");
 			assertThat(analysis.getAction()).contains("ProjectContext");
 		});
 	}
