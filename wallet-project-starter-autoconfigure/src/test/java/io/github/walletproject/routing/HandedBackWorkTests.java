@@ -125,6 +125,7 @@ class HandedBackWorkTests {
 		runner().withUserConfiguration(OtherShapes.class).run(context -> {
 			assertThat(context).hasNotFailed();
 			Shapes market = context.getBean(Shapes.class);
+			WalletProjects wallet = context.getBean(WalletProjects.class);
 			IntStream ints = market.ints();
 			LongStream longs = market.longs();
 			DoubleStream doubles = market.doubles();
@@ -132,6 +133,10 @@ class HandedBackWorkTests {
 			Iterable<Balance> iterable = market.iterable();
 			Optional<Supplier<Balance>> optional = market.optional();
 			Supplier<Stream<Balance>> nested = market.nested();
+			Stream<Supplier<Balance>> suppliers = market.suppliers();
+			Runnable runnable = market.runnable();
+			Object declaredObject = market.declaredObject();
+			Supplier<Balance> fromTypeVariable = market.within(() -> () -> wallet.api().balance(2113));
 			assertThat(ints.sum()).isEqualTo(2);
 			assertThat(longs.sum()).isEqualTo(2);
 			assertThat(doubles.sum()).isEqualTo(2.0);
@@ -140,7 +145,22 @@ class HandedBackWorkTests {
 			assertThat(iterable.iterator().next().currency("EUR")).isPresent();
 			assertThat(optional.orElseThrow().get().currency("EUR")).isPresent();
 			assertThat(nested.get().toList()).hasSize(2);
-			onlyMarketplace(2 + 2 + 2 + 2 + 2 + 1 + 1 + 2);
+			assertThat(suppliers.map(Supplier::get).toList()).hasSize(2);
+			runnable.run();
+			assertThat(((Stream<?>) declaredObject).toList()).hasSize(2);
+			assertThat(fromTypeVariable.get().currency("EUR")).isPresent();
+			onlyMarketplace(2 + 2 + 2 + 2 + 2 + 1 + 1 + 2 + 2 + 1 + 2 + 1);
+		});
+	}
+
+	@Test
+	void functionalInterfacesTheStarterDoesNotBindStopTheApplicationNamingTheMethod() {
+		runner().withUserConfiguration(UnbindableFunction.class).run(context -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = Analyzers.analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains(Functions.class.getName() + ".balanceOf()")
+				.contains("it returns Function<Long, Balance>; it would run its work after the method returned");
 		});
 	}
 
@@ -340,6 +360,22 @@ class HandedBackWorkTests {
 			return () -> Stream.of(2113L, 2113L).map(this.wallet.api()::balance);
 		}
 
+		public Stream<Supplier<Balance>> suppliers() {
+			return Stream.of(2113L, 2113L).map(id -> () -> this.wallet.api().balance(id));
+		}
+
+		public Runnable runnable() {
+			return () -> this.wallet.api().balance(2113);
+		}
+
+		public Object declaredObject() {
+			return Stream.of(2113L, 2113L).map(this.wallet.api()::balance);
+		}
+
+		public <T> T within(Supplier<T> work) {
+			return work.get();
+		}
+
 		private int one() {
 			return this.wallet.api().balance(2113).currency("EUR").isPresent() ? 1 : 0;
 		}
@@ -369,6 +405,31 @@ class HandedBackWorkTests {
 			List<Supplier<Balance>> work = new ArrayList<>();
 			work.add(() -> this.wallet.api().balance(2113));
 			return work;
+		}
+
+	}
+
+	@WalletProject("marketplace")
+	static class Functions {
+
+		private final WalletProjects wallet;
+
+		Functions(WalletProjects wallet) {
+			this.wallet = wallet;
+		}
+
+		public java.util.function.Function<Long, Balance> balanceOf() {
+			return this.wallet.api()::balance;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnbindableFunction {
+
+		@Bean
+		Functions functions(WalletProjects wallet) {
+			return new Functions(wallet);
 		}
 
 	}
