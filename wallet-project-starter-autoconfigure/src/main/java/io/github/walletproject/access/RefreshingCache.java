@@ -19,6 +19,7 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Policy;
+import io.github.walletproject.WalletClosedException;
 import io.github.walletproject.client.WalletMetrics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -72,6 +73,8 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 
 	private final AtomicLong generation = new AtomicLong();
 
+	private volatile boolean closed;
+
 	/**
 	 * Create a cache.
 	 * @param name the cache name, used in metrics, messages and shared keys
@@ -111,8 +114,13 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	 * @param key the key
 	 * @return the value
 	 * @throws LoadFailedException when no usable value is at hand and loading failed
+	 * @throws WalletClosedException when this cache is closed
 	 */
 	public V get(K key) {
+		if (this.closed) {
+			throw new WalletClosedException("The " + this.name + " cache of the Wallet API clients is closed (their "
+					+ "application context was closed): nothing is looked up or sent for " + key + ".");
+		}
 		Entry<V> entry = this.quiet.getIfPresentQuietly(key);
 		if (entry == null || entry.value() == null) {
 			this.metrics.cacheMiss(this.name);
@@ -248,8 +256,13 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 		}
 	}
 
+	/**
+	 * Stop loading: every further {@link #get} fails at once, and loads in flight are
+	 * interrupted.
+	 */
 	@Override
 	public void close() {
+		this.closed = true;
 		this.executor.shutdownNow();
 	}
 
@@ -260,13 +273,15 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 
 	private static ThreadPoolExecutor executor(String name) {
 		AtomicInteger threads = new AtomicInteger();
-		// a few threads at most; when all are busy the caller loads on its own thread
+		// a few threads at most; when all are busy the caller loads on its own thread, also once the
+		// executor is shut down: a task dropped then (CallerRunsPolicy) would leave its caller waiting
+		// for a load that never completes
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				task -> {
 					Thread thread = new Thread(task, "wallet-" + name + "-lookup-" + threads.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;
-				}, new ThreadPoolExecutor.CallerRunsPolicy());
+				}, (task, pool) -> task.run());
 		return executor;
 	}
 

@@ -1,6 +1,7 @@
 package io.github.walletproject.client;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.walletproject.auth.NonceGenerator;
 import io.github.walletproject.auth.ServerTimeOffset;
@@ -16,9 +17,12 @@ import org.springframework.util.Assert;
  * What the Wallet clients sign and send with, shared by the routed client and the starter's
  * own client: nonces and timestamps, the current signer of each set of credentials, the
  * attempt policy, and how an attempt reaches the network. Each client gets an interceptor of
- * its own from here, with the route resolver that client needs.
+ * its own from here, with the route resolver that client needs. Once {@linkplain #close()
+ * closed} (when its application context closes), every client refuses every call at once
+ * with a {@link io.github.walletproject.WalletClosedException}, before anything is checked,
+ * signed or sent.
  */
-public final class WalletSigning {
+public final class WalletSigning implements AutoCloseable {
 
 	private final RequestAuthenticator authenticator;
 
@@ -31,6 +35,8 @@ public final class WalletSigning {
 	private final @Nullable String userAgent;
 
 	private final boolean observed;
+
+	private final AtomicBoolean open = new AtomicBoolean(true);
 
 	private WalletSigning(Builder builder) {
 		this.authenticator = new RequestAuthenticator(builder.nonces, builder.time, builder.signers);
@@ -71,7 +77,7 @@ public final class WalletSigning {
 	 * @return the interceptor, to be the innermost of its {@code RestClient}
 	 */
 	public WalletSigningInterceptor interceptor(RouteResolver routes, RouteCheck check) {
-		return new WalletSigningInterceptor(routes, check, this.authenticator, this.attempts, this.sender,
+		return new WalletSigningInterceptor(this.open, routes, check, this.authenticator, this.attempts, this.sender,
 				this.userAgent, this.observed);
 	}
 
@@ -82,9 +88,18 @@ public final class WalletSigning {
 	 * @return the interceptor
 	 */
 	public WalletSigningInterceptor unauthenticatedInterceptor(RequestRoute route) {
-		return new WalletSigningInterceptor(request -> route, RouteCheck.NONE, null, this.unauthenticatedAttempts,
-				Sender.EXECUTION,
-				this.userAgent, this.observed);
+		return new WalletSigningInterceptor(this.open, request -> route, RouteCheck.NONE, null,
+				this.unauthenticatedAttempts, Sender.EXECUTION, this.userAgent, this.observed);
+	}
+
+	/**
+	 * Refuse every further call of every client made from here: called when the application
+	 * context closes (its own beans are destroyed after the beans that use them, so calls made
+	 * from their {@code @PreDestroy} methods still go out).
+	 */
+	@Override
+	public void close() {
+		this.open.set(false);
 	}
 
 	/**

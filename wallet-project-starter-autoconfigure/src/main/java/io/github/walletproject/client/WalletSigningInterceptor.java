@@ -2,8 +2,10 @@ package io.github.walletproject.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.walletproject.RoutingParameters;
+import io.github.walletproject.WalletClosedException;
 import io.github.walletproject.WalletRequestAttributes;
 import io.github.walletproject.routing.RequestRoute;
 import io.github.walletproject.routing.RouteCheck;
@@ -21,12 +23,15 @@ import org.springframework.http.client.support.HttpRequestWrapper;
  * The innermost interceptor of a Wallet API {@code RestClient}: chooses the route of each
  * request ({@link RouteResolver}), checks it ({@link RouteCheck}: for the routed client,
  * access to its project), then lets the attempt policy send it, each attempt authenticated
- * afresh from the final URI and body bytes. Built by {@link WalletSigning}.
+ * afresh from the final URI and body bytes. Built by {@link WalletSigning}; refuses every
+ * request once that is closed.
  */
 public final class WalletSigningInterceptor implements ClientHttpRequestInterceptor {
 
 	/** Request attribute under which the chosen {@link RequestRoute} reaches the observation. */
 	public static final String ROUTE_ATTRIBUTE = RequestRoute.class.getName();
+
+	private final AtomicBoolean open;
 
 	private final RouteResolver routes;
 
@@ -42,8 +47,10 @@ public final class WalletSigningInterceptor implements ClientHttpRequestIntercep
 
 	private final boolean observed;
 
-	WalletSigningInterceptor(RouteResolver routes, RouteCheck check, @Nullable RequestAuthenticator authenticator,
-			Attempts attempts, Sender sender, @Nullable String userAgent, boolean observed) {
+	WalletSigningInterceptor(AtomicBoolean open, RouteResolver routes, RouteCheck check,
+			@Nullable RequestAuthenticator authenticator, Attempts attempts, Sender sender, @Nullable String userAgent,
+			boolean observed) {
+		this.open = open;
 		this.routes = routes;
 		this.check = check;
 		this.authenticator = authenticator;
@@ -56,6 +63,11 @@ public final class WalletSigningInterceptor implements ClientHttpRequestIntercep
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
+		if (!this.open.get()) {
+			throw new WalletClosedException("The Wallet API clients are closed (their application context was "
+					+ "closed), so " + describe(request) + " was not checked, signed or sent. Finish calls before "
+					+ "the application shuts down: stop the executors and schedulers that make them first.");
+		}
 		HttpHeaders headers = request.getHeaders();
 		if (headers.containsHeader(RequestAuthenticator.PROJECT_HEADER)) {
 			throw new io.github.walletproject.InvalidProjectException("The " + RequestAuthenticator.PROJECT_HEADER
