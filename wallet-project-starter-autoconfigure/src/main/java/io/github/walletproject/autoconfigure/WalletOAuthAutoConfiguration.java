@@ -13,17 +13,22 @@ import io.github.walletproject.client.WalletTokenRefresher;
 import io.github.walletproject.oauth.InMemoryWalletTokenStore;
 import io.github.walletproject.oauth.RedisWalletTokenStore;
 import io.github.walletproject.oauth.StoredTokenRefresher;
+import io.github.walletproject.oauth.WalletConnectEndpoints;
 import io.github.walletproject.oauth.WalletOAuthClient;
 import io.github.walletproject.oauth.WalletTokenStore;
+import io.github.walletproject.oauth.WalletUserKeyResolver;
+import io.github.walletproject.oauth.WalletUserTokens;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -33,12 +38,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Auto-configuration of Paysera OAuth user tokens: the typed token client (when client
  * credentials are known: {@code paysera.wallet.oauth.client}, or the default credentials), the
- * token store ({@code paysera.wallet.oauth.token-store}: memory or redis) and, when a
- * {@code refresh-token} is configured for any credentials, the built-in refresher.
+ * token store ({@code paysera.wallet.oauth.token-store}: memory or redis), calls made for users
+ * with their own tokens ({@code paysera.wallet.oauth.user-tokens}) and, when a
+ * {@code refresh-token} is configured for any credentials or user tokens are on, the built-in
+ * refresher.
  */
 @AutoConfiguration(after = WalletClientAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
@@ -89,6 +98,13 @@ public final class WalletOAuthAutoConfiguration {
 				clock.getIfUnique(Clock::systemUTC));
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("paysera.wallet.oauth.user-tokens")
+	WalletUserTokens walletUserTokens(WalletTokenStore store, ObjectProvider<WalletOAuthClient> oauth) {
+		return new WalletUserTokens(store, oauth::getObject);
+	}
+
 	/** {@code <scheme>://<host>[:<port>]/oauth/v1/token} of the base URL. */
 	static URI tokenUri(URI baseUrl) {
 		String port = (baseUrl.getPort() >= 0) ? ":" + baseUrl.getPort() : "";
@@ -137,6 +153,46 @@ public final class WalletOAuthAutoConfiguration {
 
 	}
 
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(RouterFunction.class)
+	@ConditionalOnProperty("paysera.wallet.oauth.connect.path")
+	static class ConnectEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		WalletUserKeyResolver walletUserKeyResolver() {
+			return (request) -> (request.getUserPrincipal() != null) ? request.getUserPrincipal().getName() : null;
+		}
+
+		@Bean
+		RouterFunction<ServerResponse> walletConnectRoutes(WalletProperties properties,
+				ObjectProvider<WalletOAuthClient> oauth, ObjectProvider<WalletUserTokens> users,
+				WalletUserKeyResolver keys) {
+			WalletProperties.Connect connect = properties.getOauth().getConnect();
+			String path = connect.getPath();
+			if (path == null || !path.startsWith("/") || path.endsWith("/")) {
+				throw new WalletConfigurationException(PREFIX + "oauth.connect.path", "is '" + path + "'",
+						"Give a path that starts with / and does not end with /, such as /wallet/connect");
+			}
+			WalletUserTokens tokens = users.getIfAvailable();
+			if (tokens == null) {
+				throw new WalletConfigurationException(PREFIX + "oauth.connect.path", "is set, but user tokens are off",
+						"Set paysera.wallet.oauth.user-tokens=true: a connected wallet's token is kept per user");
+			}
+			WalletOAuthClient client = oauth.getIfAvailable();
+			if (client == null) {
+				throw new WalletConfigurationException(PREFIX + "oauth.client.mac-id", "is missing",
+						"The connect endpoint exchanges codes with the client's credentials: set "
+								+ "paysera.wallet.oauth.client.mac-id and .mac-key (or MAC client credentials under "
+								+ "paysera.wallet.credentials)");
+			}
+			return new WalletConnectEndpoints(path, client, tokens, keys, connect.getScopes(), connect.getLanguage(),
+					connect.getSuccessUrl()).routes();
+		}
+
+	}
+
 	/** Client credentials to sign token calls: {@code oauth.client.mac-id}, or MAC default credentials. */
 	static final class ClientCredentialsKnown extends SpringBootCondition {
 
@@ -152,7 +208,7 @@ public final class WalletOAuthAutoConfiguration {
 
 	}
 
-	/** A {@code refresh-token} under the default or a project's credentials. */
+	/** A {@code refresh-token} under the default or a project's credentials, or user tokens. */
 	static final class RefreshTokenConfigured extends SpringBootCondition {
 
 		@Override
@@ -166,6 +222,9 @@ public final class WalletOAuthAutoConfiguration {
 			catch (RuntimeException ex) {
 				// the starter's own configuration check reports it, naming the property
 				return ConditionOutcome.noMatch("paysera.wallet does not bind");
+			}
+			if (properties.getOauth().isUserTokens()) {
+				return ConditionOutcome.match("paysera.wallet.oauth.user-tokens is true");
 			}
 			return refreshTokens(properties).isEmpty() ? ConditionOutcome.noMatch("no refresh-token configured")
 					: ConditionOutcome.match("a refresh-token is configured");

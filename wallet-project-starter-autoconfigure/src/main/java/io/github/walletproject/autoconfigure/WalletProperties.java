@@ -715,6 +715,18 @@ public class WalletProperties {
 		 */
 		private URI authorizationUri = URI.create("https://bank.paysera.com/frontend");
 
+		/**
+		 * Whether calls can be made for users with their own tokens (WalletUserTokens), which
+		 * the starter then refreshes too.
+		 */
+		private boolean userTokens = false;
+
+		/**
+		 * The endpoints that connect a user's wallet (Spring MVC): where a user starts, and where
+		 * Paysera sends the user back.
+		 */
+		private final Connect connect = new Connect();
+
 		public MacCredentials getClient() {
 			return this.client;
 		}
@@ -747,8 +759,81 @@ public class WalletProperties {
 			return this.authorizationUri;
 		}
 
+		public boolean isUserTokens() {
+			return this.userTokens;
+		}
+
+		public void setUserTokens(boolean userTokens) {
+			this.userTokens = userTokens;
+		}
+
+		public Connect getConnect() {
+			return this.connect;
+		}
+
 		public void setAuthorizationUri(URI authorizationUri) {
 			this.authorizationUri = authorizationUri;
+		}
+
+	}
+
+	/**
+	 * The endpoints that connect a user's wallet.
+	 */
+	public static class Connect {
+
+		/**
+		 * Path of the endpoint a signed-in user opens to connect their wallet, e.g.
+		 * /wallet/connect; Paysera sends the user back to this path + /callback. Unset, there is
+		 * no endpoint.
+		 */
+		private @Nullable String path;
+
+		/**
+		 * Scopes asked for.
+		 */
+		private List<String> scopes = new ArrayList<>(List.of("projects", "balance"));
+
+		/**
+		 * Language of Paysera's authorization page (a two-letter code), or unset for the user's.
+		 */
+		private @Nullable String language;
+
+		/**
+		 * Where the user goes once the wallet is connected.
+		 */
+		private String successUrl = "/";
+
+		public @Nullable String getPath() {
+			return this.path;
+		}
+
+		public void setPath(@Nullable String path) {
+			this.path = path;
+		}
+
+		public List<String> getScopes() {
+			return this.scopes;
+		}
+
+		public void setScopes(List<String> scopes) {
+			this.scopes = scopes;
+		}
+
+		public @Nullable String getLanguage() {
+			return this.language;
+		}
+
+		public void setLanguage(@Nullable String language) {
+			this.language = language;
+		}
+
+		public String getSuccessUrl() {
+			return this.successUrl;
+		}
+
+		public void setSuccessUrl(String successUrl) {
+			this.successUrl = successUrl;
 		}
 
 	}

@@ -20,9 +20,10 @@ import org.springframework.util.Assert;
 
 /**
  * The built-in {@link WalletTokenRefresher}: renews the user tokens of the credentials that
- * have a refresh token configured, through the OAuth token endpoint, and keeps each new token in
- * the {@link WalletTokenStore} under {@code credentials:<name>} <em>before</em> it is used, so a
- * spent refresh token is never needed again.
+ * have a refresh token configured, and of users ({@link WalletUserTokens}), through the OAuth
+ * token endpoint, and keeps each new token in the {@link WalletTokenStore} (under
+ * {@code credentials:<name>} or {@code user:<key>}) <em>before</em> it is used, so a spent
+ * refresh token is never needed again.
  * <ul>
  * <li>Ahead of expiry: a token is refreshed {@code refresh-ahead} before it expires (known
  * from {@code expires_in} once the starter has refreshed it once), and once when the API
@@ -95,7 +96,11 @@ public final class StoredTokenRefresher implements WalletTokenRefresher {
 	 * @return {@code credentials:<name>}
 	 */
 	public static String key(WalletCredentials credentials) {
-		return "credentials:" + credentials.name();
+		return isUser(credentials) ? credentials.name() : "credentials:" + credentials.name();
+	}
+
+	private static boolean isUser(WalletCredentials credentials) {
+		return credentials.name().startsWith(WalletUserTokens.PREFIX);
 	}
 
 	@Override
@@ -217,7 +222,8 @@ public final class StoredTokenRefresher implements WalletTokenRefresher {
 	}
 
 	private boolean refreshable(WalletCredentials credentials) {
-		return credentials.signer() != null && this.refreshTokens.containsKey(credentials.name());
+		return credentials.signer() != null
+				&& (this.refreshTokens.containsKey(credentials.name()) || isUser(credentials));
 	}
 
 	private static String configuredId(WalletCredentials credentials) {
