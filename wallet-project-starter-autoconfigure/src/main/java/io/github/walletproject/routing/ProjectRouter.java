@@ -2,11 +2,13 @@ package io.github.walletproject.routing;
 
 import java.util.Map;
 
+import io.github.walletproject.CredentialsContext;
 import io.github.walletproject.NoProjectBoundException;
 import io.github.walletproject.ProjectBinding;
 import io.github.walletproject.ProjectRef;
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.WalletRequestAttributes;
+import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.internal.Texts;
 import io.github.walletproject.routing.RequestRoute.ProjectRoute;
 
@@ -41,6 +43,12 @@ public final class ProjectRouter implements RouteResolver {
 
 	@Override
 	public RequestRoute resolve(HttpRequest request) {
+		RequestRoute route = bound(request);
+		WalletCredentials caller = CredentialsContext.current();
+		return (caller != null) ? route.signedWith(caller) : route;
+	}
+
+	private RequestRoute bound(HttpRequest request) {
 		Map<String, Object> attributes = request.getAttributes();
 		if (!attributes.isEmpty()) {
 			Object explicit = attributes.get(WalletRequestAttributes.PROJECT);

@@ -108,6 +108,9 @@ public final class MockWalletApi implements AutoCloseable {
 
 	private volatile MacVerifier verifier = new MacVerifier(this.keys::get);
 
+	private final MockOAuth oauth = new MockOAuth(this.keys::put, this.userProjects::put,
+			() -> this.clock.millis() / 1000);
+
 	private volatile Clock clock = Clock.systemUTC();
 
 	private volatile Duration serverClockOffset = Duration.ZERO;
@@ -560,6 +563,68 @@ public final class MockWalletApi implements AutoCloseable {
 		}
 	}
 
+	// ---- OAuth ------------------------------------------------------------------------------
+
+	/**
+	 * A user access token the application starts with (its MAC id and key, as
+	 * {@code paysera.wallet.credentials} holds them) and the refresh token that renews it. The
+	 * mock accepts requests signed with it until it expires, and {@code POST /oauth/v1/token}
+	 * with {@code grant_type=refresh_token} renews it once: a refresh token is good for one use,
+	 * and a second use is {@code invalid_grant}, as in production.
+	 * @param accessToken the access token (the MAC id)
+	 * @param macKey its MAC key
+	 * @param refreshToken its refresh token
+	 * @param expiresIn how long from now it is valid
+	 * @param projectIds what {@code GET user/me/projects} lists for it and its successors
+	 * @return this mock
+	 */
+	public MockWalletApi userToken(String accessToken, String macKey, String refreshToken, Duration expiresIn,
+			long... projectIds) {
+		this.oauth.token(accessToken, macKey, refreshToken, expiresIn, ids(projectIds));
+		return this;
+	}
+
+	/**
+	 * An authorization code the token endpoint exchanges once ({@code grant_type=authorization_code})
+	 * for a new user token.
+	 * @param code the code the payer's browser brings back
+	 * @param redirectUri the {@code redirect_uri} the exchange must name, or {@code null} for any
+	 * @param projectIds what {@code GET user/me/projects} lists for the issued tokens
+	 * @return this mock
+	 */
+	public MockWalletApi authorizationCode(String code, String redirectUri, long... projectIds) {
+		this.oauth.code(code, redirectUri, List.of(), ids(projectIds));
+		return this;
+	}
+
+	/**
+	 * How long the tokens the token endpoint issues are valid ({@code expires_in}); 1 hour unless set.
+	 * @param lifetime the lifetime
+	 * @return this mock
+	 */
+	public MockWalletApi tokenLifetime(Duration lifetime) {
+		this.oauth.lifetime(lifetime);
+		return this;
+	}
+
+	/**
+	 * Make a user token expire now: requests signed with it are refused with {@code invalid_grant}.
+	 * @param accessToken the access token
+	 * @return this mock
+	 */
+	public MockWalletApi expireToken(String accessToken) {
+		this.oauth.expire(accessToken);
+		return this;
+	}
+
+	private static List<Long> ids(long... projectIds) {
+		List<Long> ids = new ArrayList<>();
+		for (long id : projectIds) {
+			ids.add(id);
+		}
+		return List.copyOf(ids);
+	}
+
 	/**
 	 * Forget recorded requests, pending faults, used nonces and the transactions, payments,
 	 * allowances and locations created through the API; keep fixtures.
@@ -665,6 +730,9 @@ public final class MockWalletApi implements AutoCloseable {
 			if (!this.nonces.add(verification.macId() + '\n' + verification.nonce())) {
 				return error(401, "unauthorized", "Nonce was already used");
 			}
+			if (this.oauth.refuses(verification.macId())) {
+				return error(401, "invalid_grant", "Access token has expired or was revoked");
+			}
 			List<Long> allowed = this.userProjects.get(verification.macId());
 			if (this.enforceProjectAccess && allowed != null && request.projectId() != null
 					&& !allowed.contains(request.projectId())) {
@@ -683,6 +751,10 @@ public final class MockWalletApi implements AutoCloseable {
 			}
 		}
 		String macId = (verification != null) ? verification.macId() : null;
+		if (MockOAuth.isTokenPath(request.requestUri().split("\\?", 2)[0])) {
+			MockOAuth.Reply token = this.oauth.handle(request, macId);
+			return new Answer(token.status(), token.body(), Map.of());
+		}
 		MoneyLedger.Reply reply = this.ledger.handle(request, macId);
 		if (reply != null) {
 			return new Answer(reply.status(), reply.body(), Map.of());
