@@ -18,6 +18,8 @@ import io.github.walletproject.test.MockWalletApiExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -40,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EnvEndpointMaskingTests {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static MockWalletApi api;
 
@@ -83,6 +87,33 @@ class EnvEndpointMaskingTests {
 				.doesNotContain(TestApps.MAC_ID);
 			assertThat(get(context, "/actuator/env/SPRING_APPLICATION_JSON")).doesNotContain(TestApps.MAC_KEY);
 		}
+	}
+
+	@Test
+	void aKeyWrittenWithJsonEscapesInSpringApplicationJsonIsMasked() throws Exception {
+		String key = "Escaped/Key\\With\"Quotes+0123456789==";
+		api.client("escaping-client", key).userProjects("escaping-client", 1221);
+		String json = "{\"paysera\":{\"wallet\":{\"credentials\":{\"mac-key\":\""
+				+ key.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/") + "\"}}}}";
+		try (ConfigurableApplicationContext context = start(
+				OperatingSystemEnvironment.hostWith(Map.of("SPRING_APPLICATION_JSON", json)),
+				"paysera.wallet.credentials.mac-id=escaping-client")) {
+			assertSignsWithTheKey(context);
+			JsonNode env = JSON.readTree(get(context, "/actuator/env"));
+
+			assertThat(property(env, "systemEnvironment", "SPRING_APPLICATION_JSON")).isEqualTo("******");
+			assertThat(property(env, "spring.application.json", "paysera.wallet.credentials.mac-key")).isEqualTo("******");
+			assertThat(property(env, "systemEnvironment", "HOSTNAME")).isEqualTo(OperatingSystemEnvironment.HOSTNAME);
+		}
+	}
+
+	private static String property(JsonNode env, String source, String name) {
+		for (JsonNode propertySource : env.get("propertySources")) {
+			if (propertySource.get("name").asString().equals(source)) {
+				return propertySource.get("properties").get(name).get("value").asString();
+			}
+		}
+		throw new AssertionError("No property source " + source);
 	}
 
 	@Test
