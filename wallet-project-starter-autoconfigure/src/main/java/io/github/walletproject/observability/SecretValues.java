@@ -17,8 +17,8 @@ import org.springframework.util.StringUtils;
  * The values the starter's secret properties resolve to, in every property source and in any
  * relaxed form: {@code paysera.wallet.credentials.mac-key=${WALLET_MAC_KEY}} contributes the
  * value of {@code WALLET_MAC_KEY}, so that the variable (and a {@code SPRING_APPLICATION_JSON}
- * holding the key) can be masked wherever it is shown. The values are never logged or put
- * into a message.
+ * holding the key, also JSON-escaped) can be masked wherever it is shown. The values are never
+ * logged or put into a message.
  */
 final class SecretValues {
 
@@ -49,6 +49,10 @@ final class SecretValues {
 			String resolved = resolve(environment, value.toString());
 			if (StringUtils.hasText(resolved)) {
 				values.add(resolved);
+				// as it appears inside a SPRING_APPLICATION_JSON string
+				String json = resolved.replace("\\", "\\\\").replace("\"", "\\\"");
+				values.add(json);
+				values.add(json.replace("/", "\\/"));
 			}
 		}
 	}
