@@ -101,7 +101,7 @@ final class WalletPropertyNames {
 	/** The variable's name (never its value: it may be a key). */
 	private static String origin(ConfigurationPropertySource source, ConfigurationPropertyName name) {
 		ConfigurationProperty property = source.getConfigurationProperty(name);
-		Origin origin = (property != null) ? property.getOrigin() : null;
+		@Nullable Origin origin = (property != null) ? property.getOrigin() : null;
 		if (origin instanceof PropertySourceOrigin variable) {
 			return "environment variable " + variable.getPropertyName();
 		}
