@@ -71,16 +71,7 @@ class WalletFanOutTests {
 
 	@BeforeEach
 	void fixtures(MockWalletApi mock) {
-		this.api = mock.reset().client(TestApps.MAC_ID, TestApps.MAC_KEY);
-		List<Long> accessible = new ArrayList<>();
-		for (int i = 1; i <= PROJECTS; i++) {
-			long id = projectId(i);
-			this.api.project(id, "Project " + i, walletId(i)).balance(walletId(i), "EUR", i + ".00", "0.00");
-			if (id != REFUSED) {
-				accessible.add(id);
-			}
-		}
-		this.api.userProjects(TestApps.MAC_ID, accessible.stream().mapToLong(Long::longValue).toArray());
+		this.api = fixtures20(mock);
 		// a pool larger than the limit: only the fan-out's own bound keeps requests at LIMIT
 		AtomicInteger threads = new AtomicInteger();
 		this.pool = Executors.newFixedThreadPool(2 * LIMIT, task -> {
@@ -93,6 +84,20 @@ class WalletFanOutTests {
 	@AfterEach
 	void stopPool() {
 		this.pool.shutdownNow();
+	}
+
+	/** Twenty projects with a wallet and a balance each; the credentials may use all but {@link #REFUSED}. */
+	static MockWalletApi fixtures20(MockWalletApi mock) {
+		MockWalletApi api = mock.reset().client(TestApps.MAC_ID, TestApps.MAC_KEY);
+		List<Long> accessible = new ArrayList<>();
+		for (int i = 1; i <= PROJECTS; i++) {
+			long id = projectId(i);
+			api.project(id, "Project " + i, walletId(i)).balance(walletId(i), "EUR", i + ".00", "0.00");
+			if (id != REFUSED) {
+				accessible.add(id);
+			}
+		}
+		return api.userProjects(TestApps.MAC_ID, accessible.stream().mapToLong(Long::longValue).toArray());
 	}
 
 	static long projectId(int i) {
@@ -286,8 +291,13 @@ class WalletFanOutTests {
 	}
 
 	private ConfigurableApplicationContext app(String... extra) {
+		return app(this.api, extra);
+	}
+
+	/** An application with projects p1..p20 (ids 1301..1320, wallets 4301..4320) pointed at the mock. */
+	static ConfigurableApplicationContext app(MockWalletApi api, String... extra) {
 		List<String> properties = new ArrayList<>(List.of("spring.main.banner-mode=off",
-				"paysera.wallet.base-url=" + this.api.baseUrl(), "paysera.wallet.credentials.mac-id=" + TestApps.MAC_ID,
+				"paysera.wallet.base-url=" + api.baseUrl(), "paysera.wallet.credentials.mac-id=" + TestApps.MAC_ID,
 				"paysera.wallet.credentials.mac-key=" + TestApps.MAC_KEY, "paysera.wallet.fan-out.concurrency=" + LIMIT,
 				"paysera.wallet.fan-out.deadline=" + DEADLINE.toSeconds() + "s", "paysera.wallet.read-timeout=20s"));
 		for (int i = 1; i <= PROJECTS; i++) {
