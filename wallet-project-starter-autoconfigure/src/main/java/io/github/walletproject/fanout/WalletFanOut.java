@@ -193,18 +193,25 @@ public final class WalletFanOut {
 		if (workers.isEmpty() && rejected != null) {
 			run.failRemaining(rejected);
 		}
+		boolean finished = false;
 		try {
-			run.done.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+			finished = run.done.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			// the caller was interrupted: stop as at the deadline, and keep the interrupt
 			Thread.currentThread().interrupt();
 		}
 		run.over.set(true);
-		for (FutureTask<Void> worker : workers) {
-			worker.cancel(true);
+		// results first: what a task reports after the deadline (even because of the interrupt) is discarded
+		List<ProjectResult<T>> results = run.results(this.deadline);
+		if (!finished) {
+			// interrupt only what still runs: finished workers are leaving on their own, and an
+			// interrupt must not reach the executor's next task
+			for (FutureTask<Void> worker : workers) {
+				worker.cancel(true);
+			}
 		}
-		return run.results(this.deadline);
+		return results;
 	}
 
 	/**
