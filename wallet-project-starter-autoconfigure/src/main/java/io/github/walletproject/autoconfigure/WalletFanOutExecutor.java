@@ -8,9 +8,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * The executor the starter owns for {@code WalletFanOut} tasks: a new virtual thread per task
  * on Java 21+, otherwise a pool of daemon threads that grows with concurrent fan-outs and
- * shrinks when idle (each call bounds its own tasks). Closed with the application context,
- * interrupting what still runs. Not an {@link Executor} bean itself, so it never stands in for
- * the application's task executor.
+ * shrinks when idle (each call bounds its own tasks). Closed with the application context
+ * (no fan-out call outlives its deadline, so nothing is waited for). Not an {@link Executor}
+ * bean itself, so it never stands in for the application's task executor.
  */
 final class WalletFanOutExecutor implements AutoCloseable {
 
