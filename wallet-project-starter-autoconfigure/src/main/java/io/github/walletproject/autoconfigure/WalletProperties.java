@@ -105,6 +105,13 @@ public class WalletProperties {
 	 */
 	private final OAuth oauth = new OAuth();
 
+	/**
+	 * Observation settings.
+	 */
+	private final Observation observation = new Observation();
+
+	private final FanOut fanOut = new FanOut();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -199,6 +206,10 @@ public class WalletProperties {
 
 	public OAuth getOauth() {
 		return this.oauth;
+	}
+
+	public FanOut getFanOut() {
+		return this.fanOut;
 	}
 
 	@Override
@@ -677,6 +688,39 @@ public class WalletProperties {
 
 		public void setName(String name) {
 			this.name = name;
+		}
+
+	}
+
+	/**
+	 * Work in many projects at once (WalletFanOut).
+	 */
+	public static class FanOut {
+
+		/**
+		 * Most tasks of one fan-out call that run at a time (and so most of its requests in flight).
+		 */
+		private int concurrency = 8;
+
+		/**
+		 * Longest time one fan-out call takes; a task not done by then is cancelled and reported as timed out.
+		 */
+		private Duration deadline = Duration.ofSeconds(30);
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public Duration getDeadline() {
+			return this.deadline;
+		}
+
+		public void setDeadline(Duration deadline) {
+			this.deadline = deadline;
 		}
 
 	}

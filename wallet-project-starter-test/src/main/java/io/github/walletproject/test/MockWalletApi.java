@@ -104,6 +104,8 @@ public final class MockWalletApi implements AutoCloseable {
 
 	private final Set<String> nonces = ConcurrentHashMap.newKeySet();
 
+	private final InFlight inFlight = new InFlight();
+
 	private final MoneyLedger ledger = new MoneyLedger(this::serverSeconds);
 
 	private volatile MacVerifier verifier = new MacVerifier(this.keys::get);
@@ -529,6 +531,24 @@ public final class MockWalletApi implements AutoCloseable {
 	}
 
 	/**
+	 * How many requests the mock is handling right now (received, not yet answered).
+	 * @return the number in flight
+	 */
+	public int requestsInFlight() {
+		return this.inFlight.current();
+	}
+
+	/**
+	 * The most requests the mock was handling at once since it started or was last
+	 * {@linkplain #reset() reset}: for tests of a client's concurrency limit (slow answers,
+	 * {@link Fault#slow(Duration)}, make requests overlap).
+	 * @return the largest number in flight at once
+	 */
+	public int maxRequestsInFlight() {
+		return this.inFlight.max();
+	}
+
+	/**
 	 * Requests whose {@value #EXPECTED_PROJECT_HEADER} header names another project than the
 	 * one they carried.
 	 * @return the mis-routed requests
@@ -635,6 +655,7 @@ public final class MockWalletApi implements AutoCloseable {
 		this.received.clear();
 		this.faults.clear();
 		this.nonces.clear();
+		this.inFlight.reset();
 		this.serverClockOffset = Duration.ZERO;
 		return this;
 	}
@@ -659,12 +680,16 @@ public final class MockWalletApi implements AutoCloseable {
 	// ---- serving ----------------------------------------------------------------------------
 
 	private void handle(HttpExchange exchange) throws IOException {
+		this.inFlight.enter();
 		try (exchange) {
 			serve(exchange);
 		}
 		catch (RuntimeException ex) {
 			send(exchange, 500, "{\"error\":\"internal_server_error\",\"error_description\":"
 					+ Json.string(ex.getClass().getSimpleName()) + "}", Map.of());
+		}
+		finally {
+			this.inFlight.leave();
 		}
 	}
 
@@ -919,6 +944,36 @@ public final class MockWalletApi implements AutoCloseable {
 	}
 
 	private record Answer(int status, String body, Map<String, String> headers) {
+	}
+
+	/** Requests being handled, and the most at once. */
+	private static final class InFlight {
+
+		private final AtomicInteger current = new AtomicInteger();
+
+		private final AtomicInteger max = new AtomicInteger();
+
+		void enter() {
+			int now = this.current.incrementAndGet();
+			this.max.accumulateAndGet(now, Math::max);
+		}
+
+		void leave() {
+			this.current.decrementAndGet();
+		}
+
+		int current() {
+			return this.current.get();
+		}
+
+		int max() {
+			return this.max.get();
+		}
+
+		void reset() {
+			this.max.set(this.current.get());
+		}
+
 	}
 
 	private record Route(String method, Pattern path, int status, String json) {
