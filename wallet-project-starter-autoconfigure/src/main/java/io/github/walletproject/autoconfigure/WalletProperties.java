@@ -106,10 +106,8 @@ public class WalletProperties {
 	private final OAuth oauth = new OAuth();
 
 	/**
-	 * Observation settings.
+	 * Work in many projects at once (WalletFanOut).
 	 */
-	private final Observation observation = new Observation();
-
 	private final FanOut fanOut = new FanOut();
 
 	public boolean isEnabled() {
