@@ -10,12 +10,14 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import io.github.walletproject.ProjectContext;
+import io.github.walletproject.support.HttpClientChoice;
 import io.github.walletproject.support.MutualTlsServer;
 import io.github.walletproject.support.MutualTlsServer.Connection;
 import io.github.walletproject.support.MutualTlsServer.Refusal;
 import io.github.walletproject.support.MutualTlsServer.Request;
 import io.github.walletproject.support.TestApps;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -56,11 +58,18 @@ class CertificateConnectionsTests {
 				prefix + "truststore.password=changeit", prefix + "truststore.type=PKCS12" };
 	}
 
-	@Test
-	void aThousandCallsOnEightThreadsShareAHandfulOfConnectionsPerCertificate() {
+	/**
+	 * Every HTTP client the starter configures. {@code HttpURLConnection} is left out: with an
+	 * SSL bundle, Boot gives each of its connections a new {@code SSLContext}, and the JDK keeps
+	 * a connection alive only for the same socket factory, so it makes one connection per call
+	 * (see docs/certificates.md).
+	 */
+	@ParameterizedTest
+	@EnumSource(names = "SIMPLE_ALONE", mode = EnumSource.Mode.EXCLUDE)
+	void aThousandCallsOnEightThreadsShareAHandfulOfConnectionsPerCertificate(HttpClientChoice client) {
 		try (MutualTlsServer server = MutualTlsServer.start("TLSv1.3", Refusal.WAIT, target -> BALANCE, "client.p12",
 				"market.p12")) {
-			twoCertificates(server.baseUrl()).run(context -> {
+			client.apply(twoCertificates(server.baseUrl())).run(context -> {
 				assertThat(context).hasNotFailed();
 				WalletProjects wallet = context.getBean(WalletProjects.class);
 				ExecutorService threads = Executors.newFixedThreadPool(THREADS);
@@ -82,8 +91,10 @@ class CertificateConnectionsTests {
 			List<Request> requests = server.requests();
 			List<Connection> connections = server.connections();
 			assertThat(requests).hasSize(CALLS);
-			assertThat(connections).allSatisfy(connection -> assertThat(connection.certificate()).isNotNull());
+			// no handshake failed (a client may open a connection it then closes unused, at shutdown)
+			assertThat(connections).allSatisfy(connection -> assertThat(connection.refusal()).isNull());
 			Map<String, Long> perCertificate = connections.stream()
+				.filter(connection -> connection.certificate() != null)
 				.collect(Collectors.groupingBy(Connection::certificate, Collectors.counting()));
 			// one kept-alive connection per thread at most, for each certificate
 			assertThat(perCertificate).containsOnlyKeys("CN=localhost", "CN=market")
