@@ -2,11 +2,13 @@ package io.github.walletproject.client;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletNotSentException;
+import io.github.walletproject.support.HttpClientChoice;
 import io.github.walletproject.support.MutualTlsServer;
 import io.github.walletproject.support.MutualTlsServer.Refusal;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.client.RestClient;
@@ -76,6 +78,30 @@ class CertificateRefusalTests {
 				assertThat(request.certificate()).isEqualTo("CN=localhost");
 				assertThat(request.projectId()).isEqualTo("1221");
 			});
+		}
+	}
+
+	/**
+	 * The clients the starter configures. The JDK {@code HttpClient} and
+	 * {@code HttpURLConnection} may resend a request on a new connection by themselves, so a
+	 * refusal on the last connection proves nothing about an earlier one: there the call ends
+	 * after one attempt too, as outcome unknown ({@code SelfResendingRequestFactory}).
+	 */
+	@ParameterizedTest
+	@EnumSource(names = { "HTTP_COMPONENTS", "JETTY", "REACTOR" })
+	void everyHttpClientReportsARefusalItReadsAsFinal(HttpClientChoice client) {
+		// under TLS 1.2 the refusal comes during the handshake, where every client reads it
+		try (MutualTlsServer server = MutualTlsServer.start("TLSv1.2", Refusal.WAIT,
+				target -> CertificateConnectionsTests.BALANCE, "client.p12")) {
+			client.apply(CertificateConnectionsTests.twoCertificates(server.baseUrl())).run(context -> {
+				Throwable failure = catchThrowable(call(context, "GET"));
+				assertThat(failure).isInstanceOf(WalletNotSentException.class)
+					.hasMessageContaining("refused the client certificate of SSL bundle 'market'")
+					.hasMessageContaining("TLS alert bad_certificate")
+					.hasMessageNotContaining("attempts");
+			});
+			assertThat(server.connections()).hasSize(1);
+			assertThat(server.requests()).isEmpty();
 		}
 	}
 
