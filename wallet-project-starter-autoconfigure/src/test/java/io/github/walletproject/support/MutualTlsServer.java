@@ -1,7 +1,6 @@
 package io.github.walletproject.support;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -158,8 +155,8 @@ public final class MutualTlsServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
-		closeQuietly(this.server);
-		this.sockets.forEach(MutualTlsServer::closeQuietly);
+		WireServer.closeQuietly(this.server);
+		this.sockets.forEach(WireServer::closeQuietly);
 	}
 
 	private void acceptLoop() {
@@ -215,46 +212,21 @@ public final class MutualTlsServer implements AutoCloseable {
 	}
 
 	private static @Nullable Request read(InputStream in, Connection connection, int index) throws IOException {
-		String requestLine = line(in);
-		if (requestLine == null) {
+		WireServer.Head head = WireServer.head(in);
+		if (head == null) {
 			return null;
 		}
-		Map<String, String> headers = new LinkedHashMap<>();
-		for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
-			int colon = header.indexOf(':');
-			headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
-		}
+		Map<String, String> headers = head.headers();
 		in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
-		String[] parts = requestLine.split(" ");
+		String[] parts = head.requestLine().split(" ");
 		return new Request(connection.id, connection.certificate, index, parts[0], parts[1],
 				headers.get("wallet-api-project-id"), headers.get("authorization"));
-	}
-
-	private static @Nullable String line(InputStream in) throws IOException {
-		ByteArrayOutputStream line = new ByteArrayOutputStream();
-		for (int b = in.read(); b != -1; b = in.read()) {
-			if (b == '\n') {
-				String text = line.toString(StandardCharsets.ISO_8859_1);
-				return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-			}
-			line.write(b);
-		}
-		return null;
 	}
 
 	private void daemon(String name, Runnable task) {
 		Thread thread = new Thread(task, name);
 		thread.setDaemon(true);
 		thread.start();
-	}
-
-	private static void closeQuietly(AutoCloseable closeable) {
-		try {
-			closeable.close();
-		}
-		catch (Exception ex) {
-			// closing anyway
-		}
 	}
 
 	/**
