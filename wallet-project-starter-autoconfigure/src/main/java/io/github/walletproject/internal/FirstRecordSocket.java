@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
  * The same happens under TLS 1.2 when the server refuses the certificate while the client
  * is still writing its last handshake messages.
  * <p>
- * So when a write fails during the handshake or at the first write after it (the kernel took
- * none of the request's first TLS record, so the server cannot have read a byte of the
- * request), this socket keeps the failure to itself, drops whatever else is written, and
+ * So when a write fails during the handshake or at the first write after it (JSSE writes a
+ * record at a time, so the request's first record did not leave whole and the server cannot
+ * have decrypted a byte of the request), this socket keeps the failure to itself, drops whatever else is written, and
  * lets the client go on to read: JSSE then reads the server's alert ({@code
  * SSLHandshakeException: Received fatal alert: bad_certificate}), or, when none came, the
  * read fails with {@link RequestNotWrittenException}. Either way the request counts as not
