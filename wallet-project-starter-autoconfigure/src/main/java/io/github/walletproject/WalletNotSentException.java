@@ -5,7 +5,8 @@ package io.github.walletproject;
  * resolved, the TLS handshake failed or no connection was made within
  * {@code paysera.wallet.connect-timeout}. Nothing was processed, so the call can be made again
  * (the starter signs every attempt afresh). Idempotent requests were already tried
- * {@code paysera.wallet.retry.max-attempts} times.
+ * {@code paysera.wallet.retry.max-attempts} times, except when the server refused the client
+ * certificate: that is final, and the message names the SSL bundle and the TLS alert.
  */
 public class WalletNotSentException extends WalletTransportException {
 

@@ -3,6 +3,7 @@ package io.github.walletproject;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.github.walletproject.auth.WalletCredentials;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,6 +31,11 @@ import reactor.util.context.ContextView;
  * propagation ({@code Hooks.enableAutomaticContextPropagation()}) a blocking call inside the
  * chain (on a bounded-elastic thread, say) sees the project as its {@link ProjectContext},
  * and {@code contextCapture()} carries a {@code ProjectContext} binding into a chain.
+ * <p>
+ * A user's credentials ({@link CredentialsContext}) travel the same way, under the key of
+ * {@link CredentialsContextThreadLocalAccessor}: {@link #withCredentials(WalletCredentials, Mono)},
+ * or a chain subscribed inside {@code CredentialsContext.callWith(...)} (the subscribing
+ * thread's credentials are used when the context carries none).
  */
 public final class WalletReactive {
 
@@ -150,6 +156,52 @@ public final class WalletReactive {
 	public static @Nullable ProjectBinding binding(ContextView context) {
 		Object value = context.getOrDefault(ProjectContextThreadLocalAccessor.KEY, null);
 		return (value instanceof ProjectBinding binding) ? binding : null;
+	}
+
+	/**
+	 * Sign the Wallet API calls of a {@code Mono} with given credentials (a user's token), on
+	 * every subscription: the reactive counterpart of {@link CredentialsContext#callWith}. The
+	 * project of each call is chosen as usual.
+	 * @param <T> the value type
+	 * @param credentials the credentials
+	 * @param mono the work
+	 * @return the bound work
+	 */
+	public static <T> Mono<T> withCredentials(WalletCredentials credentials, Mono<T> mono) {
+		return mono.contextWrite(bindCredentials(credentials));
+	}
+
+	/**
+	 * Sign the Wallet API calls of a {@code Flux} with given credentials, on every subscription.
+	 * @param <T> the element type
+	 * @param credentials the credentials
+	 * @param flux the work
+	 * @return the bound work
+	 */
+	public static <T> Flux<T> withCredentials(WalletCredentials credentials, Flux<T> flux) {
+		return flux.contextWrite(bindCredentials(credentials));
+	}
+
+	/**
+	 * A {@code contextWrite} function that binds credentials; the innermost wins.
+	 * @param credentials the credentials
+	 * @return the function
+	 */
+	public static Function<Context, Context> bindCredentials(WalletCredentials credentials) {
+		if (credentials == null) {
+			throw new IllegalArgumentException("Credentials must not be null");
+		}
+		return context -> context.put(CredentialsContextThreadLocalAccessor.KEY, credentials);
+	}
+
+	/**
+	 * The credentials a subscriber's context carries.
+	 * @param context the context
+	 * @return the credentials, or {@code null} when the calls use their project's configured ones
+	 */
+	public static @Nullable WalletCredentials credentials(ContextView context) {
+		Object value = context.getOrDefault(CredentialsContextThreadLocalAccessor.KEY, null);
+		return (value instanceof WalletCredentials credentials) ? credentials : null;
 	}
 
 }

@@ -30,7 +30,7 @@ final class Readme {
 	 * they were part of it (a user copies from them just the same).
 	 */
 	static final List<String> GUIDES = List.of("docs/access.md", "docs/certificate-mode.md", "docs/configuration.md",
-			"docs/observability.md");
+			"docs/observability.md", "docs/oauth.md");
 
 	/** The markers a block may carry. */
 	static final Set<String> MARKERS = Set.of("fragment");

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.money.WalletTransactions;
+import io.github.walletproject.oauth.WalletUserTokens;
 
 import org.springframework.web.client.RestClient;
 
@@ -37,6 +38,9 @@ public abstract class SnippetContext {
 
 	/** An application's order. */
 	protected Order order;
+
+	/** Calls made for users with their own tokens. */
+	protected WalletUserTokens userTokens;
 
 	/** The typed client of {@code POST transaction} and its friends. */
 	protected WalletTransactions transactions;

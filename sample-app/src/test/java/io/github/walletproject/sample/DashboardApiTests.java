@@ -71,6 +71,31 @@ class DashboardApiTests {
 	}
 
 	@Test
+	void balancesAreReadInOneFanOutWithEachProjectBound() {
+		double before = fanOuts();
+
+		ApiClient.Response balances = new ApiClient(this.port).get("/api/balances");
+
+		assertThat(balances.status()).isEqualTo(200);
+		// one WalletFanOut call over the configured projects: three values and the refused partner
+		assertThat(fanOuts() - before).isEqualTo(1);
+		assertThat(this.meters.get("wallet.fan-out")
+			.tags("wallet.selection", "configured", "wallet.projects", "4", "wallet.outcome.value", "3",
+					"wallet.outcome.refused", "1")
+			.timer()
+			.count()).isPositive();
+		// the tasks name no project: each balance request went out with its own project's id
+		assertThat(this.api.requests().stream().filter(request -> request.path().matches("wallet/\\d+/balance")))
+			.extracting(request -> request.path() + "@" + request.projectId())
+			.containsExactlyInAnyOrder("wallet/2112/balance@1221", "wallet/2113/balance@1222",
+					"wallet/2114/balance@1224");
+	}
+
+	private double fanOuts() {
+		return this.meters.find("wallet.fan-out").timers().stream().mapToDouble(timer -> timer.count()).sum();
+	}
+
+	@Test
 	void aWalletThatFailsShowsItsErrorWithoutHidingTheOtherProjects() {
 		this.api.failNext("GET", "wallet/2114/balance",
 				Fault.error(500, "internal_server_error", "Wallet storage is offline"), 1);

@@ -19,6 +19,7 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Policy;
+import io.github.walletproject.WalletClosedException;
 import io.github.walletproject.client.WalletMetrics;
 import io.github.walletproject.internal.BlockingCalls;
 import org.apache.commons.logging.Log;
@@ -73,6 +74,8 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 
 	private final AtomicLong generation = new AtomicLong();
 
+	private volatile boolean closed;
+
 	/**
 	 * Create a cache.
 	 * @param name the cache name, used in metrics, messages and shared keys
@@ -112,8 +115,12 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	 * @param key the key
 	 * @return the value
 	 * @throws LoadFailedException when no usable value is at hand and loading failed
+	 * @throws WalletClosedException when this cache is closed
 	 */
 	public V get(K key) {
+		if (this.closed) {
+			throw closed(key);
+		}
 		Entry<V> entry = this.quiet.getIfPresentQuietly(key);
 		if (entry == null || entry.value() == null) {
 			this.metrics.cacheMiss(this.name);
@@ -146,9 +153,13 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	 * executor runs a load on the calling thread when its threads are all busy.
 	 * @param key the key
 	 * @param offLoop where loads and refreshes may be started (a thread that may block)
-	 * @return the value, or a future that fails with {@link LoadFailedException}
+	 * @return the value, or a future that fails with {@link LoadFailedException}, or at once
+	 * with {@link WalletClosedException} when this cache is closed
 	 */
 	public CompletableFuture<V> getAsync(K key, Executor offLoop) {
+		if (this.closed) {
+			return CompletableFuture.failedFuture(closed(key));
+		}
 		Entry<V> entry = this.quiet.getIfPresentQuietly(key);
 		if (entry == null || entry.value() == null) {
 			this.metrics.cacheMiss(this.name);
@@ -160,6 +171,11 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 		}
 		this.metrics.cacheHit(this.name);
 		return afterLoad(key, entry, offLoop);
+	}
+
+	private WalletClosedException closed(K key) {
+		return new WalletClosedException("The " + this.name + " cache of the Wallet API clients is closed (their "
+				+ "application context was closed): nothing is looked up or sent for " + key + ".");
 	}
 
 	private Entry<V> usable(K key, @Nullable Entry<V> loaded, @Nullable Throwable ex) {
@@ -313,8 +329,13 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 		}
 	}
 
+	/**
+	 * Stop loading: every further {@link #get} and {@link #getAsync} fails at once, and loads in flight are
+	 * interrupted.
+	 */
 	@Override
 	public void close() {
+		this.closed = true;
 		this.executor.shutdownNow();
 	}
 
@@ -325,13 +346,15 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 
 	private static ThreadPoolExecutor executor(String name) {
 		AtomicInteger threads = new AtomicInteger();
-		// a few threads at most; when all are busy the caller loads on its own thread
+		// a few threads at most; when all are busy the caller loads on its own thread, also once the
+		// executor is shut down: a task dropped then (CallerRunsPolicy) would leave its caller waiting
+		// for a load that never completes
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				task -> {
 					Thread thread = new Thread(task, "wallet-" + name + "-lookup-" + threads.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;
-				}, new ThreadPoolExecutor.CallerRunsPolicy());
+				}, (task, pool) -> task.run());
 		return executor;
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The {@code wallet} actuator endpoint, and masking of the starter's secrets in the
@@ -44,8 +45,8 @@ public final class WalletEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		WalletSanitizingFunction walletSanitizingFunction() {
-			return new WalletSanitizingFunction();
+		WalletSanitizingFunction walletSanitizingFunction(Environment environment) {
+			return new WalletSanitizingFunction(environment);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.github.walletproject.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,6 +100,16 @@ public class WalletProperties {
 	 */
 	private final Observation observation = new Observation();
 
+	/**
+	 * Paysera OAuth: user tokens, their refresh and where they are kept.
+	 */
+	private final OAuth oauth = new OAuth();
+
+	/**
+	 * Work in many projects at once (WalletFanOut).
+	 */
+	private final FanOut fanOut = new FanOut();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -191,6 +202,14 @@ public class WalletProperties {
 		return this.observation;
 	}
 
+	public OAuth getOauth() {
+		return this.oauth;
+	}
+
+	public FanOut getFanOut() {
+		return this.fanOut;
+	}
+
 	@Override
 	public String toString() {
 		return "WalletProperties[baseUrl=" + this.baseUrl + ", mode=" + this.auth.mode + ", projects="
@@ -241,6 +260,13 @@ public class WalletProperties {
 		 */
 		private @Nullable String macKey;
 
+		/**
+		 * Refresh token of a user access token (mac-id): the starter then refreshes the token
+		 * before it expires and once when the API refuses it, keeping each new token in the
+		 * token store. Single-use: once spent, only the store knows its successor.
+		 */
+		private @Nullable String refreshToken;
+
 		public @Nullable String getMacId() {
 			return this.macId;
 		}
@@ -255,6 +281,14 @@ public class WalletProperties {
 
 		public void setMacKey(@Nullable String macKey) {
 			this.macKey = macKey;
+		}
+
+		public @Nullable String getRefreshToken() {
+			return this.refreshToken;
+		}
+
+		public void setRefreshToken(@Nullable String refreshToken) {
+			this.refreshToken = refreshToken;
 		}
 
 		@Override
@@ -653,6 +687,209 @@ public class WalletProperties {
 		public void setName(String name) {
 			this.name = name;
 		}
+
+	}
+
+	/**
+	 * Work in many projects at once (WalletFanOut).
+	 */
+	public static class FanOut {
+
+		/**
+		 * Most tasks of one fan-out call that run at a time (and so most of its requests in flight).
+		 */
+		private int concurrency = 8;
+
+		/**
+		 * Longest time one fan-out call takes; a task not done by then is cancelled and reported as timed out.
+		 */
+		private Duration deadline = Duration.ofSeconds(30);
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public Duration getDeadline() {
+			return this.deadline;
+		}
+
+		public void setDeadline(Duration deadline) {
+			this.deadline = deadline;
+		}
+
+	}
+
+	/**
+	 * Paysera OAuth user tokens.
+	 */
+	public static class OAuth {
+
+		/**
+		 * Client credentials that sign token calls (the client id as mac-id, and its MAC key).
+		 * Unset, the default credentials sign them, unless those are a user token with a refresh
+		 * token.
+		 */
+		private final MacCredentials client = new MacCredentials();
+
+		/**
+		 * Where refreshed user tokens are kept: memory (this JVM) or redis (shared by every
+		 * instance through the application's StringRedisTemplate, so that a chain of single-use
+		 * refresh tokens is refreshed once between them).
+		 */
+		private TokenStore tokenStore = TokenStore.MEMORY;
+
+		/**
+		 * How long before a user token expires it is refreshed.
+		 */
+		private Duration refreshAhead = Duration.ofMinutes(5);
+
+		/**
+		 * Token endpoint. Unset, the base URL's scheme, host and port with /oauth/v1/token.
+		 */
+		private @Nullable URI tokenUri;
+
+		/**
+		 * Where users authorize the client; a language code and /oauth are appended.
+		 */
+		private URI authorizationUri = URI.create("https://bank.paysera.com/frontend");
+
+		/**
+		 * Whether calls can be made for users with their own tokens (WalletUserTokens), which
+		 * the starter then refreshes too.
+		 */
+		private boolean userTokens = false;
+
+		/**
+		 * The endpoints that connect a user's wallet (Spring MVC): where a user starts, and where
+		 * Paysera sends the user back.
+		 */
+		private final Connect connect = new Connect();
+
+		public MacCredentials getClient() {
+			return this.client;
+		}
+
+		public TokenStore getTokenStore() {
+			return this.tokenStore;
+		}
+
+		public void setTokenStore(TokenStore tokenStore) {
+			this.tokenStore = tokenStore;
+		}
+
+		public Duration getRefreshAhead() {
+			return this.refreshAhead;
+		}
+
+		public void setRefreshAhead(Duration refreshAhead) {
+			this.refreshAhead = refreshAhead;
+		}
+
+		public @Nullable URI getTokenUri() {
+			return this.tokenUri;
+		}
+
+		public void setTokenUri(@Nullable URI tokenUri) {
+			this.tokenUri = tokenUri;
+		}
+
+		public URI getAuthorizationUri() {
+			return this.authorizationUri;
+		}
+
+		public boolean isUserTokens() {
+			return this.userTokens;
+		}
+
+		public void setUserTokens(boolean userTokens) {
+			this.userTokens = userTokens;
+		}
+
+		public Connect getConnect() {
+			return this.connect;
+		}
+
+		public void setAuthorizationUri(URI authorizationUri) {
+			this.authorizationUri = authorizationUri;
+		}
+
+	}
+
+	/**
+	 * The endpoints that connect a user's wallet.
+	 */
+	public static class Connect {
+
+		/**
+		 * Path of the endpoint a signed-in user opens to connect their wallet, e.g.
+		 * /wallet/connect; Paysera sends the user back to this path + /callback. Unset, there is
+		 * no endpoint.
+		 */
+		private @Nullable String path;
+
+		/**
+		 * Scopes asked for.
+		 */
+		private List<String> scopes = new ArrayList<>(List.of("projects", "balance"));
+
+		/**
+		 * Language of Paysera's authorization page (a two-letter code), or unset for the user's.
+		 */
+		private @Nullable String language;
+
+		/**
+		 * Where the user goes once the wallet is connected.
+		 */
+		private String successUrl = "/";
+
+		public @Nullable String getPath() {
+			return this.path;
+		}
+
+		public void setPath(@Nullable String path) {
+			this.path = path;
+		}
+
+		public List<String> getScopes() {
+			return this.scopes;
+		}
+
+		public void setScopes(List<String> scopes) {
+			this.scopes = scopes;
+		}
+
+		public @Nullable String getLanguage() {
+			return this.language;
+		}
+
+		public void setLanguage(@Nullable String language) {
+			this.language = language;
+		}
+
+		public String getSuccessUrl() {
+			return this.successUrl;
+		}
+
+		public void setSuccessUrl(String successUrl) {
+			this.successUrl = successUrl;
+		}
+
+	}
+
+	/**
+	 * Where refreshed user tokens are kept.
+	 */
+	public enum TokenStore {
+
+		/** This JVM's memory. */
+		MEMORY,
+
+		/** Redis, shared by every instance. */
+		REDIS
 
 	}
 

@@ -7,21 +7,41 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Every property name under {@code paysera.wallet}, read from {@link WalletProperties}
  * itself, so that a misspelled key (which Boot would silently ignore) stops the application
  * with the closest valid name.
+ * <p>
+ * Only what users write on purpose is checked: property and YAML files, command-line
+ * arguments, {@code SPRING_APPLICATION_JSON}, system properties, test properties. The
+ * operating-system environment is not: it holds variables that merely start with
+ * {@code PAYSERA_WALLET_} (Kubernetes injects {@code PAYSERA_WALLET_SERVICE_HOST},
+ * {@code PAYSERA_WALLET_PORT_443_TCP_ADDR}, ... for a Service named {@code paysera-wallet};
+ * applications keep {@code PAYSERA_WALLET_MAC_KEY} for a placeholder). Those that are no
+ * property are logged at DEBUG, by name only; the relaxed forms of real properties
+ * ({@code PAYSERA_WALLET_BASEURL}) bind as Boot binds them.
  */
 final class WalletPropertyNames {
+
+	private static final Log logger = LogFactory.getLog(WalletPropertyNames.class);
 
 	private static final String PREFIX = "paysera.wallet";
 
@@ -48,9 +68,16 @@ final class WalletPropertyNames {
 			if (!(source instanceof IterableConfigurationPropertySource iterable)) {
 				continue;
 			}
+			boolean operatingSystem = isOperatingSystemEnvironment(source.getUnderlyingSource());
 			for (ConfigurationPropertyName name : (Iterable<ConfigurationPropertyName>) iterable.filter(prefix::isAncestorOf)
 				.stream()::iterator) {
 				String key = pattern(name);
+				if (operatingSystem) {
+					if (!CANONICAL.contains(canonical(key)) && logger.isDebugEnabled()) {
+						logger.debug("Not a property of the starter, ignored: " + origin(iterable, name));
+					}
+					continue;
+				}
 				String renamed = RENAMED.get(key);
 				if (renamed != null) {
 					throw new WalletConfigurationException(name.toString(), "was renamed", "Use " + renamed
@@ -63,6 +90,25 @@ final class WalletPropertyNames {
 				}
 			}
 		}
+	}
+
+	private static boolean isOperatingSystemEnvironment(@Nullable Object source) {
+		return source instanceof SystemEnvironmentPropertySource
+				|| (source instanceof PropertySource<?> propertySource
+						&& StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(propertySource.getName()));
+	}
+
+	/** The variable's name (never its value: it may be a key). */
+	private static String origin(ConfigurationPropertySource source, ConfigurationPropertyName name) {
+		ConfigurationProperty property = source.getConfigurationProperty(name);
+		@Nullable Origin origin = (property != null) ? property.getOrigin() : null;
+		if (origin instanceof PropertySourceOrigin variable) {
+			return "environment variable " + variable.getPropertyName();
+		}
+		if (origin instanceof SystemEnvironmentOrigin variable) {
+			return "environment variable " + variable.getProperty();
+		}
+		return name + " from the operating-system environment";
 	}
 
 	/** Compared without dashes and dots, as environment variables name properties. */

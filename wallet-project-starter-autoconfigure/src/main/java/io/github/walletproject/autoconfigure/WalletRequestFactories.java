@@ -5,7 +5,6 @@ import java.util.Set;
 import io.github.walletproject.client.SelfResendingRequestFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -133,12 +132,26 @@ final class WalletRequestFactories {
 
 	/**
 	 * Apache HttpClient 5: its default retry strategy resends idempotent requests after an
-	 * I/O error such as {@code NoHttpResponseException}. Only loaded when Apache is present.
+	 * I/O error such as {@code NoHttpResponseException}. Also:
+	 * <ul>
+	 * <li>Connection state tracking off. By default Apache marks a connection made with a client
+	 * certificate with the certificate's subject (its "user token") and lends it only to a
+	 * request whose context carries that same token; Spring's request factory gives every
+	 * request a fresh context without one, so in certificate mode no connection was ever reused.
+	 * Each Wallet HTTP client is built for one SSL bundle and has a pool of its own, and the
+	 * pool's TLS setup is that bundle's, so every connection in a pool was made with the same
+	 * certificate and any of them may carry any request of that certificate.
+	 * <li>The TLS of the SSL bundle through {@link CertificateTlsStrategy}, so that a refused
+	 * certificate is seen as such under TLS 1.3 too.
+	 * </ul>
+	 * Only loaded when Apache is present.
 	 */
 	private static final class Apache {
 
 		static ClientHttpRequestFactoryBuilder<?> neverResending(HttpComponentsClientHttpRequestFactoryBuilder builder) {
-			return builder.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries);
+			return builder
+				.withHttpClientCustomizer((client) -> client.disableAutomaticRetries().disableConnectionState())
+				.withTlsSocketStrategyFactory(CertificateTlsStrategy::of);
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.walletproject.CredentialsContextThreadLocalAccessor;
 import io.github.walletproject.ProjectContextThreadLocalAccessor;
 import io.github.walletproject.WalletProject;
 import io.github.walletproject.access.AccessibleProjects;
@@ -67,7 +68,7 @@ final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 
 	/** The client package's own wire forms (package-private). */
 	static final List<String> CLIENT_WIRE_FORMS = List.of(PACKAGE + "client.WalletApi$AmountJson",
-			PACKAGE + "client.InternalWalletApi$ServerTimeJson");
+			PACKAGE + "client.InternalWalletApi$ServerTimeJson", PACKAGE + "oauth.WalletOAuthClient$TokenJson");
 
 	/** The HTTP interfaces of the money package: whatever they take or return is bound. */
 	static final List<Class<?>> MONEY_SERVICES = List.of(WalletTransactions.class, WalletPayments.class,
@@ -97,7 +98,8 @@ final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 		if (ClassUtils.isPresent(THREAD_LOCAL_ACCESSOR, classLoader)) {
 			hints.resources().registerPattern("META-INF/services/" + THREAD_LOCAL_ACCESSOR);
 			hints.reflection()
-				.registerType(ProjectContextThreadLocalAccessor.class, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
+				.registerType(ProjectContextThreadLocalAccessor.class, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS)
+				.registerType(CredentialsContextThreadLocalAccessor.class, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
 		}
 	}
 

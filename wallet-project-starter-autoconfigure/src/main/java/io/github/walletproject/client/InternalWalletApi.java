@@ -1,20 +1,26 @@
 package io.github.walletproject.client;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
 import io.github.walletproject.ResolvedProject;
+import io.github.walletproject.WalletException;
 import io.github.walletproject.WalletResponseException;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.routing.RequestRoute;
 import io.github.walletproject.routing.RequestRoute.AccountRoute;
 import io.github.walletproject.routing.RequestRoute.ProjectRoute;
+import io.github.walletproject.internal.Texts;
 import io.github.walletproject.routing.RouteResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 /**
  * The starter's own Wallet API calls: access lists, project details, the server clock and
@@ -113,6 +119,49 @@ public final class InternalWalletApi {
 			.attribute(ROUTE, new ProjectRoute(project))
 			.retrieve()
 			.body(Project.class));
+	}
+
+	/**
+	 * A form {@code POST} to an absolute address of the Wallet API's host (such as the OAuth
+	 * token endpoint, which is not under the REST base URL), signed with given credentials and no
+	 * project.
+	 * @param <T> the answer's type
+	 * @param what what the call is, for messages (never holding a secret)
+	 * @param uri the absolute address
+	 * @param form the form fields
+	 * @param credentials the credentials that sign it
+	 * @param type the answer's type
+	 * @return the answer
+	 */
+	public <T> T postForm(String what, URI uri, MultiValueMap<String, String> form, WalletCredentials credentials,
+			Class<T> type) {
+		return Responses.read(what, () -> this.signed.post()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(form)
+			.attribute(ROUTE, new AccountRoute(credentials))
+			.retrieve()
+			.body(type));
+	}
+
+	/**
+	 * A {@code DELETE} of an absolute address of the Wallet API's host, signed with given
+	 * credentials and no project.
+	 * @param what what the call is, for messages (never holding a secret)
+	 * @param uri the absolute address
+	 * @param credentials the credentials that sign it
+	 */
+	public void delete(String what, URI uri, WalletCredentials credentials) {
+		try {
+			this.signed.delete().uri(uri).attribute(ROUTE, new AccountRoute(credentials)).retrieve().toBodilessEntity();
+		}
+		catch (WalletException ex) {
+			throw ex;
+		}
+		catch (RestClientException ex) {
+			throw new WalletResponseException("Wallet API response to " + what + " could not be read: "
+					+ Texts.rootMessage(ex), ex);
+		}
 	}
 
 	record ServerTimeJson(@Nullable Long time) {

@@ -50,8 +50,22 @@ public final class MacSigners {
 	Current current(WalletCredentials credentials) {
 		Current now = this.current.get(credentials);
 		if (now == null) {
-			MacSigner configured = credentials.signer();
-			now = this.current.computeIfAbsent(credentials, key -> new Current(configured, 0));
+			MacSigner initial = (this.refresher != null && credentials.signer() != null)
+					? this.refresher.initial(credentials) : null;
+			MacSigner start = (initial != null) ? initial : credentials.signer();
+			now = this.current.computeIfAbsent(credentials, key -> new Current(start, 0));
+		}
+		if (this.refresher != null && now.signer() != null && credentials.signer() != null
+				&& this.refresher.isDue(credentials, now.signer())) {
+			// refresh-ahead: once per version; a failure leaves the token in use as it is
+			try {
+				refreshAfter(credentials, now.version());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Wallet API access token of credentials '" + credentials.name()
+						+ "' could not be refreshed ahead of its expiry; it stays in use: " + ex.getClass().getSimpleName());
+			}
+			now = this.current.getOrDefault(credentials, now);
 		}
 		return now;
 	}
@@ -65,7 +79,7 @@ public final class MacSigners {
 		if (this.refresher == null || credentials.signer() == null) {
 			return false;
 		}
-		if (current(credentials).version() != seen) {
+		if (stored(credentials).version() != seen) {
 			return true;
 		}
 		CompletableFuture<Current> mine = new CompletableFuture<>();
@@ -74,8 +88,8 @@ public final class MacSigners {
 			return awaitOther(running, seen);
 		}
 		try {
-			if (current(credentials).version() != seen) {
-				mine.complete(current(credentials));
+			if (stored(credentials).version() != seen) {
+				mine.complete(stored(credentials));
 				return true;
 			}
 			BlockingCalls.blocking("refreshing a token");
@@ -97,6 +111,12 @@ public final class MacSigners {
 		finally {
 			this.refreshing.remove(credentials, mine);
 		}
+	}
+
+	/** The signer in use, without the refresh-ahead check (which calls back here). */
+	private Current stored(WalletCredentials credentials) {
+		Current now = this.current.get(credentials);
+		return (now != null) ? now : new Current(credentials.signer(), 0);
 	}
 
 	private boolean awaitOther(CompletableFuture<Current> running, long seen) {

@@ -3,11 +3,14 @@ package io.github.walletproject.client;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.walletproject.InvalidProjectException;
 import io.github.walletproject.ProjectBinding;
 import io.github.walletproject.RoutingParameters;
+import io.github.walletproject.WalletClosedException;
 import io.github.walletproject.WalletRequestAttributes;
+import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.routing.RequestRoute;
 import io.github.walletproject.routing.RouteCheck;
 import io.github.walletproject.routing.RouteResolver;
@@ -21,9 +24,13 @@ import org.springframework.http.HttpRequest;
  * ({@link RouteResolver}), <b>check</b> it ({@link RouteCheck}), then for every attempt the
  * {@link Attempts} policy decides, <b>sign</b> afresh ({@link RequestAuthenticator}). The
  * blocking {@link WalletSigningInterceptor} and the reactive {@code WalletExchangeFilter} are
- * thin adapters over these steps: they differ only in how they wait.
+ * thin adapters over these steps: they differ only in how they wait. Once the
+ * {@link WalletSigning} they come from is closed, choosing refuses every call, so neither
+ * adapter checks, signs or sends anything.
  */
 final class SigningSteps {
+
+	private final AtomicBoolean open;
 
 	private final RouteResolver routes;
 
@@ -37,8 +44,9 @@ final class SigningSteps {
 
 	private final boolean observed;
 
-	SigningSteps(RouteResolver routes, RouteCheck check, @Nullable RequestAuthenticator authenticator,
-			Attempts attempts, @Nullable String userAgent, boolean observed) {
+	SigningSteps(AtomicBoolean open, RouteResolver routes, RouteCheck check,
+			@Nullable RequestAuthenticator authenticator, Attempts attempts, @Nullable String userAgent, boolean observed) {
+		this.open = open;
 		this.routes = routes;
 		this.check = check;
 		this.authenticator = authenticator;
@@ -48,20 +56,28 @@ final class SigningSteps {
 	}
 
 	/**
-	 * Choose the route of a request: refuse a hand-set project header, resolve the route with
-	 * the caller's binding, record it for the observation and set the {@code User-Agent}.
+	 * Choose the route of a request: refuse it once the clients are closed, refuse a hand-set
+	 * project header, resolve the route with the caller's binding, record it for the
+	 * observation and set the {@code User-Agent}.
 	 * @param request the request; its headers and attributes may be changed
 	 * @param binding the caller's binding (the thread's, or a reactive subscriber's)
+	 * @param credentials the credentials the caller bound (the thread's, or a reactive
+	 * subscriber's), or {@code null}
 	 * @return the route
+	 * @throws WalletClosedException once the clients are closed
 	 */
-	RequestRoute choose(HttpRequest request, @Nullable ProjectBinding binding) {
+	RequestRoute choose(HttpRequest request, @Nullable ProjectBinding binding,
+			@Nullable WalletCredentials credentials) {
+		if (!this.open.get()) {
+			throw closed(request);
+		}
 		HttpHeaders headers = request.getHeaders();
 		if (headers.containsHeader(RequestAuthenticator.PROJECT_HEADER)) {
 			throw new InvalidProjectException("The " + RequestAuthenticator.PROJECT_HEADER + " header of "
 					+ describe(request) + " was set by hand; the starter sets it from the checked route. "
 					+ "Name the project with WalletRequestAttributes.project(...) instead.");
 		}
-		RequestRoute route = this.routes.resolve(request, binding);
+		RequestRoute route = this.routes.resolve(request, binding, credentials);
 		if (this.observed) {
 			request.getAttributes().put(WalletSigningInterceptor.ROUTE_ATTRIBUTE, route);
 		}
@@ -102,6 +118,17 @@ final class SigningSteps {
 
 	static @Nullable RoutingParameters routingParameters(java.util.Map<String, Object> attributes) {
 		return (RoutingParameters) attributes.get(WalletRequestAttributes.ROUTING_PARAMETERS);
+	}
+
+	/**
+	 * The failure of a call made once the clients are closed.
+	 * @param request the request
+	 * @return the exception, naming the request
+	 */
+	static WalletClosedException closed(HttpRequest request) {
+		return new WalletClosedException("The Wallet API clients are closed (their application context was "
+				+ "closed), so " + describe(request) + " was not checked, signed or sent. Finish calls before "
+				+ "the application shuts down: stop the executors and schedulers that make them first.");
 	}
 
 	static String describe(HttpRequest request) {

@@ -8,9 +8,14 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 import io.github.walletproject.ResolvedProject;
@@ -19,6 +24,7 @@ import io.github.walletproject.WalletOutcomeUnknownException;
 import io.github.walletproject.WalletTimeoutException;
 import io.github.walletproject.WalletTransportException;
 import io.github.walletproject.WalletTransportException.FailedRequest;
+import io.github.walletproject.internal.FirstRecordSocket;
 import io.github.walletproject.routing.RequestRoute;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +45,15 @@ import org.springframework.http.HttpRequest;
  * {@link ConnectException} caused by {@link UnresolvedAddressException};
  * <li>TLS handshake failed: {@link SSLHandshakeException} (Jetty wraps it in an
  * {@code IOException}); no client writes the request before the handshake is complete;
+ * <li>the server refused the client certificate: an {@link SSLException} for a fatal alert
+ * received from the server that refuses a certificate ({@code bad_certificate},
+ * {@code unknown_ca}, {@code certificate_expired} and the like; {@link #refusedCertificate}).
+ * Under TLS 1.3 the client may have written its request by then, but the server could not
+ * read it: it reads application data only after it has accepted the client's certificate.
+ * Such a failure is final: it is not retried;
+ * <li>Apache HttpClient 5 in certificate mode: the connection failed before the first
+ * request's first TLS record left the client
+ * ({@link FirstRecordSocket.RequestNotWrittenException});
  * <li>connect timeout: {@link HttpConnectTimeoutException} (JDK), Apache's
  * {@code ConnectTimeoutException}, Netty's {@code ConnectTimeoutException} (a
  * {@link ConnectException}), and a {@link SocketTimeoutException} whose message is
@@ -59,6 +74,17 @@ final class TransportFailures {
 
 	private static final String APACHE_CONNECT_TIMEOUT = "org.apache.hc.client5.http.ConnectTimeoutException";
 
+	/** How JSSE names an alert it received: {@code Received fatal alert: bad_certificate}. */
+	private static final Pattern RECEIVED_ALERT = Pattern.compile("Received fatal alert: ([a-z_0-9]+)");
+
+	/** How OpenSSL-based TLS (Netty's tcnative) names a received alert: {@code SSLV3_ALERT_BAD_CERTIFICATE}. */
+	private static final Pattern OPENSSL_ALERT = Pattern.compile("(?:SSLV3|TLSV1|TLSV13)_ALERT_([A-Z_]+)");
+
+	/** The alerts (RFC 8446, 6.2) with which a server refuses a client certificate. */
+	private static final Set<String> CERTIFICATE_REFUSALS = Set.of("bad_certificate", "unsupported_certificate",
+			"certificate_revoked", "certificate_expired", "certificate_unknown", "unknown_ca", "access_denied",
+			"certificate_required");
+
 	private TransportFailures() {
 	}
 
@@ -71,20 +97,52 @@ final class TransportFailures {
 		if (ex instanceof SelfResendingRequestFactory.MayHaveBeenResentException) {
 			return false;
 		}
-		return anyCause(ex, cause -> cause instanceof ConnectException || cause instanceof UnknownHostException
-				|| cause instanceof NoRouteToHostException || cause instanceof UnresolvedAddressException
-				|| cause instanceof SSLHandshakeException || cause instanceof HttpConnectTimeoutException
+		return refusedCertificate(ex) != null || anyCause(ex, cause -> cause instanceof ConnectException
+				|| cause instanceof UnknownHostException || cause instanceof NoRouteToHostException
+				|| cause instanceof UnresolvedAddressException || cause instanceof SSLHandshakeException
+				|| cause instanceof HttpConnectTimeoutException || cause instanceof FirstRecordSocket.RequestNotWrittenException
 				|| APACHE_CONNECT_TIMEOUT.equals(cause.getClass().getName()) || isSocketConnectTimeout(cause));
 	}
 
 	/**
+	 * The alert with which the server refused the client certificate, if that is the failure.
+	 * A refused certificate does not fix itself, so the call is not retried.
+	 * @param ex the failure of one attempt
+	 * @return the alert's name as RFC 8446 spells it, e.g. {@code unknown_ca}, or {@code null}
+	 */
+	static @Nullable String refusedCertificate(Throwable ex) {
+		Throwable cause = ex;
+		for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++) {
+			String message = cause.getMessage();
+			if (cause instanceof SSLException && message != null) {
+				String alert = receivedAlert(message);
+				if (alert != null && CERTIFICATE_REFUSALS.contains(alert)) {
+					return alert;
+				}
+			}
+			cause = cause.getCause();
+		}
+		return null;
+	}
+
+	private static @Nullable String receivedAlert(String message) {
+		Matcher jsse = RECEIVED_ALERT.matcher(message);
+		if (jsse.find()) {
+			return jsse.group(1);
+		}
+		Matcher openSsl = OPENSSL_ALERT.matcher(message);
+		return openSsl.find() ? openSsl.group(1).toLowerCase(Locale.ROOT) : null;
+	}
+
+	/**
 	 * Whether an attempt that failed this way may be made again (for the methods the retry
-	 * policy allows): every failure but a response over the size limit.
+	 * policy allows): every failure but a response over the size limit and a refused client
+	 * certificate.
 	 * @param ex the failure of one attempt
 	 * @return {@code true} when a retry may help
 	 */
 	static boolean mayRetry(Throwable ex) {
-		return !(ex instanceof SizeLimitedResponse.ResponseTooLargeException);
+		return !(ex instanceof SizeLimitedResponse.ResponseTooLargeException) && refusedCertificate(ex) == null;
 	}
 
 	/**
@@ -120,6 +178,13 @@ final class TransportFailures {
 				+ ((project != null) ? " for project " + project.idText() : "")
 				+ ((attempts > 1) ? " after " + attempts + " attempts" : "");
 		String cause = " (" + ex.getClass().getSimpleName() + ")";
+		String refused = refusedCertificate(ex);
+		if (refused != null && !reachedServer) {
+			return new WalletNotSentException(what + " was not sent: the server refused the client certificate"
+					+ certificateOf(route) + " with the TLS alert " + refused + cause + "; a refused certificate is not "
+					+ "retried: check that the Wallet API knows this certificate and that it has not expired or been "
+					+ "revoked", ex, failed);
+		}
 		if (!reachedServer) {
 			return new WalletNotSentException(what + " was not sent: " + notSentReason(ex) + cause
 					+ "; it did not reach the server and can be made again", ex, failed);
@@ -132,12 +197,20 @@ final class TransportFailures {
 		return new WalletOutcomeUnknownException(what + " got no answer" + cause + unknown, ex, failed);
 	}
 
+	private static String certificateOf(RequestRoute route) {
+		String bundle = route.credentials().sslBundle();
+		return (bundle != null) ? " of SSL bundle '" + bundle + "'" : "";
+	}
+
 	private static String notSentReason(Throwable ex) {
 		if (anyCause(ex, cause -> cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException)) {
 			return "the host of paysera.wallet.base-url could not be resolved";
 		}
 		if (anyCause(ex, SSLHandshakeException.class::isInstance)) {
 			return "the TLS handshake failed";
+		}
+		if (anyCause(ex, FirstRecordSocket.RequestNotWrittenException.class::isInstance)) {
+			return "the connection closed right after the TLS handshake, before the request was written";
 		}
 		return timedOut(ex) ? "no connection within paysera.wallet.connect-timeout" : "could not connect";
 	}

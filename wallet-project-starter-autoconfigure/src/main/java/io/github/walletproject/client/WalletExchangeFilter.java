@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import io.github.walletproject.CredentialsContext;
 import io.github.walletproject.ProjectBinding;
 import io.github.walletproject.RoutingParameters;
 import io.github.walletproject.WalletReactive;
 import io.github.walletproject.WalletResponseException;
+import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.routing.RequestRoute;
 import io.github.walletproject.routing.RouteCheck;
 import io.github.walletproject.routing.RouteResolver;
@@ -41,7 +44,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * The innermost filter of the reactive Wallet API {@code WebClient}: the reactive adapter of
  * the same {@link SigningSteps} the blocking {@link WalletSigningInterceptor} runs. It
  * chooses the route with the binding of the subscriber's Reactor {@code Context}
- * ({@link WalletReactive}; else the subscribing thread's {@code ProjectContext}), checks it
+ * ({@link WalletReactive}; else the subscribing thread's {@code ProjectContext}), and the
+ * credentials it carries (else the subscribing thread's {@code CredentialsContext}), checks it
  * without blocking (a cold access list loads off the event loop), and makes the attempts the
  * shared {@link Attempts} policy decides, each signed afresh with a new nonce and timestamp
  * when the request is written. Clock re-reads and token refreshes run on a bounded-elastic
@@ -52,11 +56,15 @@ public final class WalletExchangeFilter implements ExchangeFilterFunction {
 	/** Where work that may block runs: never an event loop. */
 	private static final Executor OFF_LOOP = task -> Schedulers.boundedElastic().schedule(task);
 
+	private final BooleanSupplier open;
+
 	private final Supplier<SigningSteps> steps;
 
 	private final @Nullable Map<String, ExchangeFunction> byCertificate;
 
-	private WalletExchangeFilter(Supplier<SigningSteps> steps, @Nullable Map<String, ExchangeFunction> byCertificate) {
+	private WalletExchangeFilter(BooleanSupplier open, Supplier<SigningSteps> steps,
+			@Nullable Map<String, ExchangeFunction> byCertificate) {
+		this.open = open;
 		this.steps = steps;
 		this.byCertificate = byCertificate;
 	}
@@ -72,17 +80,23 @@ public final class WalletExchangeFilter implements ExchangeFilterFunction {
 	 */
 	public static WalletExchangeFilter of(WalletSigning signing, RouteResolver routes, Supplier<RouteCheck> check,
 			@Nullable Map<String, ExchangeFunction> byCertificate) {
-		return new WalletExchangeFilter(SingletonSupplier.of(() -> signing.steps(routes, check.get())),
+		return new WalletExchangeFilter(signing::isOpen, SingletonSupplier.of(() -> signing.steps(routes, check.get())),
 				(byCertificate != null) ? Map.copyOf(byCertificate) : null);
 	}
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
 		return Mono.deferContextual(context -> {
+			if (!this.open.getAsBoolean()) {
+				// before the steps are looked up: the beans they need are gone with the context
+				return Mono.error(SigningSteps.closed(new Outgoing(request)));
+			}
 			SigningSteps steps = this.steps.get();
 			ProjectBinding binding = WalletReactive.binding(context);
 			Outgoing outgoing = new Outgoing(request);
-			RequestRoute route = steps.choose(outgoing, (binding != null) ? binding : ProjectBinding.current());
+			WalletCredentials credentials = WalletReactive.credentials(context);
+			RequestRoute route = steps.choose(outgoing, (binding != null) ? binding : ProjectBinding.current(),
+					(credentials != null) ? credentials : CredentialsContext.current());
 			ClientRequest prepared = outgoing.toRequest(request);
 			RoutingParameters extra = SigningSteps.routingParameters(outgoing.getAttributes());
 			Call call = new Call(steps, prepared, route, extra, exchangeFor(route, next));

@@ -1,6 +1,7 @@
 package io.github.walletproject.client;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.walletproject.auth.NonceGenerator;
 import io.github.walletproject.auth.ServerTimeOffset;
@@ -16,9 +17,12 @@ import org.springframework.util.Assert;
  * What the Wallet clients sign and send with, shared by the routed client and the starter's
  * own client: nonces and timestamps, the current signer of each set of credentials, the
  * attempt policy, and how an attempt reaches the network. Each client gets an interceptor of
- * its own from here, with the route resolver that client needs.
+ * its own from here, with the route resolver that client needs. Once {@linkplain #close()
+ * closed} (when its application context closes), every client refuses every call at once
+ * with a {@link io.github.walletproject.WalletClosedException}, before anything is checked,
+ * signed or sent.
  */
-public final class WalletSigning {
+public final class WalletSigning implements AutoCloseable {
 
 	private final RequestAuthenticator authenticator;
 
@@ -31,6 +35,8 @@ public final class WalletSigning {
 	private final @Nullable String userAgent;
 
 	private final boolean observed;
+
+	private final AtomicBoolean open = new AtomicBoolean(true);
 
 	private WalletSigning(Builder builder) {
 		this.authenticator = new RequestAuthenticator(builder.nonces, builder.time, builder.signers);
@@ -77,9 +83,11 @@ public final class WalletSigning {
 	/**
 	 * The steps of a client that signs each request with the route the resolver chooses,
 	 * once the check let it through; for the blocking interceptor and the reactive filter.
+	 * Both refuse every call once this is {@linkplain #close() closed}.
 	 */
 	SigningSteps steps(RouteResolver routes, RouteCheck check) {
-		return new SigningSteps(routes, check, this.authenticator, this.attempts, this.userAgent, this.observed);
+		return new SigningSteps(this.open, routes, check, this.authenticator, this.attempts, this.userAgent,
+				this.observed);
 	}
 
 	/**
@@ -89,8 +97,23 @@ public final class WalletSigning {
 	 * @return the interceptor
 	 */
 	public WalletSigningInterceptor unauthenticatedInterceptor(RequestRoute route) {
-		return new WalletSigningInterceptor(new SigningSteps(request -> route, RouteCheck.NONE, null,
+		return new WalletSigningInterceptor(new SigningSteps(this.open, request -> route, RouteCheck.NONE, null,
 				this.unauthenticatedAttempts, this.userAgent, this.observed), Sender.EXECUTION);
+	}
+
+	/**
+	 * Refuse every further call of every client made from here, blocking and reactive: called
+	 * when the application context closes (its own beans are destroyed after the beans that use
+	 * them, so calls made from their {@code @PreDestroy} methods still go out).
+	 */
+	@Override
+	public void close() {
+		this.open.set(false);
+	}
+
+	/** Whether calls may still be made: {@code false} once {@linkplain #close() closed}. */
+	boolean isOpen() {
+		return this.open.get();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.github.walletproject.client;
 import java.io.IOException;
 import java.net.URI;
 
+import io.github.walletproject.CredentialsContext;
 import io.github.walletproject.ProjectBinding;
 import io.github.walletproject.RoutingParameters;
 import io.github.walletproject.routing.RequestRoute;
@@ -20,7 +21,8 @@ import org.springframework.http.client.support.HttpRequestWrapper;
  * request ({@link RouteResolver}, with the thread's binding), checks it ({@link RouteCheck}:
  * for the routed client, access to its project), then lets the attempt policy send it, each
  * attempt authenticated afresh from the final URI and body bytes. The blocking adapter of
- * {@link SigningSteps}. Built by {@link WalletSigning}.
+ * {@link SigningSteps}. Built by {@link WalletSigning}; refuses every request once that is
+ * closed.
  */
 public final class WalletSigningInterceptor implements ClientHttpRequestInterceptor {
 
@@ -39,7 +41,7 @@ public final class WalletSigningInterceptor implements ClientHttpRequestIntercep
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		RequestRoute route = this.steps.choose(request, ProjectBinding.current());
+		RequestRoute route = this.steps.choose(request, ProjectBinding.current(), CredentialsContext.current());
 		this.steps.check(route);
 		HttpRequest outgoing = asSent(request);
 		RoutingParameters extra = SigningSteps.routingParameters(request.getAttributes());

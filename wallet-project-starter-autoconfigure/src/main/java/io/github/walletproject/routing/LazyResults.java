@@ -1,38 +1,53 @@
 package io.github.walletproject.routing;
 
 import java.lang.reflect.Method;
-import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.BaseStream;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
-import io.github.walletproject.ProjectContext;
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.WalletReactive;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.scheduling.annotation.Async;
 
 /**
- * Results of {@code @WalletProject} methods whose work runs after the method returned, when
- * its binding is gone. Such work must never go to another project silently:
+ * Decides, once per method and at startup, what happens to the result of a
+ * {@code @WalletProject} method whose work may run after the method returned, when its
+ * binding is gone. Such work must never go to another project silently, so each result is
+ * either bound or refused:
  * <ul>
- * <li>a {@link Stream}, {@link Supplier} or {@link Callable} is handed back wrapped, so that
- * its work runs with the method's project bound, wherever and whenever it runs;</li>
- * <li>a Reactor {@code Mono} or {@code Flux}, when Spring WebFlux is present, is handed back
- * with the project bound into its subscriber's Context on every subscription
- * ({@link WalletReactive}), which the reactive Wallet client reads;</li>
- * <li>a future ({@link CompletionStage}, {@link Future}) or another reactive publisher may run
- * its work on any thread at any time: a method returning one is refused at startup unless it
- * is {@code @Async} (the binding then applies on the executor thread, around the whole work).</li>
+ * <li>bound ({@link BoundWork}): {@code Stream}, {@code IntStream}, {@code LongStream},
+ * {@code DoubleStream}, {@code Iterator}, {@code Iterable}, {@code Supplier},
+ * {@code Callable}, {@code Runnable}, and {@code Optional} of any of them, nested in one
+ * another to any depth;</li>
+ * <li>bound into the subscriber's Reactor Context on every subscription
+ * ({@link WalletReactive}), which the reactive Wallet client reads: a {@code Mono} or a
+ * {@code Flux}, when Spring WebFlux (the reactive Wallet client) is present;</li>
+ * <li>refused at startup, naming the method: a future ({@code CompletionStage},
+ * {@code Future}) or another reactive publisher (a {@code Mono} or {@code Flux} too where
+ * WebFlux is absent) unless the method is {@code @Async} (the binding then
+ * applies on the executor thread around the whole work); any other functional interface,
+ * {@code Spliterator} or stream or iterator type; and any of these inside a type that is not
+ * bound ({@code List<Supplier<T>>}, {@code Map<K, Stream<V>>}, arrays);</li>
+ * <li>decided from the result ({@link BoundWork#BY_RESULT}): a result declared as
+ * {@code Object} or as a type variable the class does not resolve.</li>
  * </ul>
+ * The type is the return type of the most specific method, resolved against the bean's class:
+ * a generic interface method {@code R run()} called through a JDK proxy is decided by what
+ * {@code R} is for that class ({@code Query<Stream<Balance>>}: a {@code Stream}).
  */
 final class LazyResults {
 
@@ -44,71 +59,192 @@ final class LazyResults {
 	private static final boolean REACTIVE_CLIENT = type("org.springframework.web.reactive.function.client.WebClient") != null
 			&& type("reactor.util.context.Context") != null;
 
+	/** Generic types nest at most this deep before the rest is handed back as it is. */
+	private static final int MAX_DEPTH = 8;
+
 	private LazyResults() {
 	}
 
-	static void check(Method method, Class<?> userClass, String value, String location, ProjectSelectors selectors) {
-		check(method, userClass, value, location, selectors, REACTIVE_CLIENT);
+	/**
+	 * The binding of a method's results, or a declaration failure naming the method.
+	 * @param method the most specific method
+	 * @param userClass the bean's class
+	 * @param value the annotation value, for messages
+	 * @param location the method, for messages
+	 * @param selectors makes the failure
+	 * @return the binding
+	 */
+	static ResultBinding binding(Method method, Class<?> userClass, String value, String location,
+			ProjectSelectors selectors) {
+		return binding(method, userClass, value, location, selectors, REACTIVE_CLIENT);
 	}
 
 	/**
-	 * The startup check of a method's return type.
-	 * @param reactiveClient whether the reactive Wallet client (Spring WebFlux) is present
+	 * The binding of a method's results, or a declaration failure naming the method.
+	 * @param method the most specific method
+	 * @param userClass the bean's class
+	 * @param value the annotation value, for messages
+	 * @param location the method, for messages
+	 * @param selectors makes the failure
+	 * @param reactive whether the reactive Wallet client (Spring WebFlux) is present
+	 * @return the binding
 	 */
-	static void check(Method method, Class<?> userClass, String value, String location, ProjectSelectors selectors,
-			boolean reactiveClient) {
-		Class<?> type = method.getReturnType();
-		boolean deferred = CompletionStage.class.isAssignableFrom(type) || Future.class.isAssignableFrom(type)
+	static ResultBinding binding(Method method, Class<?> userClass, String value, String location,
+			ProjectSelectors selectors, boolean reactive) {
+		ResolvableType type = ResolvableType.forMethodReturnType(method, userClass);
+		Class<?> raw = type.resolve(Object.class);
+		if (reactive && Reactor.isMonoOrFlux(raw)) {
+			return Reactor.BINDING; // bound into the subscriber's Context on every subscription
+		}
+		if (isDeferred(raw)) {
+			if (!AnnotatedElementUtils.hasAnnotation(method, Async.class)
+					&& !AnnotatedElementUtils.hasAnnotation(userClass, Async.class)) {
+				if (isReactor(raw)) {
+					throw selectors.declaration(location, value, "it returns a " + raw.getSimpleName() + ", whose "
+							+ "work runs when it is subscribed, on any thread, when the project binding is gone; the "
+							+ "starter binds the project into the Reactor Context of a Mono or Flux only when Spring "
+							+ "WebFlux (the reactive Wallet client) is on the classpath.", "Add "
+									+ "org.springframework:spring-webflux (spring-boot-starter-webflux) to use "
+									+ "walletWebClient, or return the finished result instead.");
+				}
+				throw selectors.declaration(location, value, "it returns a " + raw.getSimpleName()
+						+ ", whose work may run after the method returned, on any thread, when the project binding "
+						+ "is gone.", "Make the method @Async (the project is then bound on the executor thread "
+								+ "around the whole work), return the finished result instead, or bind the project "
+								+ "inside the deferred work with ProjectContext.callWith(...) or context propagation.");
+			}
+			try {
+				insideUnbound(type, 0, reactive);
+			}
+			catch (Unbindable ex) {
+				throw refused(type, ex, value, location, selectors);
+			}
+			return ResultBinding.AS_IS;
+		}
+		try {
+			ResultBinding binding = of(type, 0, reactive);
+			return (reactive && binding == BoundWork.BY_RESULT) ? Reactor.OR_BY_RESULT : binding;
+		}
+		catch (Unbindable ex) {
+			throw refused(type, ex, value, location, selectors);
+		}
+	}
+
+	private static WalletProjectDeclarationException refused(ResolvableType type, Unbindable ex, String value,
+			String location, ProjectSelectors selectors) {
+		String shape = ex.getMessage();
+		String returned = simple(type);
+		String inside = shape.equals(returned) ? "; it" : ": the " + shape + " inside it";
+		return selectors.declaration(location, value, "it returns " + returned + inside
+				+ " would run its work after the method returned, when the project binding is gone; the starter "
+				+ "binds only Stream, IntStream, LongStream, DoubleStream, Iterator, Iterable, Supplier, Callable, "
+				+ "Runnable and Optional of them.", "Return one of those shapes (the project is then bound around "
+						+ "its work), return the finished result, or bind the project inside the work with "
+						+ "ProjectContext.callWith(...).");
+	}
+
+	private static ResultBinding of(ResolvableType type, int depth, boolean reactive) {
+		Class<?> raw = type.resolve();
+		if (raw == null || raw == Object.class) {
+			return BoundWork.BY_RESULT;
+		}
+		if (depth > MAX_DEPTH) {
+			return ResultBinding.AS_IS;
+		}
+		if (reactive && Reactor.isMonoOrFlux(raw)) {
+			return Reactor.BINDING;
+		}
+		if (raw == Stream.class) {
+			return BoundWork.stream(content(type, depth, reactive));
+		}
+		if (raw == IntStream.class) {
+			return BoundWork.INT_STREAM;
+		}
+		if (raw == LongStream.class) {
+			return BoundWork.LONG_STREAM;
+		}
+		if (raw == DoubleStream.class) {
+			return BoundWork.DOUBLE_STREAM;
+		}
+		if (raw == Iterator.class) {
+			return BoundWork.iterator(content(type, depth, reactive));
+		}
+		if (raw == Iterable.class) {
+			return BoundWork.iterable(content(type, depth, reactive));
+		}
+		if (raw == Supplier.class) {
+			return BoundWork.supplier(content(type, depth, reactive));
+		}
+		if (raw == Callable.class) {
+			return BoundWork.callable(content(type, depth, reactive));
+		}
+		if (raw == Runnable.class) {
+			return BoundWork.RUNNABLE;
+		}
+		if (raw == Optional.class) {
+			ResultBinding content = content(type, depth, reactive);
+			return (content != ResultBinding.AS_IS) ? BoundWork.optional(content) : ResultBinding.AS_IS;
+		}
+		if (isLazy(raw)) {
+			throw new Unbindable(simple(type));
+		}
+		insideUnbound(type, depth, reactive);
+		return ResultBinding.AS_IS;
+	}
+
+	private static ResultBinding content(ResolvableType type, int depth, boolean reactive) {
+		return of(type.getGeneric(0), depth + 1, reactive);
+	}
+
+	/**
+	 * Refuses work nested in a type that is handed back as it is: its generics and its array
+	 * component must carry none. What is declared {@code Object} there is not known and passes.
+	 */
+	private static void insideUnbound(ResolvableType type, int depth, boolean reactive) {
+		if (type.isArray()) {
+			nested(type.getComponentType(), depth, reactive);
+		}
+		for (ResolvableType generic : type.getGenerics()) {
+			nested(generic, depth, reactive);
+		}
+	}
+
+	private static void nested(ResolvableType type, int depth, boolean reactive) {
+		ResultBinding binding = of(type, depth + 1, reactive);
+		if (binding != ResultBinding.AS_IS && binding != BoundWork.BY_RESULT) {
+			throw new Unbindable(simple(type));
+		}
+	}
+
+	/** Shapes of work that runs later which the starter does not bind. */
+	private static boolean isLazy(Class<?> type) {
+		return isDeferred(type) || BaseStream.class.isAssignableFrom(type) || Iterator.class.isAssignableFrom(type)
+				|| Spliterator.class.isAssignableFrom(type)
+				|| (type.isInterface() && type.isAnnotationPresent(FunctionalInterface.class));
+	}
+
+	private static boolean isDeferred(Class<?> type) {
+		return CompletionStage.class.isAssignableFrom(type) || Future.class.isAssignableFrom(type)
 				|| Flow.Publisher.class.isAssignableFrom(type) || is(REACTIVE_PUBLISHER, type) || is(KOTLIN_FLOW, type);
-		if (!deferred || AnnotatedElementUtils.hasAnnotation(method, Async.class)
-				|| AnnotatedElementUtils.hasAnnotation(userClass, Async.class)) {
-			return;
-		}
-		if (reactiveClient && Reactor.isMonoOrFlux(type)) {
-			return; // bound into the subscriber's Context on every subscription (wrap)
-		}
-		if (isReactor(type)) {
-			throw selectors.declaration(location, value, "it returns a " + type.getSimpleName() + ", whose work runs "
-					+ "when it is subscribed, on any thread, when the project binding is gone; the starter binds the "
-					+ "project into the Reactor Context of a Mono or Flux only when Spring WebFlux (the reactive Wallet "
-					+ "client) is on the classpath.",
-					"Add org.springframework:spring-webflux (spring-boot-starter-webflux) to use walletWebClient, "
-							+ "or return the finished result instead.");
-		}
-		throw selectors.declaration(location, value, "it returns a " + type.getSimpleName() + ", whose work may run "
-				+ "after the method returned, on any thread, when the project binding is gone.",
-				"Make the method @Async (the project is then bound on the executor thread around the whole work), "
-						+ "return the finished result instead, or bind the project inside the deferred work with "
-						+ "ProjectContext.callWith(...) or context propagation.");
 	}
 
-	static @Nullable Object wrap(@Nullable Object result, Method method, ResolvedProject project) {
-		if (result == null) {
-			return null;
-		}
-		Class<?> type = method.getReturnType();
-		if (REACTIVE_CLIENT && Reactor.isMonoOrFlux(type)) {
-			return Reactor.bind(result, project);
-		}
-		if (type == Stream.class && result instanceof Stream<?> stream) {
-			return bound(stream, project);
-		}
-		if (type == Supplier.class && result instanceof Supplier<?> supplier) {
-			return (Supplier<Object>) () -> ProjectContext.callWith(project, supplier::get);
-		}
-		if (type == Callable.class && result instanceof Callable<?> callable) {
-			return (Callable<Object>) () -> ProjectContext.callWith(project, callable::call);
-		}
-		return result;
-	}
-
-	private static <T> Stream<T> bound(Stream<T> stream, ResolvedProject project) {
-		return StreamSupport.stream(() -> new Bound<>(stream.spliterator(), project), Spliterator.ORDERED, false)
-			.onClose(stream::close);
+	/**
+	 * Binds a {@code Mono} or {@code Flux} that an {@code @HttpExchange} method of a Wallet HTTP
+	 * interface returned: its request is made when it is subscribed, after the method returned.
+	 * @param result the method's result
+	 * @param project the method's project
+	 * @return the result, bound when it is a {@code Mono} or {@code Flux} and WebFlux is present
+	 */
+	static @Nullable Object exchangeResult(@Nullable Object result, ResolvedProject project) {
+		return REACTIVE_CLIENT ? Reactor.bind(result, project) : result;
 	}
 
 	private static boolean isReactor(Class<?> type) {
 		return type.getName().startsWith("reactor.core.publisher.");
+	}
+
+	private static String simple(ResolvableType type) {
+		return type.toString().replaceAll("[\\w$]+\\.", "");
 	}
 
 	private static boolean is(@Nullable Class<?> type, Class<?> candidate) {
@@ -130,12 +266,23 @@ final class LazyResults {
 	 */
 	private static final class Reactor {
 
+		/** A {@code Mono} or {@code Flux}, bound on every subscription. */
+		static final ResultBinding BINDING = Reactor::bind;
+
+		/** A result declared {@code Object}: bound when it is a {@code Mono} or {@code Flux}. */
+		static final ResultBinding OR_BY_RESULT = (result, project) -> (result instanceof reactor.core.publisher.Mono
+				|| result instanceof reactor.core.publisher.Flux) ? bind(result, project)
+						: BoundWork.BY_RESULT.bind(result, project);
+
+		private Reactor() {
+		}
+
 		static boolean isMonoOrFlux(Class<?> type) {
 			return reactor.core.publisher.Mono.class.isAssignableFrom(type)
 					|| reactor.core.publisher.Flux.class.isAssignableFrom(type);
 		}
 
-		static Object bind(Object result, ResolvedProject project) {
+		static @Nullable Object bind(@Nullable Object result, ResolvedProject project) {
 			if (result instanceof reactor.core.publisher.Mono<?> mono) {
 				return WalletReactive.withProject(project, mono);
 			}
@@ -147,40 +294,13 @@ final class LazyResults {
 
 	}
 
-	/**
-	 * A spliterator that binds the project around every step of the one it wraps.
-	 */
-	private record Bound<T>(Spliterator<T> delegate, ResolvedProject project) implements Spliterator<T> {
+	/** A shape of lazy work found where the starter cannot bind it. */
+	private static final class Unbindable extends RuntimeException {
 
-		@Override
-		public boolean tryAdvance(Consumer<? super T> action) {
-			return ProjectContext.callWith(this.project, () -> this.delegate.tryAdvance(action));
-		}
+		private static final long serialVersionUID = 1L;
 
-		@Override
-		public void forEachRemaining(Consumer<? super T> action) {
-			ProjectContext.runWith(this.project, () -> this.delegate.forEachRemaining(action));
-		}
-
-		@Override
-		public @Nullable Spliterator<T> trySplit() {
-			Spliterator<T> split = this.delegate.trySplit();
-			return (split != null) ? new Bound<>(split, this.project) : null;
-		}
-
-		@Override
-		public long estimateSize() {
-			return this.delegate.estimateSize();
-		}
-
-		@Override
-		public int characteristics() {
-			return this.delegate.characteristics();
-		}
-
-		@Override
-		public Comparator<? super T> getComparator() {
-			return this.delegate.getComparator();
+		Unbindable(String shape) {
+			super(shape, null, false, false);
 		}
 
 	}

@@ -2,11 +2,13 @@ package io.github.walletproject.routing;
 
 import java.util.Map;
 
+import io.github.walletproject.CredentialsContext;
 import io.github.walletproject.NoProjectBoundException;
 import io.github.walletproject.ProjectBinding;
 import io.github.walletproject.ProjectRef;
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.WalletRequestAttributes;
+import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.internal.Texts;
 import io.github.walletproject.routing.RequestRoute.ProjectRoute;
 
@@ -43,11 +45,17 @@ public final class ProjectRouter implements RouteResolver {
 
 	@Override
 	public RequestRoute resolve(HttpRequest request) {
-		return resolve(request, ProjectBinding.current());
+		return resolve(request, ProjectBinding.current(), CredentialsContext.current());
 	}
 
 	@Override
-	public RequestRoute resolve(HttpRequest request, @Nullable ProjectBinding binding) {
+	public RequestRoute resolve(HttpRequest request, @Nullable ProjectBinding binding,
+			@Nullable WalletCredentials credentials) {
+		RequestRoute route = bound(request, binding);
+		return (credentials != null) ? route.signedWith(credentials) : route;
+	}
+
+	private RequestRoute bound(HttpRequest request, @Nullable ProjectBinding binding) {
 		Map<String, Object> attributes = request.getAttributes();
 		if (!attributes.isEmpty()) {
 			Object explicit = attributes.get(WalletRequestAttributes.PROJECT);

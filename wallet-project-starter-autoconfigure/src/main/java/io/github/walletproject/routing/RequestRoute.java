@@ -26,6 +26,18 @@ public sealed interface RequestRoute permits RequestRoute.ProjectRoute, RequestR
 	@Nullable ResolvedProject project();
 
 	/**
+	 * The same route signed with other credentials (a user's token bound by
+	 * {@code CredentialsContext}).
+	 * @param credentials the credentials
+	 * @return the route
+	 */
+	default RequestRoute signedWith(WalletCredentials credentials) {
+		ResolvedProject project = project();
+		return (project == null) ? new AccountRoute(credentials)
+				: new ProjectRoute(new ResolvedProject(project.id(), project.alias(), credentials, project.walletId()));
+	}
+
+	/**
 	 * A request for a project.
 	 *
 	 * @param project the project

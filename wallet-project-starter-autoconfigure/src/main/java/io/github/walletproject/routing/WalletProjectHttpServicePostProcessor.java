@@ -72,7 +72,7 @@ public final class WalletProjectHttpServicePostProcessor implements BeanPostProc
 				result = invocation.proceed();
 			}
 			// a Mono or Flux is sent when subscribed: bind it into the subscriber's Context
-			return LazyResults.wrap(result, invocation.getMethod(), project);
+			return LazyResults.exchangeResult(result, project);
 		});
 		return factory.getProxy(serviceType.getClassLoader());
 	}

@@ -13,7 +13,8 @@ import org.springframework.aop.support.AopUtils;
 /**
  * The advice behind {@code @WalletProject}: binds the method's project for the duration of
  * the call and restores the previous binding afterwards, whatever happens. Work the method
- * hands back for later runs with the same project bound ({@link LazyResults}).
+ * hands back for later runs with the same project bound ({@link LazyResults}), decided for
+ * the same method as its project.
  */
 final class WalletProjectMethodInterceptor implements MethodInterceptor {
 
@@ -28,16 +29,16 @@ final class WalletProjectMethodInterceptor implements MethodInterceptor {
 		Object target = invocation.getThis();
 		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : null;
 		Method method = invocation.getMethod();
-		ProjectSelector selector = this.resolver.selector(method, targetClass);
-		if (selector == null) {
+		WalletProjectResolver.AnnotatedMethod annotated = this.resolver.annotated(method, targetClass);
+		if (annotated == null) {
 			return invocation.proceed();
 		}
-		ResolvedProject project = selector.select(method, invocation.getArguments(), target);
+		ResolvedProject project = annotated.selector().select(method, invocation.getArguments(), target);
 		Object result;
 		try (ProjectContext.Scope scope = ProjectContext.open(project)) {
 			result = invocation.proceed();
 		}
-		return LazyResults.wrap(result, method, project);
+		return annotated.results().bind(result, project);
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import io.github.walletproject.WalletProject;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.MethodClassKey;
@@ -48,6 +49,8 @@ public final class WalletProjectResolver {
 	private final ProjectSelectors selectors;
 
 	private final Map<MethodClassKey, ProjectSelector> cache = new ConcurrentHashMap<>();
+
+	private final Map<MethodClassKey, AnnotatedMethod> methods = new ConcurrentHashMap<>();
 
 	private final Map<Class<?>, Boolean> candidates = new ConcurrentHashMap<>();
 
@@ -86,7 +89,7 @@ public final class WalletProjectResolver {
 		if (targetClass != null && !isCandidate(targetClass)) {
 			return false;
 		}
-		return selector(method, targetClass) != null;
+		return annotated(method, targetClass) != null;
 	}
 
 	/**
@@ -133,13 +136,20 @@ public final class WalletProjectResolver {
 	}
 
 	/**
-	 * The selector for a method of a target class.
+	 * How calls of a method of a target class are routed, and how its results are handed back.
 	 * @param method the invoked method
 	 * @param targetClass the target class
-	 * @return the selector, or {@code null} when the method is not annotated
+	 * @return the routing, or {@code null} when the method is not annotated
 	 */
-	@Nullable ProjectSelector selector(Method method, @Nullable Class<?> targetClass) {
-		return cached(new MethodClassKey(method, targetClass), () -> compute(method, targetClass));
+	@Nullable AnnotatedMethod annotated(Method method, @Nullable Class<?> targetClass) {
+		MethodClassKey key = new MethodClassKey(method, targetClass);
+		// get and put, not computeIfAbsent: resolving may create the registry and other beans
+		AnnotatedMethod annotated = this.methods.get(key);
+		if (annotated == null) {
+			annotated = compute(method, targetClass);
+			this.methods.put(key, annotated);
+		}
+		return (annotated != AnnotatedMethod.NONE) ? annotated : null;
 	}
 
 	/**
@@ -197,15 +207,16 @@ public final class WalletProjectResolver {
 	}
 
 	private void checkClass(Class<?> targetClass) {
-		ReflectionUtils.doWithMethods(ClassUtils.getUserClass(targetClass), method -> selector(method, targetClass),
+		ReflectionUtils.doWithMethods(ClassUtils.getUserClass(targetClass), method -> annotated(method, targetClass),
 				method -> !method.isSynthetic() && !method.isBridge() && method.getDeclaringClass() != Object.class);
 	}
 
-	private ProjectSelector compute(Method method, @Nullable Class<?> targetClass) {
+	private AnnotatedMethod compute(Method method, @Nullable Class<?> targetClass) {
 		Class<?> userClass = (targetClass != null) ? ClassUtils.getUserClass(targetClass) : method.getDeclaringClass();
-		Method specific = ClassUtils.getMostSpecificMethod(method, userClass);
+		// the method that runs, never a bridge: its generic return type says what the result is
+		Method specific = AopUtils.getMostSpecificMethod(method, userClass);
 		if (isHttpExchange(specific) || isHttpExchange(method)) {
-			return NONE; // routed per request by the HTTP service support
+			return AnnotatedMethod.NONE; // routed per request by the HTTP service support
 		}
 		String location = location(userClass, specific);
 		Found found = find(specific, location);
@@ -216,10 +227,10 @@ public final class WalletProjectResolver {
 			found = find(userClass, userClass.getName());
 		}
 		if (found == null) {
-			return NONE;
+			return AnnotatedMethod.NONE;
 		}
-		LazyResults.check(specific, userClass, found.value(), location, this.selectors);
-		return this.selectors.create(found.value(), location);
+		ResultBinding results = LazyResults.binding(specific, userClass, found.value(), location, this.selectors);
+		return new AnnotatedMethod(this.selectors.create(found.value(), location), results);
 	}
 
 	private @Nullable Found find(AnnotatedElement element, String location) {
@@ -273,6 +284,19 @@ public final class WalletProjectResolver {
 	private static final Method TYPE_MARKER = ReflectionUtils.findMethod(Object.class, "getClass");
 
 	private record Found(String value, String location) {
+	}
+
+	/**
+	 * An annotated method of a class: how its calls choose their project, and how its results
+	 * are handed back. Both are decided from the same (most specific) method.
+	 *
+	 * @param selector chooses the project of each call
+	 * @param results binds the work its result carries
+	 */
+	record AnnotatedMethod(ProjectSelector selector, ResultBinding results) {
+
+		static final AnnotatedMethod NONE = new AnnotatedMethod(WalletProjectResolver.NONE, ResultBinding.AS_IS);
+
 	}
 
 	/**

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.walletproject.CredentialsContext;
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectContext;
+import io.github.walletproject.WalletClosedException;
 import io.github.walletproject.WalletNotFoundException;
 import io.github.walletproject.WalletNotSentException;
 import io.github.walletproject.WalletOutcomeUnknownException;
@@ -13,7 +15,10 @@ import io.github.walletproject.WalletProject;
 import io.github.walletproject.WalletReactive;
 import io.github.walletproject.WalletRequestAttributes;
 import io.github.walletproject.WalletServerException;
+import io.github.walletproject.auth.MacSigner;
+import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.internal.BlockingCalls;
+import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
@@ -169,6 +174,56 @@ class ReactiveClientTests {
 				.withMessageContaining("No access to project 1223");
 			assertThat(api.requests()).extracting(ReceivedRequest::path).doesNotContain("wallet/2114/balance")
 				.allMatch(path -> path.equals("user/me/projects"));
+		});
+	}
+
+	@Test
+	void afterTheContextClosesAReactiveCallFailsAtOnceAndSendsNothing() {
+		// cold: the access list was never loaded
+		ReactiveTestApps.runner(api).withPropertyValues("paysera.wallet.access.source=remote").run(context -> {
+			WebClient client = context.getBean(ReactiveTestApps.WEB_CLIENT, WebClient.class);
+			context.close();
+			assertThatExceptionOfType(WalletClosedException.class)
+				.isThrownBy(() -> WalletReactive.withProject("shop", balance(client, "1221")).block(Duration.ofSeconds(5)))
+				.withMessageContaining("closed")
+				.withMessageNotContaining(TestApps.MAC_KEY);
+			assertThat(api.requests()).isEmpty();
+		});
+		// warm: the same call went out before the context closed
+		ReactiveTestApps.runner(api).withPropertyValues("paysera.wallet.access.source=remote").run(context -> {
+			WebClient client = context.getBean(ReactiveTestApps.WEB_CLIENT, WebClient.class);
+			WalletReactive.withProject("shop", balance(client, "1221")).block(Duration.ofSeconds(5));
+			int sent = api.requests().size();
+			context.close();
+			assertThatExceptionOfType(WalletClosedException.class)
+				.isThrownBy(() -> WalletReactive.withProject("shop", balance(client, "1221")).block(Duration.ofSeconds(5)));
+			assertThat(api.requests()).hasSize(sent);
+		});
+	}
+
+	@Test
+	void boundCredentialsSignTheCallAndTheAccessCheckAsksForThem() {
+		ReactiveTestApps.runner(api).run(context -> {
+			WebClient client = context.getBean(ReactiveTestApps.WEB_CLIENT, WebClient.class);
+			WalletCredentials market = WalletCredentials.mac("market",
+					new MacSigner(TestApps.MARKET_MAC_ID, TestApps.MARKET_MAC_KEY));
+			// subscribed inside CredentialsContext.callWith
+			CredentialsContext.callWith(market,
+					() -> WalletReactive.withProject("marketplace", balance(client, "1222")).block());
+			// carried in the Reactor Context, sent from another thread
+			WalletReactive.withCredentials(market, WalletReactive.withProject("marketplace", balance(client, "1222")))
+				.subscribeOn(Schedulers.parallel())
+				.block();
+			// nothing bound: the configured credentials
+			WalletReactive.withProject("marketplace", balance(client, "1222")).block();
+			assertThat(balances()).extracting(r -> r.verification().macId())
+				.containsExactly(TestApps.MARKET_MAC_ID, TestApps.MARKET_MAC_ID, TestApps.MAC_ID);
+			// the market credentials may not use shop: refused for them, and nothing sent
+			assertThatExceptionOfType(ProjectAccessDeniedException.class).isThrownBy(() -> WalletReactive
+				.withCredentials(market, WalletReactive.withProject("shop", balance(client, "1221")))
+				.block());
+			assertThat(balances()).hasSize(3);
+			assertThat(api).hasOnlyValidSignatures().hasNoMisroutedRequests();
 		});
 	}
 

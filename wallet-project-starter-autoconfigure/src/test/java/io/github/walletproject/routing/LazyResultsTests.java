@@ -101,13 +101,15 @@ class LazyResultsTests {
 		java.lang.reflect.Method method = ReactiveMarketplace.class.getDeclaredMethod("balance");
 		org.assertj.core.api.Assertions
 			.assertThatExceptionOfType(WalletProjectDeclarationException.class)
-			.isThrownBy(() -> LazyResults.check(method, ReactiveMarketplace.class, "marketplace", "balance()", selectors,
+			.isThrownBy(() -> LazyResults.binding(method, ReactiveMarketplace.class, "marketplace", "balance()", selectors,
 					false))
 			.withMessageContaining("returns a Mono")
 			.withMessageContaining("Spring WebFlux")
 			.satisfies(ex -> assertThat(ex.getAction()).contains("spring-webflux"));
 		// with WebFlux the same method is bound, not refused
-		LazyResults.check(method, ReactiveMarketplace.class, "marketplace", "balance()", selectors, true);
+		assertThat(LazyResults.binding(method, ReactiveMarketplace.class, "marketplace", "balance()", selectors, true))
+			.isNotSameAs(ResultBinding.AS_IS)
+			.isNotSameAs(BoundWork.BY_RESULT);
 	}
 
 	@WalletProject("marketplace")

@@ -231,7 +231,14 @@ public final class WireServer implements AutoCloseable {
 		}
 	}
 
-	private static @Nullable Received read(InputStream in, int connection, int index) throws IOException {
+	/**
+	 * Read the request line and the headers of one HTTP/1.1 request.
+	 * @param in the connection's input
+	 * @return the request line and the headers (names in lower case), or {@code null} at the end
+	 * of the stream
+	 * @throws IOException when reading fails
+	 */
+	static @Nullable Head head(InputStream in) throws IOException {
 		String requestLine = line(in);
 		if (requestLine == null) {
 			return null;
@@ -241,6 +248,16 @@ public final class WireServer implements AutoCloseable {
 			int colon = header.indexOf(':');
 			headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
 		}
+		return new Head(requestLine, headers);
+	}
+
+	private static @Nullable Received read(InputStream in, int connection, int index) throws IOException {
+		Head head = head(in);
+		if (head == null) {
+			return null;
+		}
+		String requestLine = head.requestLine();
+		Map<String, String> headers = head.headers();
 		byte[] body;
 		if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
 			body = chunked(in);
@@ -294,13 +311,22 @@ public final class WireServer implements AutoCloseable {
 		thread.start();
 	}
 
-	private static void closeQuietly(AutoCloseable closeable) {
+	static void closeQuietly(AutoCloseable closeable) {
 		try {
 			closeable.close();
 		}
 		catch (Exception ex) {
 			// closing anyway
 		}
+	}
+
+	/**
+	 * The request line and headers of a request.
+	 *
+	 * @param requestLine e.g. {@code GET /rest/v1/server HTTP/1.1}
+	 * @param headers the headers, names in lower case
+	 */
+	record Head(String requestLine, Map<String, String> headers) {
 	}
 
 	/**

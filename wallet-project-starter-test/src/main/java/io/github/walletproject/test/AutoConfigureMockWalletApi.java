@@ -10,10 +10,26 @@ import java.lang.annotation.Target;
 /**
  * Runs a {@link MockWalletApi} for a Spring Boot test: started on a free port before the
  * application context, registered as a bean (inject it with {@code @Autowired}), with
- * {@code paysera.wallet.base-url} pointed at it. The MAC ids and keys configured under
- * {@code paysera.wallet} (default and per project) are accepted by the mock, and the
- * configured aliases are known to its assertions; when no credentials are configured, test
- * credentials are supplied. Stopped when the context closes.
+ * {@code paysera.wallet.base-url} pointed at it (over any configured value). Stopped when the
+ * context closes.
+ * <p>
+ * <b>Credentials.</b> Whenever it is active it supplies test credentials, in a property
+ * source placed above the application's configuration ({@code application.yml}, profiles,
+ * environment variables, system properties) and below what the test declares itself
+ * ({@code @SpringBootTest(properties = ..., args = ...)}, {@code @TestPropertySource},
+ * {@code @DynamicPropertySource}):
+ * <ul>
+ * <li>{@code paysera.wallet.credentials.mac-id} and {@code .mac-key}: {@link #macId()} and
+ * {@link #macKey()};</li>
+ * <li>for every project the configuration gives credentials of its own,
+ * {@code paysera.wallet.projects.<alias>.credentials.mac-id} and {@code .mac-key}: the same
+ * with {@code -<alias>} appended ({@code test-mac-id-marketplace}).</li>
+ * </ul>
+ * So a placeholder such as {@code mac-id: ${WALLET_MAC_ID}} in {@code application.yml} is
+ * never resolved in a test: the test starts without the variable, and never signs with a real
+ * key that happens to be set on the machine. Credentials the test declares itself win; the
+ * mock accepts whatever MAC ids and keys are in effect (default and per project), and the
+ * configured aliases are known to its assertions.
  *
  * <pre class="code">
  * &#64;SpringBootTest
@@ -30,13 +46,13 @@ import java.lang.annotation.Target;
 public @interface AutoConfigureMockWalletApi {
 
 	/**
-	 * MAC id supplied when the application configures none.
+	 * MAC id of the default credentials while the test runs (unless the test sets one).
 	 * @return the MAC id
 	 */
 	String macId() default "test-mac-id";
 
 	/**
-	 * MAC key supplied when the application configures none.
+	 * MAC key of the default credentials while the test runs (unless the test sets one).
 	 * @return the MAC key
 	 */
 	String macKey() default "test-mac-key";

@@ -104,9 +104,14 @@ public final class MockWalletApi implements AutoCloseable {
 
 	private final Set<String> nonces = ConcurrentHashMap.newKeySet();
 
+	private final InFlight inFlight = new InFlight();
+
 	private final MoneyLedger ledger = new MoneyLedger(this::serverSeconds);
 
 	private volatile MacVerifier verifier = new MacVerifier(this.keys::get);
+
+	private final MockOAuth oauth = new MockOAuth(this.keys::put, this.userProjects::put,
+			() -> this.clock.millis() / 1000);
 
 	private volatile Clock clock = Clock.systemUTC();
 
@@ -526,6 +531,24 @@ public final class MockWalletApi implements AutoCloseable {
 	}
 
 	/**
+	 * How many requests the mock is handling right now (received, not yet answered).
+	 * @return the number in flight
+	 */
+	public int requestsInFlight() {
+		return this.inFlight.current();
+	}
+
+	/**
+	 * The most requests the mock was handling at once since it started or was last
+	 * {@linkplain #reset() reset}: for tests of a client's concurrency limit (slow answers,
+	 * {@link Fault#slow(Duration)}, make requests overlap).
+	 * @return the largest number in flight at once
+	 */
+	public int maxRequestsInFlight() {
+		return this.inFlight.max();
+	}
+
+	/**
 	 * Requests whose {@value #EXPECTED_PROJECT_HEADER} header names another project than the
 	 * one they carried.
 	 * @return the mis-routed requests
@@ -560,6 +583,68 @@ public final class MockWalletApi implements AutoCloseable {
 		}
 	}
 
+	// ---- OAuth ------------------------------------------------------------------------------
+
+	/**
+	 * A user access token the application starts with (its MAC id and key, as
+	 * {@code paysera.wallet.credentials} holds them) and the refresh token that renews it. The
+	 * mock accepts requests signed with it until it expires, and {@code POST /oauth/v1/token}
+	 * with {@code grant_type=refresh_token} renews it once: a refresh token is good for one use,
+	 * and a second use is {@code invalid_grant}, as in production.
+	 * @param accessToken the access token (the MAC id)
+	 * @param macKey its MAC key
+	 * @param refreshToken its refresh token
+	 * @param expiresIn how long from now it is valid
+	 * @param projectIds what {@code GET user/me/projects} lists for it and its successors
+	 * @return this mock
+	 */
+	public MockWalletApi userToken(String accessToken, String macKey, String refreshToken, Duration expiresIn,
+			long... projectIds) {
+		this.oauth.token(accessToken, macKey, refreshToken, expiresIn, ids(projectIds));
+		return this;
+	}
+
+	/**
+	 * An authorization code the token endpoint exchanges once ({@code grant_type=authorization_code})
+	 * for a new user token.
+	 * @param code the code the payer's browser brings back
+	 * @param redirectUri the {@code redirect_uri} the exchange must name, or {@code null} for any
+	 * @param projectIds what {@code GET user/me/projects} lists for the issued tokens
+	 * @return this mock
+	 */
+	public MockWalletApi authorizationCode(String code, String redirectUri, long... projectIds) {
+		this.oauth.code(code, redirectUri, List.of(), ids(projectIds));
+		return this;
+	}
+
+	/**
+	 * How long the tokens the token endpoint issues are valid ({@code expires_in}); 1 hour unless set.
+	 * @param lifetime the lifetime
+	 * @return this mock
+	 */
+	public MockWalletApi tokenLifetime(Duration lifetime) {
+		this.oauth.lifetime(lifetime);
+		return this;
+	}
+
+	/**
+	 * Make a user token expire now: requests signed with it are refused with {@code invalid_grant}.
+	 * @param accessToken the access token
+	 * @return this mock
+	 */
+	public MockWalletApi expireToken(String accessToken) {
+		this.oauth.expire(accessToken);
+		return this;
+	}
+
+	private static List<Long> ids(long... projectIds) {
+		List<Long> ids = new ArrayList<>();
+		for (long id : projectIds) {
+			ids.add(id);
+		}
+		return List.copyOf(ids);
+	}
+
 	/**
 	 * Forget recorded requests, pending faults, used nonces and the transactions, payments,
 	 * allowances and locations created through the API; keep fixtures.
@@ -570,6 +655,7 @@ public final class MockWalletApi implements AutoCloseable {
 		this.received.clear();
 		this.faults.clear();
 		this.nonces.clear();
+		this.inFlight.reset();
 		this.serverClockOffset = Duration.ZERO;
 		return this;
 	}
@@ -594,12 +680,16 @@ public final class MockWalletApi implements AutoCloseable {
 	// ---- serving ----------------------------------------------------------------------------
 
 	private void handle(HttpExchange exchange) throws IOException {
+		this.inFlight.enter();
 		try (exchange) {
 			serve(exchange);
 		}
 		catch (RuntimeException ex) {
 			send(exchange, 500, "{\"error\":\"internal_server_error\",\"error_description\":"
 					+ Json.string(ex.getClass().getSimpleName()) + "}", Map.of());
+		}
+		finally {
+			this.inFlight.leave();
 		}
 	}
 
@@ -665,6 +755,9 @@ public final class MockWalletApi implements AutoCloseable {
 			if (!this.nonces.add(verification.macId() + '\n' + verification.nonce())) {
 				return error(401, "unauthorized", "Nonce was already used");
 			}
+			if (this.oauth.refuses(verification.macId())) {
+				return error(401, "invalid_grant", "Access token has expired or was revoked");
+			}
 			List<Long> allowed = this.userProjects.get(verification.macId());
 			if (this.enforceProjectAccess && allowed != null && request.projectId() != null
 					&& !allowed.contains(request.projectId())) {
@@ -683,6 +776,10 @@ public final class MockWalletApi implements AutoCloseable {
 			}
 		}
 		String macId = (verification != null) ? verification.macId() : null;
+		if (MockOAuth.isTokenPath(request.requestUri().split("\\?", 2)[0])) {
+			MockOAuth.Reply token = this.oauth.handle(request, macId);
+			return new Answer(token.status(), token.body(), Map.of());
+		}
 		MoneyLedger.Reply reply = this.ledger.handle(request, macId);
 		if (reply != null) {
 			return new Answer(reply.status(), reply.body(), Map.of());
@@ -847,6 +944,36 @@ public final class MockWalletApi implements AutoCloseable {
 	}
 
 	private record Answer(int status, String body, Map<String, String> headers) {
+	}
+
+	/** Requests being handled, and the most at once. */
+	private static final class InFlight {
+
+		private final AtomicInteger current = new AtomicInteger();
+
+		private final AtomicInteger max = new AtomicInteger();
+
+		void enter() {
+			int now = this.current.incrementAndGet();
+			this.max.accumulateAndGet(now, Math::max);
+		}
+
+		void leave() {
+			this.current.decrementAndGet();
+		}
+
+		int current() {
+			return this.current.get();
+		}
+
+		int max() {
+			return this.max.get();
+		}
+
+		void reset() {
+			this.max.set(this.current.get());
+		}
+
 	}
 
 	private record Route(String method, Pattern path, int status, String json) {

@@ -26,7 +26,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /**
  * {@link MockWalletApiContextCustomizerFactory}: only annotated test classes get a mock; the
- * mock is stopped when its application context closes.
+ * mock is stopped when its application context closes; the application's credentials are
+ * replaced by test credentials, wherever they come from.
  */
 class MockWalletApiContextCustomizerTests {
 
@@ -82,7 +83,8 @@ class MockWalletApiContextCustomizerTests {
 		MockWalletApi api = context.getBean(MockWalletApi.class);
 		String baseUrl = context.getEnvironment().getProperty("paysera.wallet.base-url");
 		assertThat(baseUrl).isEqualTo(api.baseUrl());
-		assertThat(new SignedClient(api, "shop-client", "shop-key").get("client").statusCode()).isEqualTo(200);
+		assertThat(new SignedClient(api, "test-mac-id-shop", "test-mac-key-shop").get("client").statusCode())
+			.isEqualTo(200);
 		assertThat(new SignedClient(api, "test-mac-id", "test-mac-key").get("client").statusCode()).isEqualTo(200);
 		assertThat(api.projectId("shop")).isEqualTo(1221);
 
@@ -92,7 +94,7 @@ class MockWalletApiContextCustomizerTests {
 	}
 
 	@Test
-	void findsCredentialsAndProjectsInEnvironmentVariables() throws Exception {
+	void replacesCredentialsFromEnvironmentVariablesAndFindsProjectsThere() throws Exception {
 		GenericApplicationContext context = new GenericApplicationContext();
 		context.getEnvironment()
 			.getPropertySources()
@@ -106,10 +108,15 @@ class MockWalletApiContextCustomizerTests {
 		try {
 			MockWalletApi api = context.getBean(MockWalletApi.class);
 
-			assertThat(new SignedClient(api, "env-client", "env-key").get("client").statusCode()).isEqualTo(200);
-			assertThat(new SignedClient(api, "env-shop", "env-shop-key").get("client").statusCode()).isEqualTo(200);
-			assertThat(new SignedClient(api, "test-mac-id", "test-mac-key").get("client").statusCode())
-				.isEqualTo(401);
+			// the application's credentials (here: environment variables) are replaced by the
+			// test credentials, also for a project with credentials of its own
+			assertThat(new SignedClient(api, "test-mac-id", "test-mac-key").get("client").statusCode()).isEqualTo(200);
+			assertThat(new SignedClient(api, "test-mac-id-shop", "test-mac-key-shop").get("client").statusCode())
+				.isEqualTo(200);
+			assertThat(new SignedClient(api, "env-client", "env-key").get("client").statusCode()).isEqualTo(401);
+			assertThat(new SignedClient(api, "env-shop", "env-shop-key").get("client").statusCode()).isEqualTo(401);
+			assertThat(context.getEnvironment().getProperty("paysera.wallet.projects.shop.credentials.mac-id"))
+				.isEqualTo("test-mac-id-shop");
 			assertThat(api.projectId("shop")).isEqualTo(1221);
 		}
 		finally {

@@ -46,6 +46,36 @@ class MockWalletApiFaultTests {
 	}
 
 	@Test
+	void countsTheRequestsInFlightAndTheMostAtOnce() throws Exception {
+		this.api.failNext(request -> request.projectId() != null && request.projectId() == 1222,
+				Fault.slow(Duration.ofMillis(1500)), 3);
+		java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(3);
+		try {
+			java.util.List<java.util.concurrent.Future<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				calls.add(callers.submit(() -> this.client.get("wallet/2112/balance", 1222)));
+			}
+			for (java.util.concurrent.Future<HttpResponse<String>> call : calls) {
+				assertThat(call.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+			}
+		}
+		finally {
+			callers.shutdownNow();
+		}
+		balance(); // one more, alone: the most at once stays 3
+
+		assertThat(this.api.maxRequestsInFlight()).isEqualTo(3);
+		// the handler leaves just after the client has its answer
+		long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (this.api.requestsInFlight() > 0 && System.nanoTime() < until) {
+			Thread.sleep(10);
+		}
+		assertThat(this.api.requestsInFlight()).isZero();
+		this.api.reset();
+		assertThat(this.api.maxRequestsInFlight()).isZero();
+	}
+
+	@Test
 	void badGatewayOnceThenNormal() throws Exception {
 		this.api.failNext(Fault.badGateway(), 1);
 

@@ -25,7 +25,7 @@ public final class Views {
 	 */
 	public record ErrorView(String type, String message) {
 
-		static ErrorView of(Exception ex) {
+		static ErrorView of(Throwable ex) {
 			return new ErrorView(ex.getClass().getSimpleName(),
 					(ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName());
 		}

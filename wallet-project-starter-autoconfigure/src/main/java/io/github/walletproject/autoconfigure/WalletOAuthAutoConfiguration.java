@@ -1,0 +1,235 @@
+package io.github.walletproject.autoconfigure;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.walletproject.auth.MacSigner;
+import io.github.walletproject.auth.WalletCredentials;
+import io.github.walletproject.client.InternalWalletApi;
+import io.github.walletproject.client.WalletTokenRefresher;
+import io.github.walletproject.oauth.InMemoryWalletTokenStore;
+import io.github.walletproject.oauth.RedisWalletTokenStore;
+import io.github.walletproject.oauth.StoredTokenRefresher;
+import io.github.walletproject.oauth.WalletConnectEndpoints;
+import io.github.walletproject.oauth.WalletOAuthClient;
+import io.github.walletproject.oauth.WalletTokenStore;
+import io.github.walletproject.oauth.WalletUserKeyResolver;
+import io.github.walletproject.oauth.WalletUserTokens;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Auto-configuration of Paysera OAuth user tokens: the typed token client (when client
+ * credentials are known: {@code paysera.wallet.oauth.client}, or the default credentials), the
+ * token store ({@code paysera.wallet.oauth.token-store}: memory or redis), calls made for users
+ * with their own tokens ({@code paysera.wallet.oauth.user-tokens}) and, when a
+ * {@code refresh-token} is configured for any credentials or user tokens are on, the built-in
+ * refresher.
+ */
+@AutoConfiguration(after = WalletClientAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@ConditionalOnBean(InternalWalletApi.class)
+public final class WalletOAuthAutoConfiguration {
+
+	private static final String PREFIX = "paysera.wallet.";
+
+	/** Pause of refresh-ahead after a failed refresh. */
+	private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(10);
+
+	@Bean
+	@ConditionalOnMissingBean
+	WalletTokenStore walletTokenStore(WalletProperties properties) {
+		if (properties.getOauth().getTokenStore() == WalletProperties.TokenStore.REDIS) {
+			throw new WalletConfigurationException(PREFIX + "oauth.token-store", "is redis, but there is no Redis",
+					"Add spring-boot-starter-data-redis and configure spring.data.redis.*, so that a "
+							+ "StringRedisTemplate bean exists, or set paysera.wallet.oauth.token-store=memory");
+		}
+		return new InMemoryWalletTokenStore();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Conditional(ClientCredentialsKnown.class)
+	WalletOAuthClient walletOAuthClient(WalletProperties properties, WalletSettings settings,
+			ObjectProvider<InternalWalletApi> internal, ObjectProvider<Clock> clock) {
+		WalletProperties.OAuth oauth = properties.getOauth();
+		URI tokenUri = (oauth.getTokenUri() != null) ? oauth.getTokenUri() : tokenUri(settings.baseUrl());
+		return new WalletOAuthClient(internal.getObject(), clientCredentials(properties), tokenUri,
+				oauth.getAuthorizationUri(), clock.getIfUnique(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(WalletTokenRefresher.class)
+	@Conditional(RefreshTokenConfigured.class)
+	StoredTokenRefresher walletStoredTokenRefresher(WalletProperties properties, WalletSettings settings,
+			ObjectProvider<WalletOAuthClient> oauth, WalletTokenStore store, ObjectProvider<Clock> clock) {
+		if (!StringUtils.hasText(properties.getOauth().getClient().getMacId())
+				&& StringUtils.hasText(properties.getCredentials().getRefreshToken())) {
+			throw new WalletConfigurationException(PREFIX + "oauth.client.mac-id", "is missing",
+					"paysera.wallet.credentials.refresh-token is set, so the default credentials are a user token; "
+							+ "token calls are signed with the client's own credentials: set "
+							+ "paysera.wallet.oauth.client.mac-id and .mac-key");
+		}
+		return new StoredTokenRefresher(oauth::getObject, store, refreshTokens(properties),
+				properties.getOauth().getRefreshAhead(), settings.maxWait(), FAILURE_BACKOFF,
+				clock.getIfUnique(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("paysera.wallet.oauth.user-tokens")
+	WalletUserTokens walletUserTokens(WalletTokenStore store, ObjectProvider<WalletOAuthClient> oauth) {
+		return new WalletUserTokens(store, oauth::getObject);
+	}
+
+	/** {@code <scheme>://<host>[:<port>]/oauth/v1/token} of the base URL. */
+	static URI tokenUri(URI baseUrl) {
+		String port = (baseUrl.getPort() >= 0) ? ":" + baseUrl.getPort() : "";
+		return URI.create(baseUrl.getScheme() + "://" + baseUrl.getHost() + port + "/oauth/v1/token");
+	}
+
+	private static WalletCredentials clientCredentials(WalletProperties properties) {
+		WalletProperties.MacCredentials client = properties.getOauth().getClient();
+		if (StringUtils.hasText(client.getMacId())) {
+			if (!StringUtils.hasText(client.getMacKey())) {
+				throw new WalletConfigurationException(PREFIX + "oauth.client.mac-key", "is missing",
+						"Set paysera.wallet.oauth.client.mac-key to the MAC key of the client id in mac-id");
+			}
+			return WalletCredentials.mac("oauth-client", new MacSigner(client.getMacId(), client.getMacKey()));
+		}
+		WalletProperties.MacCredentials credentials = properties.getCredentials();
+		return WalletCredentials.mac(WalletCredentials.DEFAULT,
+				new MacSigner(credentials.getMacId(), credentials.getMacKey()));
+	}
+
+	private static Map<String, String> refreshTokens(WalletProperties properties) {
+		Map<String, String> tokens = new LinkedHashMap<>();
+		putIfSet(tokens, WalletCredentials.DEFAULT, properties.getCredentials());
+		properties.getProjects().forEach((alias, project) -> putIfSet(tokens, alias, project.getCredentials()));
+		return tokens;
+	}
+
+	private static void putIfSet(Map<String, String> tokens, String name,
+			WalletProperties.@Nullable MacCredentials credentials) {
+		if (credentials != null && StringUtils.hasText(credentials.getRefreshToken())) {
+			tokens.put(name, credentials.getRefreshToken());
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(StringRedisTemplate.class)
+	@ConditionalOnProperty(name = "paysera.wallet.oauth.token-store", havingValue = "redis")
+	static class RedisTokenStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(WalletTokenStore.class)
+		@ConditionalOnBean(StringRedisTemplate.class)
+		RedisWalletTokenStore walletTokenStore(StringRedisTemplate redis) {
+			return new RedisWalletTokenStore(redis);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(RouterFunction.class)
+	@ConditionalOnProperty("paysera.wallet.oauth.connect.path")
+	static class ConnectEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		WalletUserKeyResolver walletUserKeyResolver() {
+			return (request) -> (request.getUserPrincipal() != null) ? request.getUserPrincipal().getName() : null;
+		}
+
+		@Bean
+		RouterFunction<ServerResponse> walletConnectRoutes(WalletProperties properties,
+				ObjectProvider<WalletOAuthClient> oauth, ObjectProvider<WalletUserTokens> users,
+				WalletUserKeyResolver keys) {
+			WalletProperties.Connect connect = properties.getOauth().getConnect();
+			String path = connect.getPath();
+			if (path == null || !path.startsWith("/") || path.endsWith("/")) {
+				throw new WalletConfigurationException(PREFIX + "oauth.connect.path", "is '" + path + "'",
+						"Give a path that starts with / and does not end with /, such as /wallet/connect");
+			}
+			WalletUserTokens tokens = users.getIfAvailable();
+			if (tokens == null) {
+				throw new WalletConfigurationException(PREFIX + "oauth.connect.path", "is set, but user tokens are off",
+						"Set paysera.wallet.oauth.user-tokens=true: a connected wallet's token is kept per user");
+			}
+			WalletOAuthClient client = oauth.getIfAvailable();
+			if (client == null) {
+				throw new WalletConfigurationException(PREFIX + "oauth.client.mac-id", "is missing",
+						"The connect endpoint exchanges codes with the client's credentials: set "
+								+ "paysera.wallet.oauth.client.mac-id and .mac-key (or MAC client credentials under "
+								+ "paysera.wallet.credentials)");
+			}
+			return new WalletConnectEndpoints(path, client, tokens, keys, connect.getScopes(), connect.getLanguage(),
+					connect.getSuccessUrl()).routes();
+		}
+
+	}
+
+	/** Client credentials to sign token calls: {@code oauth.client.mac-id}, or MAC default credentials. */
+	static final class ClientCredentialsKnown extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			Binder binder = Binder.get(context.getEnvironment());
+			boolean client = binder.bind(PREFIX + "oauth.client.mac-id", String.class).isBound();
+			boolean defaults = binder.bind(PREFIX + "credentials.mac-id", String.class).isBound()
+					&& !binder.bind(PREFIX + "credentials.refresh-token", String.class).isBound();
+			return (client || defaults) ? ConditionOutcome.match("client credentials for OAuth token calls")
+					: ConditionOutcome.noMatch("no client credentials for OAuth token calls");
+		}
+
+	}
+
+	/** A {@code refresh-token} under the default or a project's credentials, or user tokens. */
+	static final class RefreshTokenConfigured extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			WalletProperties properties;
+			try {
+				properties = Binder.get(context.getEnvironment())
+					.bind("paysera.wallet", WalletProperties.class)
+					.orElseGet(WalletProperties::new);
+			}
+			catch (RuntimeException ex) {
+				// the starter's own configuration check reports it, naming the property
+				return ConditionOutcome.noMatch("paysera.wallet does not bind");
+			}
+			if (properties.getOauth().isUserTokens()) {
+				return ConditionOutcome.match("paysera.wallet.oauth.user-tokens is true");
+			}
+			return refreshTokens(properties).isEmpty() ? ConditionOutcome.noMatch("no refresh-token configured")
+					: ConditionOutcome.match("a refresh-token is configured");
+		}
+
+	}
+
+}

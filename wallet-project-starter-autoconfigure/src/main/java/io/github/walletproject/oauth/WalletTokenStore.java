@@ -1,0 +1,56 @@
+package io.github.walletproject.oauth;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where user tokens are kept, under a key the application chooses (for the starter's own
+ * configured credentials: {@code credentials:<name>}). A refresh token is good for one use, so
+ * the store holds the newest token of each chain: whoever refreshes saves the new token before
+ * anything could need the old refresh token again.
+ * <p>
+ * Tokens are secrets: an implementation never logs them and keeps them only where the
+ * application configured it to. {@link #tryLock} lets instances that share a store refresh a
+ * chain once between them; a store that only one JVM uses can keep the default.
+ */
+public interface WalletTokenStore {
+
+	/**
+	 * The newest token under a key.
+	 * @param key the key
+	 * @return the token, or {@code null}
+	 */
+	@Nullable WalletAccessToken get(String key);
+
+	/**
+	 * Keep a token under a key, replacing the one there.
+	 * @param key the key
+	 * @param token the token
+	 */
+	void put(String key, WalletAccessToken token);
+
+	/**
+	 * Forget the token under a key.
+	 * @param key the key
+	 */
+	void remove(String key);
+
+	/**
+	 * Try to become the one that refreshes a key's token, for at most {@code ttl}.
+	 * @param key the key
+	 * @param ttl how long the lock lasts if it is never released
+	 * @return {@code true} when this caller holds the lock
+	 */
+	default boolean tryLock(String key, Duration ttl) {
+		return true;
+	}
+
+	/**
+	 * Release a lock this caller holds.
+	 * @param key the key
+	 */
+	default void unlock(String key) {
+	}
+
+}

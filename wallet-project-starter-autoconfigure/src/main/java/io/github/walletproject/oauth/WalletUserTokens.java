@@ -1,0 +1,137 @@
+package io.github.walletproject.oauth;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import io.github.walletproject.CredentialsContext;
+import io.github.walletproject.WalletException;
+import io.github.walletproject.auth.WalletCredentials;
+
+import org.springframework.util.Assert;
+
+/**
+ * Calls made for a user, with that user's own Paysera token: the application keeps each user's
+ * token under a key of its choosing (the signed-in user's id, say), and
+ * {@link #callAs(String, Supplier)} signs every Wallet call of a block with it. Which project
+ * each call is for is chosen as always ({@code @WalletProject}, {@code ProjectContext}); the
+ * access check asks what the user's token may use. Tokens are refreshed by the starter's
+ * refresher like the configured ones, the newest kept in the {@link WalletTokenStore} under
+ * {@code user:<key>}.
+ */
+public final class WalletUserTokens {
+
+	/** Store keys and credentials names of users start with this. */
+	public static final String PREFIX = "user:";
+
+	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.@+-]{1,128}");
+
+	private final WalletTokenStore store;
+
+	private final Supplier<WalletOAuthClient> oauth;
+
+	private final Map<String, WalletCredentials> credentials = new ConcurrentHashMap<>();
+
+	/**
+	 * Create the user tokens.
+	 * @param store where tokens are kept
+	 * @param oauth the token client, for revoking
+	 */
+	public WalletUserTokens(WalletTokenStore store, Supplier<WalletOAuthClient> oauth) {
+		Assert.notNull(store, "Store must not be null");
+		Assert.notNull(oauth, "OAuth client must not be null");
+		this.store = store;
+		this.oauth = oauth;
+	}
+
+	/**
+	 * Keep a user's token (after the user connected their wallet); it replaces any earlier one.
+	 * @param user the application's key for the user
+	 * @param token the token
+	 */
+	public void save(String user, WalletAccessToken token) {
+		this.store.put(PREFIX + checked(user), token);
+		this.credentials.remove(user);
+	}
+
+	/**
+	 * Whether a token is kept for a user.
+	 * @param user the application's key for the user
+	 * @return {@code true} when calls can be made for the user
+	 */
+	public boolean isConnected(String user) {
+		return this.store.get(PREFIX + checked(user)) != null;
+	}
+
+	/**
+	 * Run work whose Wallet calls are signed with the user's token.
+	 * @param <T> the result type
+	 * @param user the application's key for the user
+	 * @param work the work
+	 * @return its result
+	 * @throws WalletException when no token is kept for the user
+	 */
+	public <T> T callAs(String user, Supplier<T> work) {
+		WalletCredentials signer = credentialsOf(user);
+		try {
+			return CredentialsContext.callWith(signer, work::get);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Run work whose Wallet calls are signed with the user's token.
+	 * @param user the application's key for the user
+	 * @param work the work
+	 */
+	public void runAs(String user, Runnable work) {
+		callAs(user, () -> {
+			work.run();
+			return null;
+		});
+	}
+
+	/**
+	 * Revoke the user's token at Paysera and forget it.
+	 * @param user the application's key for the user
+	 */
+	public void disconnect(String user) {
+		String key = PREFIX + checked(user);
+		WalletAccessToken token = this.store.get(key);
+		if (token != null) {
+			this.oauth.get().revoke(token.accessToken());
+		}
+		this.store.remove(key);
+		this.credentials.remove(user);
+	}
+
+	private WalletCredentials credentialsOf(String user) {
+		String key = PREFIX + checked(user);
+		return this.credentials.computeIfAbsent(user, (name) -> {
+			WalletAccessToken token = this.store.get(key);
+			if (token == null) {
+				throw new WalletException("No Wallet API token is kept for user '" + name
+						+ "': connect the user's wallet first (the OAuth connect endpoint, or WalletUserTokens.save)");
+			}
+			return WalletCredentials.mac(key, token.signer());
+		});
+	}
+
+	private static String checked(String user) {
+		Assert.isTrue(user != null && KEY.matcher(user).matches(),
+				"A user key is 1 to 128 letters, digits or _.@+- characters");
+		return user;
+	}
+
+	@Override
+	public String toString() {
+		return "WalletUserTokens[" + this.store.getClass().getSimpleName() + "]";
+	}
+
+}
