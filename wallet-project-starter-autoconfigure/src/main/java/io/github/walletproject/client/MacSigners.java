@@ -71,6 +71,21 @@ public final class MacSigners {
 	}
 
 	/**
+	 * Whether {@link #current} would answer from memory at once: no stored token to read
+	 * first, no refresh ahead of expiry due. The reactive client asks before signing on an
+	 * event loop, and otherwise has {@code current} run on a thread that may block.
+	 * @param credentials the credentials of a request
+	 * @return {@code true} when nothing would wait
+	 */
+	boolean ready(WalletCredentials credentials) {
+		if (this.refresher == null || credentials.signer() == null) {
+			return true;
+		}
+		Current now = this.current.get(credentials);
+		return now != null && (now.signer() == null || !this.refresher.isDue(credentials, now.signer()));
+	}
+
+	/**
 	 * After a request signed at {@code seen} was refused with {@code invalid_grant}: make sure
 	 * a newer signer exists, refreshing at most once per version.
 	 * @return {@code true} when the request may be replayed with a newer signer

@@ -98,6 +98,21 @@ final class SigningSteps {
 	}
 
 	/**
+	 * Make signing for a route answer from memory: a user token read from its store, or
+	 * refreshed ahead of its expiry, on {@code offLoop} when that may block.
+	 * @param route the route
+	 * @param offLoop where work that may block runs
+	 * @return a future complete at once when there is nothing to do
+	 */
+	CompletableFuture<Void> prepareAsync(RequestRoute route, Executor offLoop) {
+		RequestAuthenticator authenticator = this.authenticator;
+		if (authenticator == null || authenticator.ready(route)) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return CompletableFuture.runAsync(() -> authenticator.prepare(route), offLoop);
+	}
+
+	/**
 	 * Sign one attempt (a fresh timestamp and nonce), recording them in the attempt's state.
 	 * @param request the request as it goes on the wire
 	 * @param body its body bytes

@@ -48,7 +48,9 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * credentials it carries (else the subscribing thread's {@code CredentialsContext}), checks it
  * without blocking (a cold access list loads off the event loop), and makes the attempts the
  * shared {@link Attempts} policy decides, each signed afresh with a new nonce and timestamp
- * when the request is written. Clock re-reads and token refreshes run on a bounded-elastic
+ * when the request is written. A user token's first read from its store and its refresh ahead
+ * of expiry happen before the first attempt, off the event loop when they may block. Clock
+ * re-reads and token refreshes run on a bounded-elastic
  * thread, pauses between retries on a timer: nothing here waits on an event-loop thread.
  */
 public final class WalletExchangeFilter implements ExchangeFilterFunction {
@@ -100,7 +102,8 @@ public final class WalletExchangeFilter implements ExchangeFilterFunction {
 			ClientRequest prepared = outgoing.toRequest(request);
 			RoutingParameters extra = SigningSteps.routingParameters(outgoing.getAttributes());
 			Call call = new Call(steps, prepared, route, extra, exchangeFor(route, next));
-			CompletableFuture<Void> checked = steps.checkAsync(route, OFF_LOOP);
+			CompletableFuture<Void> checked = steps.checkAsync(route, OFF_LOOP)
+				.thenCompose(ok -> steps.prepareAsync(route, OFF_LOOP));
 			if (checked.isDone() && !checked.isCompletedExceptionally()) {
 				return call.attempt();
 			}
