@@ -256,6 +256,19 @@ class SnippetChecksTests {
 			.contains("TEST.md line 12");
 	}
 
+	@Test
+	void aMavenFragmentShowsThisBuildsVersionOrTheReleaseItBecomesOnMavenCentral() {
+		XmlSnippetCheck check = new XmlSnippetCheck(new XmlSnippetCheck.Build("io.github.walletproject", "0.2.0-SNAPSHOT",
+				Map.of("wallet-project-starter", new XmlSnippetCheck.Build.Module(true, java.util.Set.of()))));
+		Function<String, Block> starterAt = (version) -> xml("<dependency><groupId>io.github.walletproject</groupId>",
+				"<artifactId>wallet-project-starter</artifactId><version>" + version + "</version></dependency>");
+
+		assertThat(check.check(starterAt.apply("0.2.0"))).isEmpty();
+		assertThat(check.check(starterAt.apply("0.2.0-SNAPSHOT"))).isEmpty();
+		assertThat(check.check(starterAt.apply("0.1.0"))).singleElement(STRING)
+			.contains("at version 0.1.0, but this build is 0.2.0-SNAPSHOT (released as 0.2.0)");
+	}
+
 	/** A block whose first line is line 11 of TEST.md. */
 	private static Block yaml(String... lines) {
 		return block("yaml", lines);
