@@ -245,7 +245,7 @@ class SnippetChecksTests {
 		assertThat(check.check(xml("<dependency><groupId>io.github.walletproject</groupId>",
 				"<artifactId>wallet-project-starter</artifactId><version>0.0.1</version></dependency>")))
 			.singleElement(STRING)
-			.contains("at version 0.0.1, but this build is " + version);
+			.contains("at version 0.0.1, but this build is " + version + " (released as ");
 		assertThat(check.check(xml("<dependency><groupId>io.github.walletproject</groupId>",
 				"<artifactId>sample-app</artifactId><version>" + version + "</version></dependency>")))
 			.singleElement(STRING)
