@@ -38,7 +38,9 @@ import static org.assertj.core.api.Assertions.fail;
  * ({@code Automatic-Module-Name}), the names are valid and distinct and the jars share no
  * package, so they resolve together on the module path. The {@code wallet-project-dependencies}
  * BOM has no parent (so importing it cannot pin Spring Boot's versions) and manages exactly the
- * published artifacts, at the project's version.
+ * published artifacts, at the project's version. The POMs carry the metadata Maven Central
+ * requires, every jar the Apache licence and notice, and every entry the build's output
+ * timestamp (issue 26).
  */
 class PublishedArtifactsIT {
 
