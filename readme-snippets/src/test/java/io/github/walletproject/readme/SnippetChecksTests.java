@@ -265,7 +265,7 @@ class SnippetChecksTests {
 		assertThat(check.check(xml("<dependency><groupId>io.github.walletproject</groupId>",
 				"<artifactId>wallet-project-starter</artifactId><version>0.0.1</version></dependency>")))
 			.singleElement(STRING)
-			.contains("at version 0.0.1, but this build is " + version);
+			.contains("at version 0.0.1, but this build is " + version + " (released as ");
 		assertThat(check.check(xml("<dependency><groupId>io.github.walletproject</groupId>",
 				"<artifactId>sample-app</artifactId><version>" + version + "</version></dependency>")))
 			.singleElement(STRING)
@@ -274,6 +274,19 @@ class SnippetChecksTests {
 			.singleElement(STRING)
 			.contains("not well-formed XML")
 			.contains("TEST.md line 12");
+	}
+
+	@Test
+	void aMavenFragmentShowsThisBuildsVersionOrTheReleaseItBecomesOnMavenCentral() {
+		XmlSnippetCheck check = new XmlSnippetCheck(new XmlSnippetCheck.Build("io.github.walletproject", "0.2.0-SNAPSHOT",
+				Map.of("wallet-project-starter", new XmlSnippetCheck.Build.Module(true, java.util.Set.of()))));
+		Function<String, Block> starterAt = (version) -> xml("<dependency><groupId>io.github.walletproject</groupId>",
+				"<artifactId>wallet-project-starter</artifactId><version>" + version + "</version></dependency>");
+
+		assertThat(check.check(starterAt.apply("0.2.0"))).isEmpty();
+		assertThat(check.check(starterAt.apply("0.2.0-SNAPSHOT"))).isEmpty();
+		assertThat(check.check(starterAt.apply("0.1.0"))).singleElement(STRING)
+			.contains("at version 0.1.0, but this build is 0.2.0-SNAPSHOT (released as 0.2.0)");
 	}
 
 	/** A block whose first line is line 11 of TEST.md. */
