@@ -2,6 +2,7 @@ package io.github.walletproject.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.walletproject.RoutingParameters;
 import io.github.walletproject.WalletRequestAttributes;
@@ -27,6 +28,13 @@ public final class WalletSigningInterceptor implements ClientHttpRequestIntercep
 
 	/** Request attribute under which the chosen {@link RequestRoute} reaches the observation. */
 	public static final String ROUTE_ATTRIBUTE = RequestRoute.class.getName();
+
+	/**
+	 * Request attribute a caller may set to an {@code AtomicReference<RequestRoute>} to learn the
+	 * route its call was checked and sent on (the starter records the project a transaction
+	 * was created in this way).
+	 */
+	public static final String ROUTE_SINK_ATTRIBUTE = RequestRoute.class.getName() + ".sink";
 
 	private final RouteResolver routes;
 
@@ -67,6 +75,11 @@ public final class WalletSigningInterceptor implements ClientHttpRequestIntercep
 			request.getAttributes().put(ROUTE_ATTRIBUTE, route);
 		}
 		this.check.check(route);
+		if (request.getAttributes().get(ROUTE_SINK_ATTRIBUTE) instanceof AtomicReference<?> sink) {
+			@SuppressWarnings("unchecked")
+			AtomicReference<RequestRoute> routeSink = (AtomicReference<RequestRoute>) sink;
+			routeSink.set(route);
+		}
 		if (this.userAgent != null && !headers.containsHeader(HttpHeaders.USER_AGENT)) {
 			headers.set(HttpHeaders.USER_AGENT, this.userAgent);
 		}

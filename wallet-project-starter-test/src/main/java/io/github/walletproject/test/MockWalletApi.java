@@ -106,6 +106,8 @@ public final class MockWalletApi implements AutoCloseable {
 
 	private final MoneyLedger ledger = new MoneyLedger(this::serverSeconds);
 
+	private final MockCallbacks callbacks = new MockCallbacks();
+
 	private volatile MacVerifier verifier = new MacVerifier(this.keys::get);
 
 	private volatile Clock clock = Clock.systemUTC();
@@ -145,6 +147,7 @@ public final class MockWalletApi implements AutoCloseable {
 		});
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", this::handle);
+		this.ledger.onTransactionChange(this.callbacks::transactionChanged);
 		this.server.start();
 	}
 
@@ -394,6 +397,23 @@ public final class MockWalletApi implements AutoCloseable {
 	}
 
 	/**
+	 * Paysera's side of callbacks: the key pair whose public half is served at
+	 * {@code /publickey}, signing, and the callbacks delivered to the app.
+	 * @return the callbacks
+	 */
+	public MockCallbacks callbacks() {
+		return this.callbacks;
+	}
+
+	/**
+	 * Where the mock serves its callback key ({@code /publickey} at the root, as Paysera does).
+	 * @return the address
+	 */
+	public String publicKeyUri() {
+		return ((this.server instanceof HttpsServer) ? "https" : "http") + "://127.0.0.1:" + port() + "/publickey";
+	}
+
+	/**
 	 * Name a project for the assertions ({@code requestsForProject("shop")}).
 	 * @param alias the alias
 	 * @param projectId the project id
@@ -576,6 +596,7 @@ public final class MockWalletApi implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.callbacks.close();
 		this.server.stop(0);
 		this.executor.shutdownNow();
 		try {
@@ -642,6 +663,9 @@ public final class MockWalletApi implements AutoCloseable {
 			if (!fault.proceed()) {
 				return new Answer(fault.status(), fault.body(), fault.headers());
 			}
+		}
+		if (request.method().equals("GET") && request.path().equals("/publickey")) {
+			return new Answer(200, this.callbacks.publicKeyPem(), Map.of("Content-Type", "application/x-pem-file"));
 		}
 		boolean serverTime = request.method().equals("GET") && request.path().equals("server");
 		if (verification == null) {
