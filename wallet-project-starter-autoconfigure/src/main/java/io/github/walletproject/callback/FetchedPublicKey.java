@@ -40,6 +40,8 @@ final class FetchedPublicKey implements CallbackPublicKey {
 
 	private volatile @Nullable Instant lastAttempt;
 
+	private volatile @Nullable Instant lastRefetch;
+
 	private volatile @Nullable String lastError;
 
 	FetchedPublicKey(URI uri, Function<URI, String> fetcher, Duration interval, Clock clock) {
@@ -84,11 +86,15 @@ final class FetchedPublicKey implements CallbackPublicKey {
 				return this.key;
 			}
 			Instant now = this.clock.instant();
-			Instant last = this.lastAttempt;
-			if (last != null && now.isBefore(last.plus(this.interval)) && (afterFailure || this.lastError != null)) {
+			// after a failed verification: once per interval; without a key: again once the last failure is old enough
+			Instant last = afterFailure ? this.lastRefetch : (this.lastError != null) ? this.lastAttempt : null;
+			if (last != null && now.isBefore(last.plus(this.interval))) {
 				return afterFailure ? null : this.key;
 			}
 			this.lastAttempt = now;
+			if (afterFailure) {
+				this.lastRefetch = now;
+			}
 			try {
 				PublicKey fetched = PemPublicKeys.parse(this.fetcher.apply(this.uri));
 				this.key = fetched;

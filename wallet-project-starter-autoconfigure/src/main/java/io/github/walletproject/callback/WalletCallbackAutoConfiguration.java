@@ -17,15 +17,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -46,28 +49,27 @@ import org.springframework.web.servlet.function.ServerResponse;
 		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnBean(ProjectRegistry.class)
 @ConditionalOnBooleanProperty(name = "paysera.wallet.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(WalletCallbackProperties.class)
 public final class WalletCallbackAutoConfiguration {
 
 	private static final String PATH = "paysera.wallet.callbacks.path";
 
 	@Bean
 	@ConditionalOnMissingBean
-	WalletConfirmationUrls walletConfirmationUrls(WalletCallbackProperties properties) {
-		return new WalletConfirmationUrls(properties.getConfirmationBaseUrl());
+	WalletConfirmationUrls walletConfirmationUrls(WalletProperties wallet) {
+		return new WalletConfirmationUrls(wallet.getCallbacks().getConfirmationBaseUrl());
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(PATH)
+	@Conditional(OnCallbackPath.class)
 	@ConditionalOnClass(RestClientHttpServiceGroupConfigurer.class)
 	static final class Callbacks {
 
 		@Bean
-		TransactionProjects walletTransactionProjects(WalletCallbackProperties properties, WalletProperties wallet,
+		TransactionProjects walletTransactionProjects(WalletProperties wallet,
 				ObjectProvider<CacheManager> cacheManager, ObjectProvider<Clock> clock) {
 			return new TransactionProjects(new CallbackStore("wallet-callbacks:transaction-project:",
-					properties.getTransactionProjectTtl(), 100_000, clock.getIfUnique(Clock::systemUTC),
-					sharedCache(properties, wallet, cacheManager)));
+					wallet.getCallbacks().getTransactionProjectTtl(), 100_000, clock.getIfUnique(Clock::systemUTC),
+					sharedCache(wallet, cacheManager)));
 		}
 
 		@Bean
@@ -81,25 +83,25 @@ public final class WalletCallbackAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CallbackPublicKey walletCallbackPublicKey(WalletCallbackProperties properties, WalletProperties wallet,
+		CallbackPublicKey walletCallbackPublicKey(WalletProperties wallet,
 				ObjectProvider<InternalWalletApi> internal, ObjectProvider<Clock> clock) {
 			Clock time = clock.getIfUnique(Clock::systemUTC);
-			if (properties.getPublicKey() != null) {
-				return new PinnedPublicKey(properties.getPublicKey(), time.instant());
+			if (wallet.getCallbacks().getPublicKey() != null) {
+				return new PinnedPublicKey(wallet.getCallbacks().getPublicKey(), time.instant());
 			}
-			URI uri = (properties.getPublicKeyUri() != null) ? properties.getPublicKeyUri()
+			URI uri = (wallet.getCallbacks().getPublicKeyUri() != null) ? wallet.getCallbacks().getPublicKeyUri()
 					: defaultPublicKeyUri(wallet.getBaseUrl());
 			return new FetchedPublicKey(uri, address -> internal.getObject().publicDocument(address),
-					properties.getKeyRefetchInterval(), time);
+					wallet.getCallbacks().getKeyRefetchInterval(), time);
 		}
 
 		@Bean
-		CallbackHandler walletCallbackHandler(WalletCallbackProperties properties, WalletProperties wallet,
+		CallbackHandler walletCallbackHandler(WalletProperties wallet,
 				CallbackPublicKey key, ProjectRegistry registry, ObjectProvider<ProjectAccessChecker> access,
 				TransactionProjects projects, ObjectProvider<CacheManager> cacheManager, ObjectProvider<Clock> clock,
 				ApplicationEventPublisher publisher, ObjectProvider<CallbackMetrics> metrics) {
-			CallbackStore delivered = new CallbackStore("wallet-callbacks:delivered:", properties.getDuplicateWindow(),
-					100_000, clock.getIfUnique(Clock::systemUTC), sharedCache(properties, wallet, cacheManager));
+			CallbackStore delivered = new CallbackStore("wallet-callbacks:delivered:", wallet.getCallbacks().getDuplicateWindow(),
+					100_000, clock.getIfUnique(Clock::systemUTC), sharedCache(wallet, cacheManager));
 			return new CallbackHandler(new CallbackSignatureVerifier(key), JsonMapper.builder().build(), registry,
 					access.getIfAvailable(() -> ProjectAccessChecker.NONE), projects, delivered, publisher,
 					metrics.getIfAvailable(() -> CallbackMetrics.NONE));
@@ -111,9 +113,9 @@ public final class WalletCallbackAutoConfiguration {
 			return URI.create(base.getScheme() + "://" + base.getHost() + port + "/publickey");
 		}
 
-		private static @Nullable Cache sharedCache(WalletCallbackProperties properties, WalletProperties wallet,
+		private static @Nullable Cache sharedCache(WalletProperties wallet,
 				ObjectProvider<CacheManager> cacheManagers) {
-			String own = properties.getCacheName();
+			String own = wallet.getCallbacks().getCacheName();
 			String name = StringUtils.hasText(own) ? own : wallet.getAccess().getCache().getCacheName();
 			String property = StringUtils.hasText(own) ? "paysera.wallet.callbacks.cache-name"
 					: "paysera.wallet.access.cache.cache-name";
@@ -139,9 +141,9 @@ public final class WalletCallbackAutoConfiguration {
 		static final class Endpoint {
 
 			@Bean
-			RouterFunction<ServerResponse> walletCallbackEndpoint(WalletCallbackProperties properties,
+			RouterFunction<ServerResponse> walletCallbackEndpoint(WalletProperties wallet,
 					CallbackHandler handler) {
-				String path = properties.getPath();
+				String path = wallet.getCallbacks().getPath();
 				if (path == null || !path.startsWith("/")) {
 					throw new IllegalStateException(PATH + " must be a path starting with '/', such as "
 							+ "/paysera/callbacks, not '" + path + "'");
@@ -173,6 +175,18 @@ public final class WalletCallbackAutoConfiguration {
 				return new CallbackHealthIndicator(key, clock.getIfUnique(Clock::systemUTC));
 			}
 
+		}
+
+	}
+
+	/** {@code paysera.wallet.callbacks.path} is set and not empty. */
+	static final class OnCallbackPath extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			String path = context.getEnvironment().getProperty(PATH);
+			return StringUtils.hasText(path) ? ConditionOutcome.match(PATH + " is " + path)
+					: ConditionOutcome.noMatch(PATH + " is not set: no callback endpoint");
 		}
 
 	}
