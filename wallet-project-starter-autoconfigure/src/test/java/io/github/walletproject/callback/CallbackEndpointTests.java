@@ -24,6 +24,7 @@ import io.github.walletproject.test.MockCallbacks;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
 import io.github.walletproject.test.ReceivedRequest;
+import io.github.walletproject.test.SignedCallbacks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,12 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import static io.github.walletproject.test.MockWalletApiAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -371,6 +378,26 @@ class CallbackEndpointTests {
 		assertThat(status).isIn(404, 405);
 		assertThat(app.getBeanNamesForType(CallbackHandler.class)).isEmpty();
 		assertThat(listener(app).seen).isEmpty();
+	}
+
+	@Test
+	void theTestKitsMockMvcRequestIsCorrectlySigned() throws Exception {
+		ConfigurableApplicationContext app = app();
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) app).build();
+
+		mvc.perform(SignedCallbacks.post(api, CallbackApps.PATH, "transaction", "failed",
+				transactionData("mockMvc1", 1221L, "failed")))
+			.andExpect(MockMvcResultMatchers.status().isOk());
+		String other = MockCallbacks.event("transaction", "failed", transactionData("mockMvc2", 1221L, "failed"));
+		mvc.perform(MockMvcRequestBuilders.post(CallbackApps.PATH)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("event", other)
+			.param("sign", api.callbacks().sign(other.replace("mockMvc2", "mockMvc3"))))
+			.andExpect(MockMvcResultMatchers.status().isBadRequest());
+
+		assertThat(listener(app).seen).extracting(seen -> seen.callback().id()).containsExactly("mockMvc1");
+		assertThat(app.getBean(WalletConfirmationUrls.class).confirm("mockMvc1"))
+			.hasToString("https://bank.paysera.com/frontend/wallet/confirm/mockMvc1");
 	}
 
 	private static List<ReceivedRequest> publicKeyFetches() {
