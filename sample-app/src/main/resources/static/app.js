@@ -328,6 +328,7 @@ function renderPay(result) {
   }
   renderPayTransaction(card);
   renderPaySteps(card.steps);
+  renderPayCallbacks(Array.isArray(card.callbacks) ? card.callbacks : []);
   if (card.error) {
     error.hidden = false;
     error.textContent = (result.ok ? '' : 'HTTP ' + result.status + ' \u2014 ') + card.error.type + ': ' + card.error.message;
@@ -397,6 +398,24 @@ function renderPaySteps(steps) {
     failed ? el('span', { className: 'step-result bad', text: step.error.type + ': ' + step.error.message })
       : el('span', { className: 'pill status step-result ' + step.status, text: step.status }),
     el('div', { className: 'calls' }, el('code', { text: step.calls.length ? step.calls.join('  \u2192  ') : 'no call sent' }))));
+  }
+}
+
+function renderPayCallbacks(callbacks) {
+  const list = $('pay-callbacks');
+  list.replaceChildren();
+  if (callbacks.length === 0) {
+    list.append(el('li', { className: 'muted', text: 'No callback yet.' }));
+    return;
+  }
+  for (const callback of callbacks) {
+    list.append(el('li', { className: 'ok', 'data-type': callback.type, 'data-project': callback.project.name,
+      'data-project-id': callback.project.id, 'data-bound': callback.boundProject },
+    el('strong', { text: callback.object + '.' + callback.type }), ' ',
+    el('span', { className: 'pill', text: 'verified' }), ' handled in ',
+    el('strong', { className: 'step-project', text: projectText(callback.project) }),
+    ' (bound while the handler ran: ' + callback.boundProject + ')',
+    el('div', { className: 'calls' }, el('code', { text: callback.walletCall }))));
   }
 }
 

@@ -11,6 +11,7 @@ import io.github.walletproject.client.WalletProjects;
 
 import io.github.walletproject.sample.mode.DemoWalletApi;
 import io.github.walletproject.test.Fault;
+import io.github.walletproject.test.MockCallbacks;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.ReceivedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -233,7 +234,8 @@ class DashboardApiTests {
 		assertThat(created.<String>json("$.transaction.payments[0].price")).isEqualTo("12.99");
 		assertThat(created.<String>json("$.transaction.payments[0].description")).isEqualTo("Tote bag");
 		assertThat(created.<Object>json("$.transaction.payerWalletId")).isNull();
-		assertThat(created.<List<String>>json("$.steps[0].calls")).containsExactly("POST transaction");
+		assertThat(created.<List<String>>json("$.steps[0].calls"))
+			.containsExactly("POST transaction (callback_uri http://127.0.0.1:" + this.port + "/paysera/callbacks)");
 		assertThat(this.api.transactionStatus(key)).contains("new");
 
 		ApiClient.Response accepted = browser.post("/api/pay/transaction/" + key + "/accept", "");
@@ -264,9 +266,12 @@ class DashboardApiTests {
 			.stream()
 			.filter(r -> r.path().startsWith("transaction"))
 			.toList();
+		// the card's calls, and the callback handler's reads (one per callback, in the background)
 		assertThat(sent).extracting(r -> r.method() + " " + r.path())
-			.containsExactly("POST transaction", "GET transaction/" + key, "GET transaction/" + key,
-					"GET transaction/" + key, "PUT transaction/" + key + "/confirm");
+			.containsSubsequence("POST transaction", "GET transaction/" + key, "GET transaction/" + key,
+					"GET transaction/" + key, "PUT transaction/" + key + "/confirm", "GET transaction/" + key)
+			.filteredOn(call -> call.startsWith("GET"))
+			.hasSize(5);
 		assertThat(sent).allSatisfy(r -> {
 			assertThat(r.projectId()).isEqualTo(1222L);
 			assertThat(r.verification().macId()).isEqualTo(DemoWalletApi.MARKETPLACE_MAC_ID);
@@ -286,6 +291,16 @@ class DashboardApiTests {
 		assertThat(card.<String>json("$.transaction.status")).isEqualTo("confirmed");
 		assertThat(card.<List<String>>json("$.steps[*].action")).containsExactly("create", "accept", "confirm");
 		assertThat(card.<String>json("$.currentProject.name")).isEqualTo("marketplace");
+		// Paysera's callbacks (the demo API's), verified and handled in the transaction's project: the
+		// callback's request thread is not the session's, yet the handler's read went to marketplace
+		assertThat(card.<List<String>>json("$.callbacks[*].type")).containsExactly("reserved", "confirmed");
+		assertThat(card.<List<Integer>>json("$.callbacks[*].project.id")).containsOnly(1222);
+		assertThat(card.<List<String>>json("$.callbacks[*].boundProject")).containsOnly("marketplace");
+		assertThat(card.<List<String>>json("$.callbacks[*].walletCall")).containsExactly(
+				"GET transaction/" + key + " \u2192 reserved", "GET transaction/" + key + " \u2192 confirmed");
+		assertThat(this.demo.api().callbacks().deliveries()).filteredOn(d -> d.uri().endsWith("/paysera/callbacks"))
+			.extracting(MockCallbacks.Delivery::status)
+			.containsOnly(200);
 		assertThat(new ApiClient(this.port).get("/api/pay").<Object>json("$.transaction"))
 			.as("another browser session")
 			.isNull();
@@ -303,8 +318,11 @@ class DashboardApiTests {
 		assertThat(revoked.<String>json("$.transaction.status")).isEqualTo("revoked");
 		assertThat(revoked.<String>json("$.transaction.payments[0].price")).isEqualTo("5.00");
 		assertThat(revoked.<String>json("$.transaction.payments[0].description")).isEqualTo("Dashboard demo payment");
-		assertThat(revoked.<List<String>>json("$.steps[*].calls[*]")).containsExactly("POST transaction",
+		assertThat(revoked.<List<String>>json("$.steps[*].calls[*]")).containsExactly(
+				"POST transaction (callback_uri http://127.0.0.1:" + this.port + "/paysera/callbacks)",
 				"DELETE transaction/" + key);
+		assertThat(revoked.<List<String>>json("$.callbacks[*].type")).containsExactly("revoked");
+		assertThat(revoked.<List<String>>json("$.callbacks[*].project.name")).containsOnly("shop");
 		assertThat(revoked.<List<String>>json("$.steps[*].project.name")).containsOnly("shop");
 		assertThat(this.api.transactionStatus(key)).contains("revoked");
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
 
+import io.github.walletproject.autoconfigure.WalletConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
@@ -25,9 +26,10 @@ final class PinnedPublicKey implements CallbackPublicKey {
 			this.key = PemPublicKeys.parse(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
 		}
 		catch (IOException | IllegalArgumentException ex) {
-			throw new IllegalStateException("paysera.wallet.callbacks.public-key (" + resource.getDescription()
-					+ ") could not be read: " + ex.getMessage() + ". Point it at Paysera's PEM public key, or remove it "
-					+ "to fetch the key from paysera.wallet.callbacks.public-key-uri", ex);
+			throw new WalletConfigurationException("paysera.wallet.callbacks.public-key",
+					"(" + resource.getDescription() + ") could not be read: " + ex.getMessage(),
+					"Point it at Paysera's PEM public key, or remove it to fetch the key from "
+							+ "paysera.wallet.callbacks.public-key-uri");
 		}
 		this.loadedAt = now;
 	}

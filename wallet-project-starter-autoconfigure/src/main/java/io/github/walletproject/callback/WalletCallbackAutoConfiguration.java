@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 
 import io.github.walletproject.access.ProjectAccessChecker;
+import io.github.walletproject.autoconfigure.WalletConfigurationException;
 import io.github.walletproject.autoconfigure.WalletProperties;
 import io.github.walletproject.client.InternalWalletApi;
 import io.github.walletproject.routing.ProjectRegistry;
@@ -124,13 +125,13 @@ public final class WalletCallbackAutoConfiguration {
 			}
 			CacheManager cacheManager = cacheManagers.getIfUnique();
 			if (cacheManager == null) {
-				throw new IllegalStateException(property + " is '" + name + "', but the application has no single "
-						+ "CacheManager bean: enable caching (spring-boot-starter-cache with Redis…) or remove the property");
+				throw new WalletConfigurationException(property, "is '" + name + "', but the application has no single "
+						+ "CacheManager bean", "Enable caching (spring-boot-starter-cache with Redis…) or remove the property");
 			}
 			Cache cache = cacheManager.getCache(name);
 			if (cache == null) {
-				throw new IllegalStateException(property + " names cache '" + name + "', which the CacheManager does "
-						+ "not provide: declare it (e.g. spring.cache.cache-names=" + name + ") or correct the name");
+				throw new WalletConfigurationException(property, "names cache '" + name + "', which the CacheManager does "
+						+ "not provide", "Declare it (e.g. spring.cache.cache-names=" + name + ") or correct the name");
 			}
 			return cache;
 		}
@@ -145,8 +146,8 @@ public final class WalletCallbackAutoConfiguration {
 					CallbackHandler handler) {
 				String path = wallet.getCallbacks().getPath();
 				if (path == null || !path.startsWith("/")) {
-					throw new IllegalStateException(PATH + " must be a path starting with '/', such as "
-							+ "/paysera/callbacks, not '" + path + "'");
+					throw new WalletConfigurationException(PATH, "is '" + path + "', not a path",
+							"Set it to a path starting with '/', such as /paysera/callbacks");
 				}
 				return CallbackEndpoint.route(path, handler);
 			}

@@ -47,6 +47,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 import static io.github.walletproject.test.MockWalletApiAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Paysera's callbacks over real HTTP form posts to a servlet application (issue 19): what
@@ -378,6 +379,15 @@ class CallbackEndpointTests {
 		assertThat(status).isIn(404, 405);
 		assertThat(app.getBeanNamesForType(CallbackHandler.class)).isEmpty();
 		assertThat(listener(app).seen).isEmpty();
+	}
+
+	@Test
+	void aPinnedKeyThatCannotBeReadStopsTheApplicationNamingTheProperty() {
+		assertThatException()
+			.isThrownBy(() -> app("paysera.wallet.callbacks.public-key=file:" + this.directory.resolve("missing.pem")))
+			.havingRootCause()
+			.withMessageContaining("paysera.wallet.callbacks.public-key")
+			.withMessageContaining("missing.pem");
 	}
 
 	@Test
