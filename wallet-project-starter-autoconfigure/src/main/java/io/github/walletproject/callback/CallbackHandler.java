@@ -146,8 +146,10 @@ final class CallbackHandler {
 		}
 		String claim = object + ':' + decoded.id() + ':' + type;
 		if (!this.delivered.claim(claim)) {
-			return done(CallbackOutcome.DUPLICATE, object, "Paysera callback about " + what + " in project "
-					+ project.name() + " was dispatched already; acknowledged, not dispatched again");
+			this.metrics.record(CallbackOutcome.DUPLICATE, object);
+			logger.info("Paysera callback about " + what + " in project " + project.name()
+					+ " was dispatched already; acknowledged, not dispatched again");
+			return CallbackOutcome.DUPLICATE;
 		}
 		WalletCallback callback = decoded.event(type, project);
 		try (ProjectContext.Scope scope = ProjectContext.open(project)) {
