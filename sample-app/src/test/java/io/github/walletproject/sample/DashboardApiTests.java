@@ -280,7 +280,7 @@ class DashboardApiTests {
 		assertThat(sent.get(0).bodyField("payments[0].price")).contains(new BigDecimal("1299"));
 		assertThat(sent.get(0).hasBodyField("project_id")).isFalse();
 		Integer paymentId = confirmed.json("$.transaction.payments[0].id");
-		ReceivedRequest confirm = sent.get(sent.size() - 1);
+		ReceivedRequest confirm = sent.stream().filter(r -> r.method().equals("PUT")).findFirst().orElseThrow();
 		assertThat(confirm.bodyField("['" + paymentId + "'].price")).contains(new BigDecimal("1000"));
 		assertThat(confirm.bodyField("['" + paymentId + "'].currency")).contains("EUR");
 		assertThat(this.api.misroutedRequests()).isEmpty();

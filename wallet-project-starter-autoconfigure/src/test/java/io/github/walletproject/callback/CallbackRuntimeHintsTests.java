@@ -22,7 +22,7 @@ class CallbackRuntimeHintsTests {
 			.load(RuntimeHintsRegistrar.class)
 			.forEach(registrar -> registrar.registerHints(hints, getClass().getClassLoader()));
 
-		assertThat(RuntimeHintsPredicates.serialization().onType(CallbackStore.Entry.class)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onJavaSerialization(CallbackStore.Entry.class, true)).accepts(hints);
 	}
 
 }

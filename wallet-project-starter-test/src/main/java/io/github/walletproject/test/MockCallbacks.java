@@ -26,9 +26,9 @@ import java.util.function.Predicate;
  * base, as Paysera does); events signed like Paysera's (RSA PKCS#1 v1.5 with SHA-256 over the
  * exact bytes of {@code event}) and posted as the form fields {@code event} and {@code sign}.
  * <p>
- * When a transaction created with a {@code callback_uri} changes state in the mock's ledger
- * (the payer accepts it, the app confirms or revokes it), a {@code transaction} callback of
- * that type is delivered to it, in the background and in order; {@link #deliveries()} tells
+ * When a transaction created with a {@code callback_uri} on a loopback host changes state in
+ * the mock's ledger (the payer accepts it, the app confirms or revokes it), a
+ * {@code transaction} callback of that type is delivered to it, in the background and in order; {@link #deliveries()} tells
  * what was sent and what the app answered. {@link #deliver(String, String, String, String)}
  * sends one on demand.
  */
@@ -180,9 +180,20 @@ public final class MockCallbacks implements AutoCloseable {
 	}
 
 	void transactionChanged(String status, String transactionJson, Object callbackUri) {
-		if (callbackUri instanceof String uri && !uri.isEmpty()) {
+		if (callbackUri instanceof String uri && isLoopback(uri)) {
 			String event = event("transaction", status, transactionJson);
 			this.sender.execute(() -> deliver(uri, event));
+		}
+	}
+
+	/** Only the test's own app is called back: a callback_uri elsewhere (an example host) is left alone. */
+	private static boolean isLoopback(String uri) {
+		try {
+			String host = URI.create(uri).getHost();
+			return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
 		}
 	}
 
