@@ -574,8 +574,8 @@ async function loadTraffic() {
   renderTraffic(await request('api/demo/requests'));
 }
 
-// How the demo API checked a request's MAC. GET server needs no authentication, so it is
-// unsigned by design, which is neither good nor bad news.
+// How the demo API checked a request's MAC. GET server and GET /publickey (Paysera's callback
+// key) need no authentication, so they are unsigned by design, which is neither good nor bad news.
 const MAC_CHECKS = { valid: ['valid', 'ok'], invalid: ['invalid', 'bad'], 'unsigned-by-design': ['unsigned (by design)', 'neutral'],
   unsigned: ['unsigned', 'bad'], certificate: ['TLS client certificate', 'ok'] };
 
