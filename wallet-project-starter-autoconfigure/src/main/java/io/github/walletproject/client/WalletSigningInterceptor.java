@@ -3,6 +3,7 @@ package io.github.walletproject.client;
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.walletproject.RoutingParameters;
 import io.github.walletproject.WalletClosedException;
@@ -32,6 +33,12 @@ public final class WalletSigningInterceptor implements ClientHttpRequestIntercep
 	public static final String ROUTE_ATTRIBUTE = RequestRoute.class.getName();
 
 	private final AtomicBoolean open;
+	/**
+	 * Request attribute a caller may set to an {@code AtomicReference<RequestRoute>} to learn the
+	 * route its call was checked and sent on (the starter records the project a transaction
+	 * was created in this way).
+	 */
+	public static final String ROUTE_SINK_ATTRIBUTE = RequestRoute.class.getName() + ".sink";
 
 	private final RouteResolver routes;
 
@@ -79,6 +86,11 @@ public final class WalletSigningInterceptor implements ClientHttpRequestIntercep
 			request.getAttributes().put(ROUTE_ATTRIBUTE, route);
 		}
 		this.check.check(route);
+		if (request.getAttributes().get(ROUTE_SINK_ATTRIBUTE) instanceof AtomicReference<?> sink) {
+			@SuppressWarnings("unchecked")
+			AtomicReference<RequestRoute> routeSink = (AtomicReference<RequestRoute>) sink;
+			routeSink.set(route);
+		}
 		if (this.userAgent != null && !headers.containsHeader(HttpHeaders.USER_AGENT)) {
 			headers.set(HttpHeaders.USER_AGENT, this.userAgent);
 		}

@@ -108,6 +108,8 @@ public final class MockWalletApi implements AutoCloseable {
 
 	private final MoneyLedger ledger = new MoneyLedger(this::serverSeconds);
 
+	private final MockCallbacks callbacks = new MockCallbacks();
+
 	private volatile MacVerifier verifier = new MacVerifier(this.keys::get);
 
 	private final MockOAuth oauth = new MockOAuth(this.keys::put, this.userProjects::put,
@@ -150,6 +152,7 @@ public final class MockWalletApi implements AutoCloseable {
 		});
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", this::handle);
+		this.ledger.onTransactionChange(this.callbacks::transactionChanged);
 		this.server.start();
 	}
 
@@ -396,6 +399,23 @@ public final class MockWalletApi implements AutoCloseable {
 	 */
 	public List<String> createdTransactions() {
 		return this.ledger.transactionKeys();
+	}
+
+	/**
+	 * Paysera's side of callbacks: the key pair whose public half is served at
+	 * {@code /publickey}, signing, and the callbacks delivered to the app.
+	 * @return the callbacks
+	 */
+	public MockCallbacks callbacks() {
+		return this.callbacks;
+	}
+
+	/**
+	 * Where the mock serves its callback key ({@code /publickey} at the root, as Paysera does).
+	 * @return the address
+	 */
+	public String publicKeyUri() {
+		return ((this.server instanceof HttpsServer) ? "https" : "http") + "://127.0.0.1:" + port() + "/publickey";
 	}
 
 	/**
@@ -662,6 +682,7 @@ public final class MockWalletApi implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.callbacks.close();
 		this.server.stop(0);
 		this.executor.shutdownNow();
 		try {
@@ -732,6 +753,9 @@ public final class MockWalletApi implements AutoCloseable {
 			if (!fault.proceed()) {
 				return new Answer(fault.status(), fault.body(), fault.headers());
 			}
+		}
+		if (request.method().equals("GET") && request.path().equals("/publickey")) {
+			return new Answer(200, this.callbacks.publicKeyPem(), Map.of("Content-Type", "application/x-pem-file"));
 		}
 		boolean serverTime = request.method().equals("GET") && request.path().equals("server");
 		if (verification == null) {

@@ -161,6 +161,25 @@ final class MoneyLedger {
 		}
 	}
 
+	/** Told of each change of a transaction's state: its new status, its JSON and its callback_uri. */
+	interface TransactionListener {
+
+		void changed(String status, String transactionJson, Object callbackUri);
+
+	}
+
+	private volatile TransactionListener transactionListener = (status, json, uri) -> {
+	};
+
+	void onTransactionChange(TransactionListener listener) {
+		this.transactionListener = listener;
+	}
+
+	private void changed(Map<String, Object> transaction) {
+		this.transactionListener.changed((String) transaction.get("status"), Json.write(transactionJson(transaction)),
+				transaction.get("callback_uri"));
+	}
+
 	synchronized void acceptTransaction(String key, long payerWalletId) {
 		Map<String, Object> transaction = this.transactions.get(key);
 		if (transaction == null) {
@@ -177,6 +196,7 @@ final class MoneyLedger {
 			payment.put("status", "reserved");
 			payment.put("wallet", payerWalletId);
 		}
+		changed(transaction);
 	}
 
 	synchronized String transactionStatus(String key) {
@@ -441,6 +461,7 @@ final class MoneyLedger {
 			payment.put("status", "confirmed");
 			payment.put("confirmed_at", at);
 		}
+		changed(transaction);
 		return ok(transactionJson(transaction));
 	}
 
@@ -456,6 +477,7 @@ final class MoneyLedger {
 		for (Map<String, Object> payment : transactionPayments(transaction)) {
 			payment.put("status", "revoked");
 		}
+		changed(transaction);
 		return ok(transactionJson(transaction));
 	}
 
