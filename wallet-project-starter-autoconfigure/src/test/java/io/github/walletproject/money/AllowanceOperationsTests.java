@@ -65,6 +65,39 @@ class AllowanceOperationsTests {
 	}
 
 	@Test
+	void aDailyLimitTravelsAsSecondsAndReadsBackAsADay() {
+		this.runner.run(context -> {
+			WalletAllowances allowances = context.getBean(WalletAllowances.class);
+
+			Allowance allowance = ProjectContext.callWith("shop", () -> allowances
+				.create(AllowanceRequest.limitedTo(Money.of("10.00", "EUR"), 24)));
+
+			assertThat(api).lastRequestTo("POST", "allowance")
+				.hasValidSignature()
+				.isForProject(1221)
+				.hasBodyFieldNames("limits[0]", "max_price", "time")
+				.hasBodyField("limits[0].time", 86400);
+			assertThat(allowance.limits()).containsExactly(new AllowanceLimit(Money.of("10.00", "EUR"), 24));
+		});
+	}
+
+	@Test
+	void aLegacyPeriodIsReadAsHours() {
+		api.respond("GET", "allowance/777", 200, """
+				{"id": 777, "status": "active", "created_at": 1700000000, "currency": "EUR",
+				 "limits": [{"max_price": 1000, "period": 24}, {"max_price": 2000, "time": 604800}]}""");
+		this.runner.run(context -> {
+			WalletAllowances allowances = context.getBean(WalletAllowances.class);
+
+			Allowance allowance = ProjectContext.callWith("shop", () -> allowances.get(777));
+
+			assertThat(api).lastRequestTo("GET", "allowance/777").hasValidSignature().isForProject(1221);
+			assertThat(allowance.limits()).containsExactly(new AllowanceLimit(Money.of("10.00", "EUR"), 24),
+					new AllowanceLimit(Money.of("20.00", "EUR"), 168));
+		});
+	}
+
+	@Test
 	void getAndCancelNameTheAllowanceInThePath() {
 		this.runner.run(context -> {
 			WalletAllowances allowances = context.getBean(WalletAllowances.class);
