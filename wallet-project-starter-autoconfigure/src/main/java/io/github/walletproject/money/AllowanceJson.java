@@ -27,7 +27,7 @@ final class AllowanceJson {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record LimitJson(@JsonProperty("max_price") @Nullable Long maxPrice,
 			@JsonProperty("max_price_decimal") @Nullable String maxPriceDecimal,
-			@JsonProperty("time") @Nullable Integer time, @JsonProperty("period") @Nullable Integer period) {
+			@JsonProperty("time") @Nullable Long time, @JsonProperty("period") @Nullable Long period) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -52,10 +52,12 @@ final class AllowanceJson {
 		Allowance decode(In in) {
 			List<AllowanceLimit> limits = new ArrayList<>();
 			for (LimitJson limit : ApiConventions.list(in.limits())) {
-				Integer hours = (limit.time() != null) ? limit.time() : limit.period();
+				// time is in seconds; the deprecated period was in hours
+				java.time.Duration period = (limit.time() != null) ? java.time.Duration.ofSeconds(limit.time())
+						: (limit.period() != null) ? java.time.Duration.ofHours(limit.period()) : null;
 				limits.add(new AllowanceLimit(
 						requiredMoney(limit.maxPrice(), limit.maxPriceDecimal(), in.currency(), "allowance.limits.max_price"),
-						required(hours, "allowance.limits.time")));
+						required(period, "allowance.limits.time")));
 			}
 			return new Allowance(required(in.id(), "allowance.id"), in.transactionKey(),
 					AllowanceStatus.fromWireValue(in.status()),
@@ -67,7 +69,7 @@ final class AllowanceJson {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record LimitOut(@JsonProperty("max_price") long maxPrice, @JsonProperty("time") int time) {
+	record LimitOut(@JsonProperty("max_price") long maxPrice, @JsonProperty("time") long time) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -83,7 +85,7 @@ final class AllowanceJson {
 		public Out convert(AllowanceRequest request) {
 			List<LimitOut> limits = new ArrayList<>();
 			for (AllowanceLimit limit : request.limits()) {
-				limits.add(new LimitOut(limit.maxPrice().cents(), limit.periodHours()));
+				limits.add(new LimitOut(limit.maxPrice().cents(), limit.seconds()));
 			}
 			Money maxPrice = request.maxPrice();
 			return new Out(request.description(), request.currency(), (maxPrice != null) ? maxPrice.cents() : null,

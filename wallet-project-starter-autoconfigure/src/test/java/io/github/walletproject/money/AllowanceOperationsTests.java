@@ -1,5 +1,6 @@
 package io.github.walletproject.money;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import io.github.walletproject.ProjectContext;
@@ -42,7 +43,7 @@ class AllowanceOperationsTests {
 
 			Allowance allowance = ProjectContext.callWith("shop", () -> allowances.create(AllowanceRequest
 				.upTo(Money.of("50", "EUR"))
-				.withLimit(Money.of("10.00", "EUR"), 24)
+				.withLimit(Money.of("10.00", "EUR"), Duration.ofHours(24))
 				.withDescription("Monthly plan")
 				.validForHours(720)));
 
@@ -55,10 +56,10 @@ class AllowanceOperationsTests {
 				.hasBodyField("valid_for", 720)
 				.hasBodyFieldNames("limits[0]", "max_price", "time")
 				.hasBodyField("limits[0].max_price", 1000)
-				.hasBodyField("limits[0].time", 24);
+				.hasBodyField("limits[0].time", 86400);
 			assertThat(allowance.status()).isEqualTo(AllowanceStatus.NEW);
 			assertThat(allowance.maxPrice()).isEqualTo(Money.of("50.00", "EUR"));
-			assertThat(allowance.limits()).containsExactly(new AllowanceLimit(Money.of("10.00", "EUR"), 24));
+			assertThat(allowance.limits()).containsExactly(new AllowanceLimit(Money.of("10.00", "EUR"), Duration.ofHours(24)));
 			assertThat(allowance.validForHours()).isEqualTo(720);
 			assertThat(allowance.description()).isEqualTo("Monthly plan");
 		});
@@ -70,14 +71,14 @@ class AllowanceOperationsTests {
 			WalletAllowances allowances = context.getBean(WalletAllowances.class);
 
 			Allowance allowance = ProjectContext.callWith("shop", () -> allowances
-				.create(AllowanceRequest.limitedTo(Money.of("10.00", "EUR"), 24)));
+				.create(AllowanceRequest.limitedTo(Money.of("10.00", "EUR"), Duration.ofHours(24))));
 
 			assertThat(api).lastRequestTo("POST", "allowance")
 				.hasValidSignature()
 				.isForProject(1221)
 				.hasBodyFieldNames("limits[0]", "max_price", "time")
 				.hasBodyField("limits[0].time", 86400);
-			assertThat(allowance.limits()).containsExactly(new AllowanceLimit(Money.of("10.00", "EUR"), 24));
+			assertThat(allowance.limits()).containsExactly(new AllowanceLimit(Money.of("10.00", "EUR"), Duration.ofHours(24)));
 		});
 	}
 
@@ -92,8 +93,8 @@ class AllowanceOperationsTests {
 			Allowance allowance = ProjectContext.callWith("shop", () -> allowances.get(777));
 
 			assertThat(api).lastRequestTo("GET", "allowance/777").hasValidSignature().isForProject(1221);
-			assertThat(allowance.limits()).containsExactly(new AllowanceLimit(Money.of("10.00", "EUR"), 24),
-					new AllowanceLimit(Money.of("20.00", "EUR"), 168));
+			assertThat(allowance.limits()).containsExactly(new AllowanceLimit(Money.of("10.00", "EUR"), Duration.ofHours(24)),
+					new AllowanceLimit(Money.of("20.00", "EUR"), Duration.ofDays(7)));
 		});
 	}
 
@@ -152,8 +153,11 @@ class AllowanceOperationsTests {
 	@Test
 	void mixedCurrenciesAreRefusedBeforeAnythingIsSent() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> AllowanceRequest.upTo(Money.of("50", "EUR")).withLimit(Money.of("10", "USD"), 24))
+			.isThrownBy(() -> AllowanceRequest.upTo(Money.of("50", "EUR")).withLimit(Money.of("10", "USD"), Duration.ofHours(24)))
 			.withMessageContaining("one currency");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AllowanceRequest.limitedTo(Money.of("10", "EUR"), Duration.ofMillis(1500)))
+			.withMessageContaining("whole seconds");
 		assertThat(api).receivedNothing();
 	}
 
