@@ -167,6 +167,15 @@ class WalletOperationsTests {
 			assertThatExceptionOfType(WalletResponseException.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> wallets.balance(2112)))
 				.withMessageContaining("balance.EUR.at_disposal_decimal that is not a decimal number");
+			// a value a record refuses (read by its @JsonCreator factory) is wrapped in the same place
+			WalletPayments payments = context.getBean(WalletPayments.class);
+			api.failNext("GET", "payment/77", Fault.status(200, """
+					{"id":77,"status":"new","created_at":1,"price":100,"currency":"EUR",
+					 "items":[{"title":"Mug","price":100,"quantity":0}]}"""), 1);
+			assertThatExceptionOfType(WalletResponseException.class)
+				.isThrownBy(() -> ProjectContext.runWith("shop", () -> payments.get(77)))
+				.withMessageContaining("WalletPayments.get (GET payment/{id})")
+				.withMessageContaining("quantity");
 		});
 	}
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.auth.WalletCredentials;
-import io.github.walletproject.client.Balance;
+import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.Project;
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.sample.web.Views.Amount;
@@ -47,7 +47,7 @@ class ProjectBalances {
 			Project details = this.wallet.project(key);
 			title = details.title();
 			walletId = details.walletId();
-			Balance balance = this.wallet.balance(key);
+			WalletBalance balance = this.wallet.balance(key);
 			return new ProjectBalance(project.alias(), project.id(), credentials(project), title, walletId,
 					Amount.of(balance), null);
 		}
