@@ -63,7 +63,7 @@ class WalletOperationsTests {
 			WalletBalance plain = ProjectContext.callWith("shop", () -> wallets.balance(2112));
 			assertThat(api).lastRequestTo("GET", "wallet/2112/balance").isForProject(1221)
 				.doesNotHaveQueryParameter("convert_to");
-			ProjectContext.callWith("shop", () -> wallets.balance(2112, "EUR"));
+			WalletBalance converted = ProjectContext.callWith("shop", () -> wallets.balance(2112, "EUR"));
 
 			assertThat(api).lastRequestTo("GET", "wallet/2112/balance")
 				.hasValidSignature()
@@ -74,6 +74,11 @@ class WalletOperationsTests {
 			assertThat(usd.atDisposal()).isEqualTo(Money.of("5.00", "USD"));
 			assertThat(usd.reserved()).isEqualTo(Money.of("1.25", "USD"));
 			assertThat(usd.total()).isEqualTo(Money.of("6.25", "USD"));
+			assertThat(usd.converted()).as("no convert_to, no converted").isNull();
+			CurrencyFunds eur = converted.currency("EUR").orElseThrow();
+			assertThat(eur.converted()).as("converted.{at_disposal, reserved}").isNotNull();
+			assertThat(eur.converted().atDisposal()).isEqualByComparingTo(eur.atDisposal().amount());
+			assertThat(eur.converted().reserved()).isEqualByComparingTo(eur.reserved().amount());
 		});
 	}
 
