@@ -53,6 +53,16 @@ final class ApiConventions {
 	}
 
 	/**
+	 * Money as the API's {@code *_decimal} string, refusing to round.
+	 * @param money the money, or {@code null}
+	 * @param what what it is, for the message
+	 * @return the amount with two decimals, such as {@code "12.99"}, or {@code null}
+	 */
+	static @Nullable String decimal(@Nullable Money money, String what) {
+		return (money != null) ? fromCents(toCents(money.amount(), what)).toPlainString() : null;
+	}
+
+	/**
 	 * Check that money can be sent: whole cents only.
 	 * @param money the money, or {@code null}
 	 * @param what what it is, for the message

@@ -118,13 +118,13 @@ class MoneyJsonTests {
 			.withParameters(Map.of("sku", "M-1")));
 
 		assertThat(this.json.readTree(transaction)).isEqualTo(this.json.readTree("""
-				{"payments":[{"description":"Order","price":1299,"currency":"EUR"},2987],
+				{"payments":[{"description":"Order","price_decimal":"12.99","currency":"EUR"},2987],
 				 "reserve_until":1900000000,
 				 "allowance":{"data":{"currency":"EUR","max_price":5000},"optional":true},
 				 "auto_confirm":false,"callback_uri":false}
 				"""));
 		assertThat(this.json.readTree(item)).isEqualTo(this.json.readTree(
-				"{\"title\":\"Mug\",\"price\":450,\"currency\":\"EUR\",\"quantity\":2,\"parameters\":{\"sku\":\"M-1\"}}"));
+				"{\"title\":\"Mug\",\"price_decimal\":\"4.50\",\"currency\":\"EUR\",\"quantity\":2,\"parameters\":{\"sku\":\"M-1\"}}"));
 		assertThat(this.json.writeValueAsString(FinalPrices.of(2987, Money.of("10", "EUR")).and(2988, Money.of("1.05", "EUR"))))
 			.isEqualTo("{\"2987\":{\"price\":1000,\"currency\":\"EUR\"},\"2988\":{\"price\":105,\"currency\":\"EUR\"}}");
 	}

@@ -1,5 +1,7 @@
 package io.github.walletproject.money;
 
+import java.math.BigDecimal;
+
 import java.time.Instant;
 
 import io.github.walletproject.ProjectContext;
@@ -79,6 +81,9 @@ class WalletOperationsTests {
 			assertThat(eur.converted()).as("converted.{at_disposal, reserved}").isNotNull();
 			assertThat(eur.converted().atDisposal()).isEqualByComparingTo(eur.atDisposal().amount());
 			assertThat(eur.converted().reserved()).isEqualByComparingTo(eur.reserved().amount());
+			// USD 5.00 / 1.25 at 0.90, sent in cents of EUR
+			assertThat(converted.currency("USD").orElseThrow().converted())
+				.isEqualTo(new CurrencyFunds.Converted(new BigDecimal("4.50"), new BigDecimal("1.12")));
 		});
 	}
 

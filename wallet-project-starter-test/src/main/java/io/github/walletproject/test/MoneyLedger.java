@@ -517,7 +517,8 @@ final class MoneyLedger {
 			for (Object item : (List<?>) body.get("items")) {
 				Map<String, Object> fields = asMap(item);
 				long quantity = (fields.get("quantity") instanceof BigDecimal q) ? q.longValueExact() : 1;
-				price += (fields.containsKey("total_price")) ? amountInCents(fields, "total_price")
+				price += (fields.containsKey("total_price") || fields.containsKey("total_price_decimal"))
+						? amountInCents(fields, "total_price")
 						: amountInCents(fields, "price") * quantity;
 				String itemCurrency = currency(fields.get("currency"), "items[].currency");
 				if (currency != null && !currency.equals(itemCurrency)) {
@@ -532,8 +533,10 @@ final class MoneyLedger {
 		payment.put("status", "new");
 		payment.put("currency", currency);
 		setPrice(payment, price);
-		if (body.containsKey("cashback")) {
-			payment.put("cashback", amountInCents(body, "cashback"));
+		if (body.containsKey("cashback") || body.containsKey("cashback_decimal")) {
+			long cashback = amountInCents(body, "cashback");
+			payment.put("cashback", cashback);
+			payment.put("cashback_decimal", BigDecimal.valueOf(cashback, 2).toPlainString());
 		}
 		for (String field : List.of("description", "items", "beneficiary", "parameters", "freeze_for", "purpose")) {
 			if (body.containsKey(field)) {
