@@ -5,7 +5,10 @@ import java.util.Map;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletApiException;
+import io.github.walletproject.WalletInvalidParametersException;
+import io.github.walletproject.WalletInvalidStateException;
 import io.github.walletproject.WalletNotFoundException;
+import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -194,7 +197,7 @@ class TransactionOperationsTests {
 			WalletTransactions transactions = context.getBean(WalletTransactions.class);
 			String key = ProjectContext.callWith("shop", () -> transactions.create(order())).key();
 
-			assertThatExceptionOfType(WalletApiException.class)
+			assertThatExceptionOfType(WalletInvalidStateException.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> transactions.confirm(key)))
 				.satisfies(ex -> {
 					assertThat(ex.getErrorCode()).isEqualTo("invalid_state");
@@ -213,9 +216,13 @@ class TransactionOperationsTests {
 			api.acceptTransaction(created.key(), MoneyTestApps.MY_WALLET);
 			FinalPrices higher = FinalPrices.of(created.payments().get(0).id(), Money.of("15.00", "EUR"));
 
-			assertThatExceptionOfType(WalletApiException.class)
+			assertThatExceptionOfType(WalletInvalidParametersException.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> transactions.confirm(created.key(), higher)))
-				.satisfies(ex -> assertThat(ex.getErrorCode()).isEqualTo("invalid_parameters"));
+				.satisfies(ex -> {
+					assertThat(ex.getErrorCode()).isEqualTo("invalid_parameters");
+					assertThat(ex.getErrorProperties())
+						.containsEntry(created.payments().get(0).id() + ".price", "cannot exceed the reserved price");
+				});
 			assertThat(api.transactionStatus(created.key())).contains("reserved");
 		});
 	}
@@ -226,7 +233,7 @@ class TransactionOperationsTests {
 			WalletTransactions transactions = context.getBean(WalletTransactions.class);
 			TransactionRequest unknownPayment = TransactionRequest.builder().paymentId(999_999).build();
 
-			assertThatExceptionOfType(WalletApiException.class)
+			assertThatExceptionOfType(WalletInvalidParametersException.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> transactions.create(unknownPayment)))
 				.satisfies(ex -> {
 					assertThat(ex.getErrorCode()).isEqualTo("invalid_parameters");
@@ -234,6 +241,32 @@ class TransactionOperationsTests {
 				});
 			assertThat(api).lastRequestTo("POST", "transaction").isForProject(1221).hasBodyField("payments[0]", 999_999);
 			assertThat(api.createdTransactions()).isEmpty();
+		});
+	}
+
+	@Test
+	void anErrorKeepsItsUriDataAndPropertiesAndIsTypedByItsCode() {
+		this.runner.run(context -> {
+			WalletTransactions transactions = context.getBean(WalletTransactions.class);
+			String key = ProjectContext.callWith("shop", () -> transactions.create(order())).key();
+			api.failNext("PUT", "transaction/" + key + "/confirm", Fault.status(409, """
+					{"error":"invalid_state","error_description":"Transaction is not reserved",
+					 "error_uri":"https://developers.paysera.com/en/wallet/errors#invalid_state",
+					 "error_properties":{"status":"new"},"error_data":{"confirm_url":"https://pay.example/k"}}"""),
+					1);
+
+			assertThatExceptionOfType(WalletInvalidStateException.class)
+				.isThrownBy(() -> ProjectContext.runWith("shop", () -> transactions.confirm(key)))
+				.satisfies(ex -> {
+					assertThat(ex.getStatus()).isEqualTo(409);
+					assertThat(ex.getErrorUri()).contains("https://developers.paysera.com/en/wallet/errors#invalid_state");
+					assertThat(ex.getErrorData()).containsEntry("confirm_url", "https://pay.example/k");
+					assertThat(ex.getErrorProperties()).containsEntry("status", "new");
+					assertThat(ex).hasMessageContaining("(see https://developers.paysera.com/en/wallet/errors");
+				})
+				.isInstanceOf(WalletApiException.class);
+			assertThat(api).lastRequestTo("PUT", "transaction/" + key + "/confirm").hasValidSignature()
+				.isForProject(1221);
 		});
 	}
 

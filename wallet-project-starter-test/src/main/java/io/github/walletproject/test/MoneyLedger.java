@@ -422,7 +422,8 @@ final class MoneyLedger {
 				}
 				if (cents > (Long) payment.get("price")) {
 					return error(400, "invalid_parameters",
-							"The final price of payment " + paymentId + " cannot exceed the reserved price");
+							"The final price of payment " + paymentId + " cannot exceed the reserved price",
+							Map.of(paymentId + ".price", "cannot exceed the reserved price"));
 				}
 				finalPrices.put(paymentId, cents);
 			}
@@ -891,6 +892,15 @@ final class MoneyLedger {
 
 	static Reply error(int status, String code, String description) {
 		return new Reply(status, Fault.error(status, code, description).body());
+	}
+
+	/** An error with {@code error_properties} naming the fields at fault. */
+	static Reply error(int status, String code, String description, Map<String, Object> properties) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("error", code);
+		json.put("error_description", description);
+		json.put("error_properties", properties);
+		return new Reply(status, Json.write(json));
 	}
 
 	/**
