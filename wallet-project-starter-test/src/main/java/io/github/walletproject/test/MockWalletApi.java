@@ -304,6 +304,18 @@ public final class MockWalletApi implements AutoCloseable {
 	}
 
 	/**
+	 * The PIN code of a payer's wallet, which {@code PUT transaction/{key}/reserve[/{payer}]}
+	 * with a {@code pin} checks (a wrong PIN is {@code invalid_parameters} naming {@code pin}).
+	 * @param walletId the payer's wallet
+	 * @param pin the PIN code
+	 * @return this mock
+	 */
+	public MockWalletApi pin(long walletId, String pin) {
+		this.ledger.pin(walletId, pin);
+		return this;
+	}
+
+	/**
 	 * The rate {@code GET wallet/{id}/balance?convert_to=…} converts with, from one currency to
 	 * another (a currency converts to itself at 1; a pair without a rate is refused with
 	 * {@code invalid_parameters}).
