@@ -77,8 +77,14 @@ class AllowanceOperationsTests {
 				.hasValidSignature()
 				.isForProject(1221)
 				.hasBodyFieldNames("limits[0]", "max_price", "time")
-				.hasBodyField("limits[0].time", 86400);
+				.hasBodyField("limits[0].time", 86400)
+				.hasBodyFieldInSeconds("limits[0].time", Duration.ofDays(1));
 			assertThat(allowance.limits()).containsExactly(new AllowanceLimit(Money.of("10.00", "EUR"), Duration.ofHours(24)));
+			// the test kit's unit assertion names the unit when a body holds another one
+			assertThatExceptionOfType(AssertionError.class)
+				.isThrownBy(() -> assertThat(api).lastRequestTo("POST", "allowance")
+					.hasBodyFieldInSeconds("limits[0].time", Duration.ofHours(24).dividedBy(3600)))
+				.withMessageContaining("in seconds <24>");
 		});
 	}
 

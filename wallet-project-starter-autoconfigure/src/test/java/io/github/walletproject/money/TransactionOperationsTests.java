@@ -64,6 +64,7 @@ class TransactionOperationsTests {
 						"parameters")
 				.hasBodyField("payments[0].description", "Order #1234")
 				.hasBodyField("payments[0].price_decimal", "12.99")
+				.hasBodyFieldAsDecimal("payments[0].price_decimal", "12.99")
 				.hasBodyField("payments[0].currency", "EUR")
 				.hasBodyField("payments[0].beneficiary.id", 2112)
 				.hasBodyField("payments[0].parameters.order", "1234")
