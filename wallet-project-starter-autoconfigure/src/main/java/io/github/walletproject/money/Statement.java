@@ -1,10 +1,10 @@
 package io.github.walletproject.money;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,10 +1,10 @@
 package io.github.walletproject.money;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,12 +1,12 @@
 package io.github.walletproject.money;
 
 import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.walletproject.WalletResponseException;
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,6 @@ package io.github.walletproject.money;
 
 import java.util.stream.Stream;
 
-import org.springframework.web.service.annotation.PutExchange;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,6 +9,7 @@ import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
+import org.springframework.web.service.annotation.PutExchange;
 
 /**
  * Payments of the Wallet API: create, read, cancel and find, in the bound project.
