@@ -57,7 +57,7 @@ class SnippetChecksTests {
 		assertThat(JavaSnippet.classify("public Transaction pay(Order order) {   // POST transaction\n}\n"))
 			.isEqualTo(Kind.MEMBERS);
 		assertThat(JavaSnippet.classify("@Autowired\nWalletProjects wallet;\n")).isEqualTo(Kind.MEMBERS);
-		assertThat(JavaSnippet.classify("Balance balance = ProjectContext.callWith(\"m\", () -> wallet.balance());\n"))
+		assertThat(JavaSnippet.classify("WalletBalance balance = ProjectContext.callWith(\"m\", () -> wallet.balance());\n"))
 			.isEqualTo(Kind.STATEMENTS);
 		assertThat(JavaSnippet.classify("walletRestClient.post().uri(\"transaction\").body(payment)\n"
 				+ "    .retrieve().body(String.class);\n")).isEqualTo(Kind.STATEMENTS);
@@ -79,7 +79,7 @@ class SnippetChecksTests {
 				FENCE, // 9
 				FENCE + "java", // 10
 				"long id = Shop.id() + order.projectId();", // 11
-				"Balance balance = ProjectContext.callWith(\"shop\", () -> wallet.balance());", // 12
+				"WalletBalance balance = ProjectContext.callWith(\"shop\", () -> wallet.balance());", // 12
 				FENCE, // 13
 				FENCE + "java", // 14
 				"@WalletProject(\"shop\")", // 15
@@ -90,8 +90,8 @@ class SnippetChecksTests {
 				FENCE, // 20
 				"A typo in a statement:", // 21
 				FENCE + "java", // 22
-				"Balance first = wallet.balance();", // 23
-				"Balance second = wallet.balanse();", // 24
+				"WalletBalance first = wallet.balance();", // 23
+				"WalletBalance second = wallet.balanse();", // 24
 				FENCE, // 25
 				"A unit with an error on its third line:", // 26
 				FENCE + "java", // 27
@@ -142,7 +142,7 @@ class SnippetChecksTests {
 		assertThat(outcomes.get(23).problem()).contains("TEST.md line 24")
 			.contains("cannot find symbol")
 			.contains("balanse")
-			.contains("> Balance second = wallet.balanse();")
+			.contains("> WalletBalance second = wallet.balanse();")
 			.contains("<!-- snippet: fragment -->");
 		assertThat(outcomes.get(28).problem()).contains("TEST.md line 30").contains("cannot find symbol").contains("Sting");
 		assertThat(outcomes.get(35).problem()).as("a marked fragment that does not compile").isNull();
