@@ -50,7 +50,7 @@ class TransactionOperationsTests {
 	}
 
 	@Test
-	void createSendsCentsAndTheBoundProjectAndReadsTheTransaction() {
+	void createSendsDecimalsAndTheBoundProjectAndReadsTheTransaction() {
 		this.runner.run(context -> {
 			WalletTransactions transactions = context.getBean(WalletTransactions.class);
 
