@@ -59,7 +59,7 @@ class SnippetChecksTests {
 		assertThat(JavaSnippet.classify("@Autowired\nWalletProjects wallet;\n")).isEqualTo(Kind.MEMBERS);
 		assertThat(JavaSnippet.classify("import a.B;\n\n@Bean\nB b() {\n    return null;\n}\n")).isEqualTo(Kind.MEMBERS);
 		assertThat(JavaSnippet.classify("import a.B;\n\nB b = wallet.b();\n")).isEqualTo(Kind.STATEMENTS);
-		assertThat(JavaSnippet.classify("Balance balance = ProjectContext.callWith(\"m\", () -> wallet.balance());\n"))
+		assertThat(JavaSnippet.classify("WalletBalance balance = ProjectContext.callWith(\"m\", () -> wallet.balance());\n"))
 			.isEqualTo(Kind.STATEMENTS);
 		assertThat(JavaSnippet.classify("walletRestClient.post().uri(\"transaction\").body(payment)\n"
 				+ "    .retrieve().body(String.class);\n")).isEqualTo(Kind.STATEMENTS);
@@ -81,10 +81,10 @@ class SnippetChecksTests {
 				FENCE, // 9
 				FENCE + "java", // 10
 				"import io.github.walletproject.ProjectContext;", // 11
-				"import io.github.walletproject.client.Balance;", // 12
+				"import io.github.walletproject.money.WalletBalance;", // 12
 				"", // 13
 				"long id = Shop.id() + order.projectId();", // 14
-				"Balance balance = ProjectContext.callWith(\"shop\", () -> wallet.balance());", // 15
+				"WalletBalance balance = ProjectContext.callWith(\"shop\", () -> wallet.balance());", // 15
 				FENCE, // 16
 				FENCE + "java", // 17
 				"import io.github.walletproject.WalletProject;", // 18
@@ -101,9 +101,9 @@ class SnippetChecksTests {
 				FENCE, // 29
 				"A typo in a statement:", // 30
 				FENCE + "java", // 31
-				"import io.github.walletproject.client.Balance;", // 32
-				"Balance first = wallet.balance();", // 33
-				"Balance second = wallet.balanse();", // 34
+				"import io.github.walletproject.money.WalletBalance;", // 32
+				"WalletBalance first = wallet.balance();", // 33
+				"WalletBalance second = wallet.balanse();", // 34
 				FENCE, // 35
 				"A type used without its import: nothing is imported for a block", // 36
 				FENCE + "java", // 37
@@ -158,7 +158,7 @@ class SnippetChecksTests {
 		assertThat(outcomes.get(32).problem()).contains("TEST.md line 34")
 			.contains("cannot find symbol")
 			.contains("balanse")
-			.contains("> Balance second = wallet.balanse();")
+			.contains("> WalletBalance second = wallet.balanse();")
 			.contains("<!-- snippet: fragment -->");
 		assertThat(outcomes.get(38).problem()).as("a block that uses a type it does not import")
 			.contains("TEST.md line 38")

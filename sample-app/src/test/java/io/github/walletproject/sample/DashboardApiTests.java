@@ -236,7 +236,7 @@ class DashboardApiTests {
 		assertThat(sent.projectId()).isEqualTo(1222L);
 		assertThat(sent.verification().macId()).isEqualTo(DemoWalletApi.MARKETPLACE_MAC_ID);
 		assertThat(sent.ext()).containsKey("body_hash");
-		assertThat(sent.bodyField("payments[0].price")).contains(new BigDecimal("1299"));
+		assertThat(sent.bodyField("payments[0].price_decimal")).contains("12.99");
 		assertThat(sent.bodyField("payments[0].currency")).contains("EUR");
 		assertThat(sent.bodyField("payments[0].description")).contains("Tote bag");
 		assertThat(sent.hasBodyField("project_id")).as("the project is signed, not a body field").isFalse();
@@ -302,7 +302,7 @@ class DashboardApiTests {
 			assertThat(r.verification().macId()).isEqualTo(DemoWalletApi.MARKETPLACE_MAC_ID);
 			assertThat(r.signatureValid()).isTrue();
 		});
-		assertThat(sent.get(0).bodyField("payments[0].price")).contains(new BigDecimal("1299"));
+		assertThat(sent.get(0).bodyField("payments[0].price_decimal")).contains("12.99");
 		assertThat(sent.get(0).hasBodyField("project_id")).isFalse();
 		Integer paymentId = confirmed.json("$.transaction.payments[0].id");
 		ReceivedRequest confirm = sent.stream().filter(r -> r.method().equals("PUT")).findFirst().orElseThrow();
@@ -354,7 +354,7 @@ class DashboardApiTests {
 		ApiClient.Response confirm = browser.post("/api/pay/transaction/" + key + "/confirm", "");
 
 		assertThat(confirm.status()).isEqualTo(409);
-		assertThat(confirm.<String>json("$.error.type")).isEqualTo("WalletApiException");
+		assertThat(confirm.<String>json("$.error.type")).isEqualTo("WalletInvalidStateException");
 		assertThat(confirm.<String>json("$.error.code")).isEqualTo("invalid_state");
 		assertThat(confirm.<String>json("$.transaction.status")).as("as last read").isEqualTo("revoked");
 		assertThat(confirm.<List<String>>json("$.steps[*].action")).containsExactly("create", "revoke", "confirm");
