@@ -328,6 +328,7 @@ function renderPay(result) {
   }
   renderPayTransaction(card);
   renderPaySteps(card.steps);
+  renderPayCallbacks(Array.isArray(card.callbacks) ? card.callbacks : []);
   if (card.error) {
     error.hidden = false;
     error.textContent = (result.ok ? '' : 'HTTP ' + result.status + ' \u2014 ') + card.error.type + ': ' + card.error.message;
@@ -397,6 +398,24 @@ function renderPaySteps(steps) {
     failed ? el('span', { className: 'step-result bad', text: step.error.type + ': ' + step.error.message })
       : el('span', { className: 'pill status step-result ' + step.status, text: step.status }),
     el('div', { className: 'calls' }, el('code', { text: step.calls.length ? step.calls.join('  \u2192  ') : 'no call sent' }))));
+  }
+}
+
+function renderPayCallbacks(callbacks) {
+  const list = $('pay-callbacks');
+  list.replaceChildren();
+  if (callbacks.length === 0) {
+    list.append(el('li', { className: 'muted', text: 'No callback yet.' }));
+    return;
+  }
+  for (const callback of callbacks) {
+    list.append(el('li', { className: 'ok', 'data-type': callback.type, 'data-project': callback.project.name,
+      'data-project-id': callback.project.id, 'data-bound': callback.boundProject },
+    el('strong', { text: callback.object + '.' + callback.type }), ' ',
+    el('span', { className: 'pill', text: 'verified' }), ' handled in ',
+    el('strong', { className: 'step-project', text: projectText(callback.project) }),
+    ' (bound while the handler ran: ' + callback.boundProject + ')',
+    el('div', { className: 'calls' }, el('code', { text: callback.walletCall }))));
   }
 }
 
@@ -555,8 +574,8 @@ async function loadTraffic() {
   renderTraffic(await request('api/demo/requests'));
 }
 
-// How the demo API checked a request's MAC. GET server needs no authentication, so it is
-// unsigned by design, which is neither good nor bad news.
+// How the demo API checked a request's MAC. GET server and GET /publickey (Paysera's callback
+// key) need no authentication, so they are unsigned by design, which is neither good nor bad news.
 const MAC_CHECKS = { valid: ['valid', 'ok'], invalid: ['invalid', 'bad'], 'unsigned-by-design': ['unsigned (by design)', 'neutral'],
   unsigned: ['unsigned', 'bad'], certificate: ['TLS client certificate', 'ok'] };
 

@@ -7,7 +7,7 @@ import java.util.Optional;
  * {@link WalletProject}. Every Wallet API call made while a project is bound carries it.
  *
  * <pre class="code">
- * Balance balance = ProjectContext.callWith("marketplace", () -&gt; wallet.balance());
+ * WalletBalance balance = ProjectContext.callWith("marketplace", () -&gt; wallet.balance());
  *
  * try (ProjectContext.Scope scope = ProjectContext.open("1221")) {
  *     wallet.balance();

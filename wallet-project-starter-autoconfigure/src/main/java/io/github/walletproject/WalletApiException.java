@@ -31,6 +31,10 @@ public class WalletApiException extends WalletException {
 
 	private final @Nullable String correlationId;
 
+	private final @Nullable String errorUri;
+
+	private final transient Map<String, Object> errorData;
+
 	/**
 	 * Create an exception.
 	 * @param error what the server said
@@ -42,6 +46,8 @@ public class WalletApiException extends WalletException {
 		this.errorDescription = error.description();
 		this.errorProperties = error.properties();
 		this.correlationId = error.correlationId();
+		this.errorUri = error.uri();
+		this.errorData = error.data();
 	}
 
 	/**
@@ -85,6 +91,23 @@ public class WalletApiException extends WalletException {
 	}
 
 	/**
+	 * Where the API documents this error ({@code error_uri}).
+	 * @return the URI, if the API sent one
+	 */
+	public Optional<String> getErrorUri() {
+		return Optional.ofNullable(this.errorUri);
+	}
+
+	/**
+	 * Data the API attached to the error ({@code error_data}, an object), such as what a payer
+	 * must do next.
+	 * @return the data, empty when none was sent
+	 */
+	public Map<String, Object> getErrorData() {
+		return this.errorData;
+	}
+
+	/**
 	 * The facts of one Wallet API error response.
 	 * @param status the HTTP status
 	 * @param code the error code
@@ -92,15 +115,32 @@ public class WalletApiException extends WalletException {
 	 * @param properties the error properties (never {@code null})
 	 * @param correlationId the correlation id header, or {@code null}
 	 * @param request {@code METHOD path} of the request, for the message
+	 * @param uri where the error is documented ({@code error_uri}), or {@code null}
+	 * @param data the error's data ({@code error_data}), never {@code null}
 	 */
 	public record WalletError(int status, String code, @Nullable String description, Map<String, Object> properties,
-			@Nullable String correlationId, String request) {
+			@Nullable String correlationId, String request, @Nullable String uri, Map<String, Object> data) {
 
 		/**
-		 * Normalize the properties to an unmodifiable map.
+		 * Normalize the properties and data to unmodifiable maps.
 		 */
 		public WalletError {
 			properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+			data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+		}
+
+		/**
+		 * An error without {@code error_uri} and {@code error_data}.
+		 * @param status the HTTP status
+		 * @param code the error code
+		 * @param description the description, or {@code null}
+		 * @param properties the error properties
+		 * @param correlationId the correlation id header, or {@code null}
+		 * @param request {@code METHOD path} of the request
+		 */
+		public WalletError(int status, String code, @Nullable String description, Map<String, Object> properties,
+				@Nullable String correlationId, String request) {
+			this(status, code, description, properties, correlationId, request, null, Map.of());
 		}
 
 		String message() {
@@ -111,6 +151,9 @@ public class WalletApiException extends WalletException {
 			}
 			if (!this.properties.isEmpty()) {
 				message.append(" ").append(this.properties);
+			}
+			if (this.uri != null) {
+				message.append(" (see ").append(this.uri).append(')');
 			}
 			if (this.correlationId != null) {
 				message.append(" [paysera-correlation-id ").append(this.correlationId).append(']');

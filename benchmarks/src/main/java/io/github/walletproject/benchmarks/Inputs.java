@@ -40,7 +40,7 @@ public final class Inputs {
 	public static final byte[] POST_BODY = ("{\"payments\":[{\"description\":\"Order #20231 at Shop\","
 			+ "\"price\":1299,\"currency\":\"EUR\",\"parameters\":{\"order_id\":\"20231\"}}],"
 			+ "\"allowance\":{\"optional\":false,\"data\":{\"currency\":\"EUR\",\"limits\":[{\"max_price\":5000,"
-			+ "\"period\":24}]}},\"redirect_uri\":\"https://shop.example.com/o/20231\","
+			+ "\"time\":86400}]}},\"redirect_uri\":\"https://shop.example.com/o/20231\","
 			+ "\"callback_uri\":\"https://shop.example.com/cb\"}")
 		.getBytes(StandardCharsets.UTF_8);
 

@@ -59,7 +59,7 @@ class SnippetChecksTests {
 		assertThat(JavaSnippet.classify("@Autowired\nWalletProjects wallet;\n")).isEqualTo(Kind.MEMBERS);
 		assertThat(JavaSnippet.classify("import a.B;\n\n@Bean\nB b() {\n    return null;\n}\n")).isEqualTo(Kind.MEMBERS);
 		assertThat(JavaSnippet.classify("import a.B;\n\nB b = wallet.b();\n")).isEqualTo(Kind.STATEMENTS);
-		assertThat(JavaSnippet.classify("Balance balance = ProjectContext.callWith(\"m\", () -> wallet.balance());\n"))
+		assertThat(JavaSnippet.classify("WalletBalance balance = ProjectContext.callWith(\"m\", () -> wallet.balance());\n"))
 			.isEqualTo(Kind.STATEMENTS);
 		assertThat(JavaSnippet.classify("walletRestClient.post().uri(\"transaction\").body(payment)\n"
 				+ "    .retrieve().body(String.class);\n")).isEqualTo(Kind.STATEMENTS);
@@ -81,10 +81,10 @@ class SnippetChecksTests {
 				FENCE, // 9
 				FENCE + "java", // 10
 				"import io.github.walletproject.ProjectContext;", // 11
-				"import io.github.walletproject.client.Balance;", // 12
+				"import io.github.walletproject.money.WalletBalance;", // 12
 				"", // 13
 				"long id = Shop.id() + order.projectId();", // 14
-				"Balance balance = ProjectContext.callWith(\"shop\", () -> wallet.balance());", // 15
+				"WalletBalance balance = ProjectContext.callWith(\"shop\", () -> wallet.balance());", // 15
 				FENCE, // 16
 				FENCE + "java", // 17
 				"import io.github.walletproject.WalletProject;", // 18
@@ -101,9 +101,9 @@ class SnippetChecksTests {
 				FENCE, // 29
 				"A typo in a statement:", // 30
 				FENCE + "java", // 31
-				"import io.github.walletproject.client.Balance;", // 32
-				"Balance first = wallet.balance();", // 33
-				"Balance second = wallet.balanse();", // 34
+				"import io.github.walletproject.money.WalletBalance;", // 32
+				"WalletBalance first = wallet.balance();", // 33
+				"WalletBalance second = wallet.balanse();", // 34
 				FENCE, // 35
 				"A type used without its import: nothing is imported for a block", // 36
 				FENCE + "java", // 37
@@ -158,7 +158,7 @@ class SnippetChecksTests {
 		assertThat(outcomes.get(32).problem()).contains("TEST.md line 34")
 			.contains("cannot find symbol")
 			.contains("balanse")
-			.contains("> Balance second = wallet.balanse();")
+			.contains("> WalletBalance second = wallet.balanse();")
 			.contains("<!-- snippet: fragment -->");
 		assertThat(outcomes.get(38).problem()).as("a block that uses a type it does not import")
 			.contains("TEST.md line 38")
@@ -265,7 +265,7 @@ class SnippetChecksTests {
 		assertThat(check.check(xml("<dependency><groupId>io.github.walletproject</groupId>",
 				"<artifactId>wallet-project-starter</artifactId><version>0.0.1</version></dependency>")))
 			.singleElement(STRING)
-			.contains("at version 0.0.1, but this build is " + version);
+			.contains("at version 0.0.1, but this build is " + version + " (released as ");
 		assertThat(check.check(xml("<dependency><groupId>io.github.walletproject</groupId>",
 				"<artifactId>sample-app</artifactId><version>" + version + "</version></dependency>")))
 			.singleElement(STRING)
@@ -274,6 +274,19 @@ class SnippetChecksTests {
 			.singleElement(STRING)
 			.contains("not well-formed XML")
 			.contains("TEST.md line 12");
+	}
+
+	@Test
+	void aMavenFragmentShowsThisBuildsVersionOrTheReleaseItBecomesOnMavenCentral() {
+		XmlSnippetCheck check = new XmlSnippetCheck(new XmlSnippetCheck.Build("io.github.walletproject", "0.2.0-SNAPSHOT",
+				Map.of("wallet-project-starter", new XmlSnippetCheck.Build.Module(true, java.util.Set.of()))));
+		Function<String, Block> starterAt = (version) -> xml("<dependency><groupId>io.github.walletproject</groupId>",
+				"<artifactId>wallet-project-starter</artifactId><version>" + version + "</version></dependency>");
+
+		assertThat(check.check(starterAt.apply("0.2.0"))).isEmpty();
+		assertThat(check.check(starterAt.apply("0.2.0-SNAPSHOT"))).isEmpty();
+		assertThat(check.check(starterAt.apply("0.1.0"))).singleElement(STRING)
+			.contains("at version 0.1.0, but this build is 0.2.0-SNAPSHOT (released as 0.2.0)");
 	}
 
 	/** A block whose first line is line 11 of TEST.md. */

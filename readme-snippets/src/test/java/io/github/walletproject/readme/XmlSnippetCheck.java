@@ -33,7 +33,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * root element first); and, when it is a Maven fragment, every dependency of this project's
  * group names a module of this build that is published, at this build's version, or without
  * a version only when a BOM of this build imported in the same fragment manages it (Maven
- * refuses a dependency with neither).
+ * refuses a dependency with neither). The version may be the release this build becomes
+ * ({@code 0.1.0} for {@code 0.1.0-SNAPSHOT}): the README shows the coordinates on Maven Central.
  */
 final class XmlSnippetCheck {
 
@@ -98,9 +99,9 @@ final class XmlSnippetCheck {
 		}
 		String version = text(dependency, "version");
 		if (version != null) {
-			if (!version.equals(this.build.version())) {
+			if (!version.equals(this.build.version()) && !version.equals(this.build.release())) {
 				problems.add(where + ": " + coordinates + " at version " + version + ", but this build is "
-						+ this.build.version());
+						+ this.build.version() + " (released as " + this.build.release() + ")");
 			}
 			return;
 		}
@@ -206,6 +207,15 @@ final class XmlSnippetCheck {
 				modules.put(text(pom, "artifactId"), new Module(!deploySkipped, manages));
 			}
 			return new Build(text(parent, "groupId"), text(parent, "version"), modules);
+		}
+
+		/**
+		 * The version this build is released as.
+		 * @return the version without {@code -SNAPSHOT}
+		 */
+		String release() {
+			return this.version.endsWith("-SNAPSHOT") ? this.version.substring(0, this.version.length() - "-SNAPSHOT".length())
+					: this.version;
 		}
 
 		String bomsManaging(String artifactId) {

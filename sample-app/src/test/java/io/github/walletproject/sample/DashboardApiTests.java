@@ -11,6 +11,7 @@ import io.github.walletproject.client.WalletProjects;
 
 import io.github.walletproject.sample.mode.DemoWalletApi;
 import io.github.walletproject.test.Fault;
+import io.github.walletproject.test.MockCallbacks;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.ReceivedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -235,7 +236,7 @@ class DashboardApiTests {
 		assertThat(sent.projectId()).isEqualTo(1222L);
 		assertThat(sent.verification().macId()).isEqualTo(DemoWalletApi.MARKETPLACE_MAC_ID);
 		assertThat(sent.ext()).containsKey("body_hash");
-		assertThat(sent.bodyField("payments[0].price")).contains(new BigDecimal("1299"));
+		assertThat(sent.bodyField("payments[0].price_decimal")).contains("12.99");
 		assertThat(sent.bodyField("payments[0].currency")).contains("EUR");
 		assertThat(sent.bodyField("payments[0].description")).contains("Tote bag");
 		assertThat(sent.hasBodyField("project_id")).as("the project is signed, not a body field").isFalse();
@@ -258,7 +259,8 @@ class DashboardApiTests {
 		assertThat(created.<String>json("$.transaction.payments[0].price")).isEqualTo("12.99");
 		assertThat(created.<String>json("$.transaction.payments[0].description")).isEqualTo("Tote bag");
 		assertThat(created.<Object>json("$.transaction.payerWalletId")).isNull();
-		assertThat(created.<List<String>>json("$.steps[0].calls")).containsExactly("POST transaction");
+		assertThat(created.<List<String>>json("$.steps[0].calls"))
+			.containsExactly("POST transaction (callback_uri http://127.0.0.1:" + this.port + "/paysera/callbacks)");
 		assertThat(this.api.transactionStatus(key)).contains("new");
 
 		ApiClient.Response accepted = browser.post("/api/pay/transaction/" + key + "/accept", "");
@@ -289,18 +291,21 @@ class DashboardApiTests {
 			.stream()
 			.filter(r -> r.path().startsWith("transaction"))
 			.toList();
+		// the card's calls, and the callback handler's reads (one per callback, in the background)
 		assertThat(sent).extracting(r -> r.method() + " " + r.path())
-			.containsExactly("POST transaction", "GET transaction/" + key, "GET transaction/" + key,
-					"GET transaction/" + key, "PUT transaction/" + key + "/confirm");
+			.containsSubsequence("POST transaction", "GET transaction/" + key, "GET transaction/" + key,
+					"GET transaction/" + key, "PUT transaction/" + key + "/confirm", "GET transaction/" + key)
+			.filteredOn(call -> call.startsWith("GET"))
+			.hasSize(5);
 		assertThat(sent).allSatisfy(r -> {
 			assertThat(r.projectId()).isEqualTo(1222L);
 			assertThat(r.verification().macId()).isEqualTo(DemoWalletApi.MARKETPLACE_MAC_ID);
 			assertThat(r.signatureValid()).isTrue();
 		});
-		assertThat(sent.get(0).bodyField("payments[0].price")).contains(new BigDecimal("1299"));
+		assertThat(sent.get(0).bodyField("payments[0].price_decimal")).contains("12.99");
 		assertThat(sent.get(0).hasBodyField("project_id")).isFalse();
 		Integer paymentId = confirmed.json("$.transaction.payments[0].id");
-		ReceivedRequest confirm = sent.get(sent.size() - 1);
+		ReceivedRequest confirm = sent.stream().filter(r -> r.method().equals("PUT")).findFirst().orElseThrow();
 		assertThat(confirm.bodyField("['" + paymentId + "'].price")).contains(new BigDecimal("1000"));
 		assertThat(confirm.bodyField("['" + paymentId + "'].currency")).contains("EUR");
 		assertThat(this.api.misroutedRequests()).isEmpty();
@@ -311,6 +316,16 @@ class DashboardApiTests {
 		assertThat(card.<String>json("$.transaction.status")).isEqualTo("confirmed");
 		assertThat(card.<List<String>>json("$.steps[*].action")).containsExactly("create", "accept", "confirm");
 		assertThat(card.<String>json("$.currentProject.name")).isEqualTo("marketplace");
+		// Paysera's callbacks (the demo API's), verified and handled in the transaction's project: the
+		// callback's request thread is not the session's, yet the handler's read went to marketplace
+		assertThat(card.<List<String>>json("$.callbacks[*].type")).containsExactly("reserved", "confirmed");
+		assertThat(card.<List<Integer>>json("$.callbacks[*].project.id")).containsOnly(1222);
+		assertThat(card.<List<String>>json("$.callbacks[*].boundProject")).containsOnly("marketplace");
+		assertThat(card.<List<String>>json("$.callbacks[*].walletCall")).containsExactly(
+				"GET transaction/" + key + " \u2192 reserved", "GET transaction/" + key + " \u2192 confirmed");
+		assertThat(this.demo.api().callbacks().deliveries()).filteredOn(d -> d.uri().endsWith("/paysera/callbacks"))
+			.extracting(MockCallbacks.Delivery::status)
+			.containsOnly(200);
 		assertThat(new ApiClient(this.port).get("/api/pay").<Object>json("$.transaction"))
 			.as("another browser session")
 			.isNull();
@@ -328,15 +343,18 @@ class DashboardApiTests {
 		assertThat(revoked.<String>json("$.transaction.status")).isEqualTo("revoked");
 		assertThat(revoked.<String>json("$.transaction.payments[0].price")).isEqualTo("5.00");
 		assertThat(revoked.<String>json("$.transaction.payments[0].description")).isEqualTo("Dashboard demo payment");
-		assertThat(revoked.<List<String>>json("$.steps[*].calls[*]")).containsExactly("POST transaction",
+		assertThat(revoked.<List<String>>json("$.steps[*].calls[*]")).containsExactly(
+				"POST transaction (callback_uri http://127.0.0.1:" + this.port + "/paysera/callbacks)",
 				"DELETE transaction/" + key);
+		assertThat(revoked.<List<String>>json("$.callbacks[*].type")).containsExactly("revoked");
+		assertThat(revoked.<List<String>>json("$.callbacks[*].project.name")).containsOnly("shop");
 		assertThat(revoked.<List<String>>json("$.steps[*].project.name")).containsOnly("shop");
 		assertThat(this.api.transactionStatus(key)).contains("revoked");
 
 		ApiClient.Response confirm = browser.post("/api/pay/transaction/" + key + "/confirm", "");
 
 		assertThat(confirm.status()).isEqualTo(409);
-		assertThat(confirm.<String>json("$.error.type")).isEqualTo("WalletApiException");
+		assertThat(confirm.<String>json("$.error.type")).isEqualTo("WalletInvalidStateException");
 		assertThat(confirm.<String>json("$.error.code")).isEqualTo("invalid_state");
 		assertThat(confirm.<String>json("$.transaction.status")).as("as last read").isEqualTo("revoked");
 		assertThat(confirm.<List<String>>json("$.steps[*].action")).containsExactly("create", "revoke", "confirm");

@@ -221,7 +221,7 @@ class DashboardBrowserTests {
 		assertThat(mac.getText()).isEqualTo("unsigned (by design)");
 		assertThat(mac.getAttribute("class")).isEqualTo("neutral");
 		List<WebElement> signed = driver
-			.findElements(By.cssSelector("#traffic tr:not([data-call='GET server']) td[data-mac]"));
+			.findElements(By.cssSelector("#traffic tr:not([data-call='GET server']):not([data-call='GET /publickey']) td[data-mac]"));
 		assertThat(signed).isNotEmpty().allSatisfy(cell -> {
 			assertThat(cell.getText()).isEqualTo("valid");
 			assertThat(cell.getAttribute("class")).isEqualTo("ok");
@@ -349,6 +349,13 @@ class DashboardBrowserTests {
 		for (String button : List.of("pay-accept", "pay-confirm", "pay-revoke")) {
 			assertThat(driver.findElement(By.id(button)).isEnabled()).as(button).isFalse();
 		}
+		// Paysera's callbacks (sent by the demo API), each verified and handled in the transaction's project
+		List<WebElement> callbacks = driver.findElements(By.cssSelector("#pay-callbacks li[data-type]"));
+		assertThat(callbacks).extracting(callback -> callback.getAttribute("data-type"))
+			.containsExactly("reserved", "confirmed");
+		assertThat(callbacks).extracting(callback -> callback.getAttribute("data-project")).containsOnly("shop");
+		assertThat(callbacks.get(0).getText()).contains("transaction.reserved", "verified", "handled in shop (1221)",
+				"GET transaction/" + key);
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(
 				By.cssSelector("#traffic tr[data-call='PUT transaction/" + key + "/confirm']")));
 		assertThat(driver.findElement(By.cssSelector("#traffic tr[data-call='PUT transaction/" + key + "/confirm']"))

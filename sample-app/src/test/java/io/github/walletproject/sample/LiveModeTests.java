@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.walletproject.ProjectContext;
-import io.github.walletproject.client.Balance;
+import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.money.Money;
 import io.github.walletproject.money.PaymentRequest;
@@ -46,10 +46,10 @@ class LiveModeTests {
 				assertThat(context.getBean(SampleMode.class).kind()).isEqualTo(SampleMode.Kind.LIVE);
 				assertThat(context.getBeansOfType(DemoWalletApi.class)).isEmpty();
 
-				Balance balance = context.getBean(WalletProjects.class).balance("shop");
+				WalletBalance balance = context.getBean(WalletProjects.class).balance("shop");
 
 				assertThat(balance.currency("EUR")).get()
-					.satisfies(eur -> assertThat(eur.atDisposal()).isEqualByComparingTo("10.00"));
+					.satisfies(eur -> assertThat(eur.atDisposal().amount()).isEqualByComparingTo("10.00"));
 				assertThat(real.requestsForProject(7001)).isNotEmpty().allMatch(r -> r.signatureValid());
 			}
 		}

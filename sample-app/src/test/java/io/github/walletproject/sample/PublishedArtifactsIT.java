@@ -38,7 +38,9 @@ import static org.assertj.core.api.Assertions.fail;
  * ({@code Automatic-Module-Name}), the names are valid and distinct and the jars share no
  * package, so they resolve together on the module path. The {@code wallet-project-dependencies}
  * BOM has no parent (so importing it cannot pin Spring Boot's versions) and manages exactly the
- * published artifacts, at the project's version.
+ * published artifacts, at the project's version. The POMs carry the metadata Maven Central
+ * requires, every jar the Apache licence and notice, and every entry the build's output
+ * timestamp (issue 26).
  */
 class PublishedArtifactsIT {
 
@@ -129,7 +131,13 @@ class PublishedArtifactsIT {
 		assertThat(text(bom, "version")).isEqualTo(this.version);
 		assertThat(text(bom, "packaging")).isEqualTo("pom");
 		assertThat(child(bom, "dependencies")).as("a BOM declares no dependencies of its own").isNull();
-		assertThat(child(bom, "profiles")).as("a BOM's profiles could add managed versions").isNull();
+		Element profiles = child(bom, "profiles");
+		for (Element profile : (profiles != null) ? children(profiles, "profile") : List.<Element>of()) {
+			assertThat(child(profile, "dependencyManagement")).as("profile %s of the BOM manages versions", text(profile, "id"))
+				.isNull();
+			assertThat(child(profile, "dependencies")).as("profile %s of the BOM declares dependencies", text(profile, "id"))
+				.isNull();
+		}
 		Map<String, Element> managed = managed(bom);
 		for (Map.Entry<String, Element> dependency : managed.entrySet()) {
 			Element element = dependency.getValue();
@@ -156,6 +164,106 @@ class PublishedArtifactsIT {
 			.containsExactlyInAnyOrderElementsOf(managed(pom(this.root.resolve("wallet-project-dependencies"))).keySet());
 		assertThat(text(parent, "version")).isEqualTo(this.version);
 		assertThat(modules(parent)).contains("wallet-project-dependencies");
+	}
+
+	// ---- what Maven Central requires, and the licence ------------------------------------------
+
+	/** The metadata every published POM must carry (itself or from wallet-project-parent). */
+	private static final List<String> METADATA = List.of("url", "licenses", "developers", "scm", "issueManagement",
+			"organization");
+
+	@Test
+	void theParentAndTheBomCarryTheProjectsMetadataAndEveryPublishedModuleItsNameAndDescription() throws Exception {
+		Element parent = pom(this.root);
+		Element bom = pom(this.root.resolve("wallet-project-dependencies"));
+		for (String element : METADATA) {
+			assertThat(child(parent, element)).as("<%s> of wallet-project-parent (else Spring Boot's is inherited)", element)
+				.isNotNull();
+			assertThat(flat(child(bom, element))).as("<%s> of the BOM, which has no parent, equals the parent's", element)
+				.isEqualTo(flat(child(parent, element)));
+		}
+		String url = text(parent, "url");
+		assertThat(url).startsWith("https://github.com/");
+		assertThat(child(parent, "url").getAttribute("child.project.url.inherit.append.path"))
+			.as("modules keep the project's URL rather than appending their artifact id")
+			.isEqualTo("false");
+		Element scm = child(parent, "scm");
+		assertThat(text(scm, "url")).isEqualTo(url);
+		assertThat(text(scm, "connection")).isEqualTo("scm:git:" + url + ".git");
+		for (String attribute : List.of("child.scm.url.inherit.append.path", "child.scm.connection.inherit.append.path",
+				"child.scm.developerConnection.inherit.append.path")) {
+			assertThat(scm.getAttribute(attribute)).as(attribute).isEqualTo("false");
+		}
+		assertThat(text(child(parent, "issueManagement"), "url")).isEqualTo(url + "/issues");
+		Element license = child(child(parent, "licenses"), "license");
+		assertThat(text(license, "name")).isEqualTo("Apache-2.0");
+		assertThat(text(license, "url")).isEqualTo("https://www.apache.org/licenses/LICENSE-2.0.txt");
+		assertThat(children(child(parent, "developers"), "developer")).singleElement()
+			.satisfies((developer) -> assertThat(text(developer, "name")).contains("wallet-project-starter"));
+
+		for (String module : modules(parent)) {
+			Element pom = pom(this.root.resolve(module));
+			if (publishedArtifacts().contains(text(pom, "artifactId")) || module.equals("wallet-project-dependencies")) {
+				assertThat(text(pom, "name")).as("<name> of %s", module).isNotBlank();
+				assertThat(text(pom, "description")).as("<description> of %s", module).isNotBlank();
+				for (String element : METADATA) {
+					if (!module.equals("wallet-project-dependencies")) {
+						assertThat(child(pom, element)).as("%s overrides the project's <%s>", module, element).isNull();
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void theApacheLicenceAndTheNoticeAreAtTheRootAndInEveryPublishedJar() throws Exception {
+		String licence = Files.readString(this.root.resolve("LICENSE"));
+		assertThat(licence).contains("Apache License", "Version 2.0, January 2004",
+				"TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION", "END OF TERMS AND CONDITIONS");
+		String notice = Files.readString(this.root.resolve("NOTICE"));
+		assertThat(notice).startsWith("wallet-project-starter").contains("Apache License, Version 2.0");
+		for (String artifactId : MODULE_NAMES.keySet()) {
+			try (JarFile jar = new JarFile(jarOf(artifactId).toFile())) {
+				assertThat(entry(jar, "META-INF/LICENSE")).as("META-INF/LICENSE of %s", artifactId).isEqualTo(licence);
+				assertThat(entry(jar, "META-INF/NOTICE")).as("META-INF/NOTICE of %s", artifactId).isEqualTo(notice);
+			}
+		}
+	}
+
+	@Test
+	void everyPublishedJarEntryCarriesTheBuildsOutputTimestampSoThatTwoBuildsAreIdentical() throws Exception {
+		Element properties = child(pom(this.root), "properties");
+		String timestamp = (properties != null) ? text(properties, "project.build.outputTimestamp") : null;
+		assertThat(timestamp).as("project.build.outputTimestamp of wallet-project-parent").isNotNull();
+		assertThat(text(child(pom(this.root.resolve("wallet-project-dependencies")), "properties"),
+				"project.build.outputTimestamp"))
+			.as("the BOM's project.build.outputTimestamp")
+			.isEqualTo(timestamp);
+		// the DOS date and time fields of a zip entry, which the archiver writes in UTC
+		java.time.LocalDateTime expected = java.time.LocalDateTime.ofInstant(java.time.Instant.parse(timestamp),
+				java.time.ZoneOffset.UTC);
+		for (String artifactId : MODULE_NAMES.keySet()) {
+			try (JarFile jar = new JarFile(jarOf(artifactId).toFile())) {
+				jar.stream()
+					.forEach((entry) -> assertThat(entry.getTimeLocal()).as("time of %s in %s", entry.getName(), artifactId)
+						.isEqualTo(expected));
+			}
+		}
+	}
+
+	private static @Nullable String entry(JarFile jar, String name) throws IOException {
+		java.util.zip.ZipEntry entry = jar.getEntry(name);
+		if (entry == null) {
+			return null;
+		}
+		try (InputStream in = jar.getInputStream(entry)) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	/** An element's text content with whitespace runs made one space, for comparing two POMs' elements. */
+	private static @Nullable String flat(@Nullable Element element) {
+		return (element != null) ? element.getTextContent().strip().replaceAll("\\s+", " ") : null;
 	}
 
 	/** The jar modules of the reactor (profiles' modules included) that {@code mvn deploy} publishes. */

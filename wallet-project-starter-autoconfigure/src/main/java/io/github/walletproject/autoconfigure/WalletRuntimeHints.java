@@ -13,12 +13,11 @@ import io.github.walletproject.ProjectContextThreadLocalAccessor;
 import io.github.walletproject.WalletProject;
 import io.github.walletproject.access.AccessibleProjects;
 import io.github.walletproject.access.RefreshingCache;
-import io.github.walletproject.client.Balance;
 import io.github.walletproject.client.ClientInfo;
-import io.github.walletproject.client.CurrencyBalance;
 import io.github.walletproject.client.Project;
 import io.github.walletproject.money.ProjectLocations;
 import io.github.walletproject.money.WalletAllowances;
+import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.money.WalletPayments;
 import io.github.walletproject.money.WalletTransactions;
 import io.github.walletproject.money.WalletUsers;
@@ -47,7 +46,8 @@ import org.springframework.util.ReflectionUtils;
  * {@code META-INF/spring/aot.factories}:
  * <ul>
  * <li>the records and enums bound from and to JSON: the client models, every type the money
- * HTTP interfaces take or return, and the wire forms their Jackson converters name;</li>
+ * HTTP interfaces take or return, and what their Jackson annotations name: the parameters of
+ * their {@code @JsonCreator} factories and the wire forms of their write-side converters;</li>
  * <li>the root object of {@code @WalletProject} SpEL templates, the annotation itself, and the
  * optional types routing looks up by name;</li>
  * <li>what a shared access cache stores with JDK serialization;</li>
@@ -63,12 +63,11 @@ final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 	private static final String PACKAGE = "io.github.walletproject.";
 
 	/** Models of the client package bound from JSON, or handed to applications that render them. */
-	static final List<Class<?>> CLIENT_MODELS = List.of(Project.class, ClientInfo.class, Balance.class,
-			CurrencyBalance.class);
+	static final List<Class<?>> CLIENT_MODELS = List.of(Project.class, ClientInfo.class, WalletBalance.class);
 
 	/** The client package's own wire forms (package-private). */
-	static final List<String> CLIENT_WIRE_FORMS = List.of(PACKAGE + "client.WalletApi$AmountJson",
-			PACKAGE + "client.InternalWalletApi$ServerTimeJson", PACKAGE + "oauth.WalletOAuthClient$TokenJson");
+	static final List<String> CLIENT_WIRE_FORMS = List.of(PACKAGE + "client.InternalWalletApi$ServerTimeJson",
+			PACKAGE + "oauth.WalletOAuthClient$TokenJson");
 
 	/** The HTTP interfaces of the money package: whatever they take or return is bound. */
 	static final List<Class<?>> MONEY_SERVICES = List.of(WalletTransactions.class, WalletPayments.class,
@@ -85,6 +84,8 @@ final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 	/** The JDK's immutable lists ({@code List.copyOf}) and the form they are serialized in. */
 	static final List<String> SERIALIZED_JDK = List.of("java.util.CollSer", "java.util.ImmutableCollections$List12",
 			"java.util.ImmutableCollections$ListN");
+
+	static final String JSON_CREATOR = "com.fasterxml.jackson.annotation.JsonCreator";
 
 	static final String THREAD_LOCAL_ACCESSOR = "io.micrometer.context.ThreadLocalAccessor";
 
@@ -117,12 +118,14 @@ final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 	}
 
 	/**
-	 * A type read or written through a Jackson {@link Converter} is bound in the converter's
-	 * other form (the wire form): follow the converters of every type reached from the roots
-	 * (and from those forms) until no new form turns up.
+	 * What the Jackson annotations of the starter's types name beyond their properties: the
+	 * parameter types of {@code @JsonCreator} factories (a record read from its wire fields) and
+	 * the other form of {@code @JsonSerialize} converters (a request written in its wire form).
+	 * Followed from every type reached from the roots, and from those forms, until no new type
+	 * turns up.
 	 * @param roots the types bound
 	 * @param classLoader the class loader
-	 * @return the converters' forms
+	 * @return the forms reached through the annotations
 	 */
 	private Set<Type> converterForms(Set<Type> roots, @Nullable ClassLoader classLoader) {
 		ReflectionHints reached = new ReflectionHints();
@@ -137,7 +140,10 @@ final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 				if (!name.startsWith(PACKAGE) || !seen.add(name)) {
 					continue;
 				}
-				for (Type form : converterForms(ClassUtils.resolveClassName(name, classLoader))) {
+				Class<?> type = ClassUtils.resolveClassName(name, classLoader);
+				List<Type> named = converterForms(type);
+				named.addAll(creatorParameters(type));
+				for (Type form : named) {
 					if (forms.add(form)) {
 						this.bindings.registerReflectionHints(reached, form);
 						added = true;
@@ -146,6 +152,21 @@ final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 			}
 		}
 		return forms;
+	}
+
+	/** The parameter types of a type's {@code @JsonCreator} factories and constructors. */
+	private static List<Type> creatorParameters(Class<?> type) {
+		List<Type> parameters = new ArrayList<>();
+		List<java.lang.reflect.Executable> executables = new ArrayList<>(List.of(type.getDeclaredMethods()));
+		executables.addAll(List.of(type.getDeclaredConstructors()));
+		for (java.lang.reflect.Executable executable : executables) {
+			if (MergedAnnotations.from(executable).isPresent(JSON_CREATOR)) {
+				for (Type parameter : executable.getGenericParameterTypes()) {
+					addResolved(ResolvableType.forType(parameter), parameters);
+				}
+			}
+		}
+		return parameters;
 	}
 
 	private static List<Type> converterForms(Class<?> type) {

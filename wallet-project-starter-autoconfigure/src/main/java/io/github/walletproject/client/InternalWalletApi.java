@@ -164,6 +164,18 @@ public final class InternalWalletApi {
 		}
 	}
 
+	/**
+	 * {@code GET} of a public document of the Wallet API outside the REST base, such as the
+	 * key that signs callbacks ({@code /publickey}): unauthenticated, with the client's
+	 * timeouts, size limit and retries of idempotent reads.
+	 * @param uri the absolute address
+	 * @return the document's text
+	 */
+	public String publicDocument(URI uri) {
+		return Responses.read("GET " + uri.getRawPath(),
+				() -> this.unauthenticated.get().uri(uri).retrieve().body(String.class));
+	}
+
 	record ServerTimeJson(@Nullable Long time) {
 	}
 

@@ -17,8 +17,8 @@ import org.springframework.http.client.ClientHttpResponse;
  * connection closes without an answer (the JDK {@code HttpClient} and
  * {@code HttpURLConnection} do, and used only when nothing else is available). A failure of
  * such a request can come from the hidden second send, after the first reached the server, so
- * it is never taken as proof that the request was not sent: {@link WalletClientInterceptor}
- * reports it as an unknown outcome.
+ * it is never taken as proof that the request was not sent: it is reported as a
+ * {@link io.github.walletproject.WalletOutcomeUnknownException}.
  */
 public final class SelfResendingRequestFactory implements ClientHttpRequestFactory {
 

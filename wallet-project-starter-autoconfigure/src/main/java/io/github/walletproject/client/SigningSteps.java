@@ -3,7 +3,9 @@ package io.github.walletproject.client;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.walletproject.InvalidProjectException;
 import io.github.walletproject.ProjectBinding;
@@ -92,6 +94,19 @@ final class SigningSteps {
 		this.check.check(route);
 	}
 
+	/**
+	 * After the check let a route through: hand it to the caller that asked for it with an
+	 * {@code AtomicReference} under {@link WalletSigningInterceptor#ROUTE_SINK_ATTRIBUTE}.
+	 * @param attributes the request's attributes
+	 * @param route the checked route
+	 */
+	@SuppressWarnings("unchecked")
+	static void checked(Map<String, Object> attributes, RequestRoute route) {
+		if (attributes.get(WalletSigningInterceptor.ROUTE_SINK_ATTRIBUTE) instanceof AtomicReference<?> sink) {
+			((AtomicReference<RequestRoute>) sink).set(route);
+		}
+	}
+
 	/** Check a route without blocking the calling thread. */
 	CompletableFuture<Void> checkAsync(RequestRoute route, Executor offLoop) {
 		return this.check.checkAsync(route, offLoop);
@@ -131,7 +146,7 @@ final class SigningSteps {
 		return this.attempts;
 	}
 
-	static @Nullable RoutingParameters routingParameters(java.util.Map<String, Object> attributes) {
+	static @Nullable RoutingParameters routingParameters(Map<String, Object> attributes) {
 		return (RoutingParameters) attributes.get(WalletRequestAttributes.ROUTING_PARAMETERS);
 	}
 

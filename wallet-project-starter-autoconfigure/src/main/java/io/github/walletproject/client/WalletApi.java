@@ -1,16 +1,13 @@
 package io.github.walletproject.client;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.walletproject.WalletApiException;
 import io.github.walletproject.WalletException;
 import io.github.walletproject.WalletRequestAttributes;
 import io.github.walletproject.WalletResponseException;
-import org.jspecify.annotations.Nullable;
+import io.github.walletproject.money.WalletBalance;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.Assert;
@@ -29,9 +26,6 @@ import org.springframework.web.client.RestClient;
 public final class WalletApi {
 
 	private static final ParameterizedTypeReference<List<Project>> PROJECT_LIST = new ParameterizedTypeReference<>() {
-	};
-
-	private static final ParameterizedTypeReference<Map<String, AmountJson>> BALANCE = new ParameterizedTypeReference<>() {
 	};
 
 	private final RestClient restClient;
@@ -97,25 +91,14 @@ public final class WalletApi {
 	}
 
 	/**
-	 * {@code GET wallet/{id}/balance} for the bound project.
+	 * {@code GET wallet/{id}/balance} for the bound project, read as the money package's
+	 * {@link WalletBalance} (also {@code Wallets.balance}, which takes {@code convert_to}).
 	 * @param walletId the wallet
 	 * @return the balance per currency
 	 */
-	public Balance balance(long walletId) {
-		Map<String, AmountJson> json = Responses.read("GET wallet/" + walletId + "/balance",
-				() -> this.restClient.get().uri("wallet/{id}/balance", walletId).retrieve().body(BALANCE));
-		Map<String, CurrencyBalance> currencies = new LinkedHashMap<>();
-		json.forEach((currency, amount) -> {
-			if (amount == null) {
-				throw new WalletResponseException("Wallet API balance of wallet " + walletId + " has no amounts for "
-						+ currency);
-			}
-			String what = "balance for " + currency;
-			currencies.put(currency, new CurrencyBalance(currency,
-					Amounts.of(amount.atDisposalDecimal(), amount.atDisposal(), what),
-					Amounts.of(amount.reservedDecimal(), amount.reserved(), what)));
-		});
-		return new Balance(walletId, currencies);
+	public WalletBalance balance(long walletId) {
+		return Responses.read("GET wallet/" + walletId + "/balance",
+				() -> this.restClient.get().uri("wallet/{id}/balance", walletId).retrieve().body(WalletBalance.class));
 	}
 
 	/**
@@ -124,12 +107,6 @@ public final class WalletApi {
 	 */
 	public RestClient restClient() {
 		return this.restClient;
-	}
-
-	record AmountJson(@JsonProperty("at_disposal") @Nullable Long atDisposal,
-			@JsonProperty("at_disposal_decimal") @Nullable String atDisposalDecimal,
-			@JsonProperty("reserved") @Nullable Long reserved,
-			@JsonProperty("reserved_decimal") @Nullable String reservedDecimal) {
 	}
 
 }

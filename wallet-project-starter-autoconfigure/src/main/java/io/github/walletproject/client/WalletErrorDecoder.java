@@ -12,6 +12,8 @@ import java.util.Map;
 import io.github.walletproject.WalletApiException;
 import io.github.walletproject.WalletApiException.WalletError;
 import io.github.walletproject.WalletForbiddenException;
+import io.github.walletproject.WalletInvalidParametersException;
+import io.github.walletproject.WalletInvalidStateException;
 import io.github.walletproject.WalletInvalidTimestampException;
 import io.github.walletproject.WalletNotFoundException;
 import io.github.walletproject.WalletRateLimitException;
@@ -68,9 +70,14 @@ public final class WalletErrorDecoder {
 		if (propertiesNode != null && propertiesNode.isObject()) {
 			properties = toMap(propertiesNode);
 		}
+		Map<String, Object> data = Map.of();
+		JsonNode dataNode = (json != null) ? json.get("error_data") : null;
+		if (dataNode != null && dataNode.isObject()) {
+			data = toMap(dataNode);
+		}
 		String correlationId = response.getHeaders().getFirst(CORRELATION_HEADER);
 		WalletError error = new WalletError(status, code, description, properties, correlationId,
-				request.getMethod().name() + " " + request.getURI().getRawPath());
+				request.getMethod().name() + " " + request.getURI().getRawPath(), text(json, "error_uri"), data);
 		return switch (code) {
 			case "not_found" -> new WalletNotFoundException(error);
 			case "unauthorized", "invalid_grant" -> new WalletUnauthorizedException(error);
@@ -78,6 +85,8 @@ public final class WalletErrorDecoder {
 			case "invalid_timestamp" -> new WalletInvalidTimestampException(error);
 			case "rate_limit_exceeded" -> new WalletRateLimitException(error, retryAfter(response));
 			case "internal_server_error" -> new WalletServerException(error);
+			case "invalid_parameters" -> new WalletInvalidParametersException(error);
+			case "invalid_state" -> new WalletInvalidStateException(error);
 			default -> byStatus(status, error, response);
 		};
 	}

@@ -103,6 +103,7 @@ public final class WalletExchangeFilter implements ExchangeFilterFunction {
 			RoutingParameters extra = SigningSteps.routingParameters(outgoing.getAttributes());
 			Call call = new Call(steps, prepared, route, extra, exchangeFor(route, next));
 			CompletableFuture<Void> checked = steps.checkAsync(route, OFF_LOOP)
+				.thenRun(() -> SigningSteps.checked(outgoing.getAttributes(), route))
 				.thenCompose(ok -> steps.prepareAsync(route, OFF_LOOP));
 			if (checked.isDone() && !checked.isCompletedExceptionally()) {
 				return call.attempt();

@@ -11,6 +11,7 @@ import io.github.walletproject.ProjectRef;
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.WalletProject;
 import io.github.walletproject.WalletResponseException;
+import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.internal.Texts;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.routing.ProjectRouter;
@@ -27,7 +28,7 @@ import org.springframework.web.client.RestClient;
  * &#64;WalletProject("shop")
  * class OrderPayments {
  *     private final WalletProjects wallet;
- *     Balance balance() { return wallet.balance(); } // ext="project_id=1221"
+ *     WalletBalance balance() { return wallet.balance(); } // ext="project_id=1221"
  * }
  * </pre>
  */
@@ -110,7 +111,7 @@ public final class WalletProjects {
 	 * are cached, otherwise {@code GET project/{id}} first.
 	 * @return the balance per currency
 	 */
-	public Balance balance() {
+	public WalletBalance balance() {
 		return balanceOf(current());
 	}
 
@@ -119,11 +120,11 @@ public final class WalletProjects {
 	 * @param project an alias or a project id
 	 * @return the balance per currency
 	 */
-	public Balance balance(String project) {
+	public WalletBalance balance(String project) {
 		return balanceOf(resolve(project));
 	}
 
-	private Balance balanceOf(ResolvedProject project) {
+	private WalletBalance balanceOf(ResolvedProject project) {
 		Long walletId = project.walletId();
 		if (walletId == null) {
 			// the balance call below is access-checked itself: cached details need no second check

@@ -29,6 +29,13 @@ public final class WalletSigningInterceptor implements ClientHttpRequestIntercep
 	/** Request attribute under which the chosen {@link RequestRoute} reaches the observation. */
 	public static final String ROUTE_ATTRIBUTE = RequestRoute.class.getName();
 
+	/**
+	 * Request attribute a caller may set to an {@code AtomicReference<RequestRoute>} to learn the
+	 * route its call was checked and sent on (the starter records the project a transaction
+	 * was created in this way). Set by the blocking and the reactive client alike.
+	 */
+	public static final String ROUTE_SINK_ATTRIBUTE = RequestRoute.class.getName() + ".sink";
+
 	private final SigningSteps steps;
 
 	private final Sender sender;
@@ -43,6 +50,7 @@ public final class WalletSigningInterceptor implements ClientHttpRequestIntercep
 			throws IOException {
 		RequestRoute route = this.steps.choose(request, ProjectBinding.current(), CredentialsContext.current());
 		this.steps.check(route);
+		SigningSteps.checked(request.getAttributes(), route);
 		HttpRequest outgoing = asSent(request);
 		RoutingParameters extra = SigningSteps.routingParameters(request.getAttributes());
 		return this.steps.attempts().run(outgoing, route, state -> {

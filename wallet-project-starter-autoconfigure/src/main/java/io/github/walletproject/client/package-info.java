@@ -4,7 +4,7 @@
  * request goes through last ({@link io.github.walletproject.client.WalletSigning}).
  * <p>
  * API: {@code WalletProjects}, {@code WalletApi}, the records, {@code WalletTokenRefresher},
- * {@code RetryPolicy}, {@code Amounts}. {@code WalletSigning}, {@code WalletSigningInterceptor},
+ * {@code RetryPolicy}. {@code WalletSigning}, {@code WalletSigningInterceptor},
  * {@code InternalWalletApi}, {@code MacSigners}, {@code ServerClockSynchronizer},
  * {@code WalletMetrics} and {@code ProjectLookups} are public for the auto-configuration and are
  * internal API.

@@ -1,5 +1,6 @@
 package io.github.walletproject.money;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,10 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * currency.
  *
  * <pre class="code">
- * AllowanceRequest.upTo(Money.of("50.00", "EUR")).withDescription("Monthly plan").validForHours(720);
+ * AllowanceRequest.upTo(Money.of("50.00", "EUR"))
+ *     .withLimit(Money.of("10.00", "EUR"), Duration.ofDays(1))   // "limits": [{"max_price": 1000, "time": 86400}]
+ *     .withDescription("Monthly plan")
+ *     .validForHours(720);
  * </pre>
  *
  * @param description what the allowance is for, or {@code null}
@@ -60,22 +64,22 @@ public record AllowanceRequest(@Nullable String description, @Nullable Money max
 	/**
 	 * An allowance with a limit per period and no overall maximum.
 	 * @param maxPrice the most that may be charged in the period
-	 * @param periodHours the period in hours
+	 * @param period the period, such as {@code Duration.ofDays(1)} (sent in seconds)
 	 * @return the allowance
 	 */
-	public static AllowanceRequest limitedTo(Money maxPrice, int periodHours) {
-		return new AllowanceRequest(null, null, List.of(new AllowanceLimit(maxPrice, periodHours)), null, null);
+	public static AllowanceRequest limitedTo(Money maxPrice, Duration period) {
+		return new AllowanceRequest(null, null, List.of(new AllowanceLimit(maxPrice, period)), null, null);
 	}
 
 	/**
 	 * This allowance with one more limit per period.
 	 * @param maxPrice the most that may be charged in the period
-	 * @param periodHours the period in hours
+	 * @param period the period, such as {@code Duration.ofDays(1)} (sent in seconds)
 	 * @return a copy
 	 */
-	public AllowanceRequest withLimit(Money maxPrice, int periodHours) {
+	public AllowanceRequest withLimit(Money maxPrice, Duration period) {
 		List<AllowanceLimit> more = new ArrayList<>(this.limits);
-		more.add(new AllowanceLimit(maxPrice, periodHours));
+		more.add(new AllowanceLimit(maxPrice, period));
 		return new AllowanceRequest(this.description, this.maxPrice, more, this.validForHours, this.validUntil);
 	}
 

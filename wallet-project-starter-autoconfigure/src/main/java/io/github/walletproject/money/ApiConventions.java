@@ -53,6 +53,16 @@ final class ApiConventions {
 	}
 
 	/**
+	 * Money as the API's {@code *_decimal} string, refusing to round.
+	 * @param money the money, or {@code null}
+	 * @param what what it is, for the message
+	 * @return the amount with two decimals, such as {@code "12.99"}, or {@code null}
+	 */
+	static @Nullable String decimal(@Nullable Money money, String what) {
+		return (money != null) ? fromCents(toCents(money.amount(), what)).toPlainString() : null;
+	}
+
+	/**
 	 * Check that money can be sent: whole cents only.
 	 * @param money the money, or {@code null}
 	 * @param what what it is, for the message
@@ -74,24 +84,12 @@ final class ApiConventions {
 	 */
 	static @Nullable Money money(@Nullable Long cents, @Nullable String decimal, @Nullable String currency,
 			String field) {
-		if (cents == null && decimal == null) {
+		BigDecimal amount = amount(cents, decimal, field);
+		if (amount == null) {
 			return null;
 		}
 		if (currency == null) {
 			throw new WalletResponseException("Wallet API sent " + field + " without a currency");
-		}
-		BigDecimal amount;
-		if (decimal != null) {
-			try {
-				amount = new BigDecimal(decimal.trim());
-			}
-			catch (NumberFormatException ex) {
-				throw new WalletResponseException("Wallet API sent " + field + "_decimal that is not a decimal number",
-						ex);
-			}
-		}
-		else {
-			amount = fromCents(cents);
 		}
 		try {
 			return Money.of(amount, currency);
@@ -99,6 +97,26 @@ final class ApiConventions {
 		catch (IllegalArgumentException ex) {
 			throw new WalletResponseException("Wallet API sent " + field + " in an invalid currency", ex);
 		}
+	}
+
+	/**
+	 * The amount of a response field: its {@code *_decimal} string when sent, else its cents.
+	 * @param cents the integer field, or {@code null}
+	 * @param decimal the {@code *_decimal} field, or {@code null}
+	 * @param field the field name, for messages
+	 * @return the amount, or {@code null} when neither was sent
+	 */
+	static @Nullable BigDecimal amount(@Nullable Long cents, @Nullable String decimal, String field) {
+		if (decimal != null) {
+			try {
+				return new BigDecimal(decimal.trim());
+			}
+			catch (NumberFormatException ex) {
+				throw new WalletResponseException("Wallet API sent " + field + "_decimal that is not a decimal number",
+						ex);
+			}
+		}
+		return (cents != null) ? fromCents(cents) : null;
 	}
 
 	/**

@@ -11,8 +11,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.util.StdConverter;
 
-import static io.github.walletproject.money.ApiConventions.money;
-import static io.github.walletproject.money.ApiConventions.required;
 
 /**
  * The wire form of project locations (field names from Paysera's PHP client,
@@ -43,57 +41,6 @@ final class LocationJson {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record ServiceJson(@JsonProperty("available") @Nullable Boolean available) {
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record In(@JsonProperty("id") @Nullable Long id, @JsonProperty("project_id") @Nullable Long projectId,
-			@JsonProperty("title") @Nullable String title, @JsonProperty("description") @Nullable String description,
-			@JsonProperty("address") @Nullable String address, @JsonProperty("lat") @Nullable Double lat,
-			@JsonProperty("lng") @Nullable Double lng, @JsonProperty("radius") @Nullable Integer radius,
-			@JsonProperty("status") @Nullable String status, @JsonProperty("public") @Nullable Boolean publicLocation,
-			@JsonProperty("services") @Nullable Map<String, ServiceJson> services,
-			@JsonProperty("working_hours") @Nullable Map<String, HoursJson> workingHours,
-			@JsonProperty("prices") @Nullable List<PriceJson> prices) {
-	}
-
-	static final class Decode extends Decoder<In, Location> {
-
-		Decode() {
-			super("location");
-		}
-
-		@Override
-		Location decode(In in) {
-			List<String> services = new ArrayList<>();
-			if (in.services() != null) {
-				in.services().forEach((name, service) -> {
-					if (service != null && Boolean.TRUE.equals(service.available())) {
-						services.add(name);
-					}
-				});
-			}
-			Map<String, OpeningHours> hours = new LinkedHashMap<>();
-			if (in.workingHours() != null) {
-				in.workingHours().forEach((day, time) -> {
-					if (time != null && time.openingTime() != null && time.closingTime() != null) {
-						hours.put(day, new OpeningHours(time.openingTime(), time.closingTime()));
-					}
-				});
-			}
-			List<LocationPrice> prices = new ArrayList<>();
-			for (PriceJson price : ApiConventions.list(in.prices())) {
-				MoneyJson amount = price.price();
-				Money money = (amount != null)
-						? money(amount.amount(), amount.amountDecimal(), amount.currency(), "location.prices.price") : null;
-				String type = (price.type() != null) ? price.type() : (money != null) ? "price" : "offer";
-				prices.add(new LocationPrice(required(price.title(), "location.prices.title"), type, money));
-			}
-			return new Location(required(in.id(), "location.id"), in.projectId(),
-					required(in.title(), "location.title"), in.description(), in.address(), in.lat(), in.lng(),
-					in.radius(), LocationStatus.fromWireValue(in.status()), in.publicLocation(), services, hours,
-					prices);
-		}
-
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,8 +3,9 @@ package io.github.walletproject.money;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
@@ -19,7 +20,6 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param parameters free-form data kept with the item
  */
 @JsonSerialize(converter = PaymentJson.EncodeItem.class)
-@JsonDeserialize(converter = PaymentJson.DecodeItem.class)
 public record PaymentItem(String title, @Nullable String description, @Nullable String imageUri, Money price,
 		int quantity, @Nullable Money totalPrice, Map<String, Object> parameters) {
 
@@ -79,6 +79,32 @@ public record PaymentItem(String title, @Nullable String description, @Nullable 
 	public PaymentItem withParameters(Map<String, Object> parameters) {
 		return new PaymentItem(this.title, this.description, this.imageUri, this.price, this.quantity, this.totalPrice,
 				parameters);
+	}
+
+	/**
+	 * An item as the API sends it ({@code Mapper.php} {@code decodeItem}): amounts from
+	 * {@code price_decimal}/{@code total_price_decimal} when sent, else from cents; the currency
+	 * is the item's own, else its payment's.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record ItemJson(@JsonProperty("title") @Nullable String title,
+			@JsonProperty("description") @Nullable String description,
+			@JsonProperty("image_uri") @Nullable String imageUri, @JsonProperty("price") @Nullable Long price,
+			@JsonProperty("price_decimal") @Nullable String priceDecimal,
+			@JsonProperty("currency") @Nullable String currency, @JsonProperty("quantity") @Nullable Integer quantity,
+			@JsonProperty("total_price") @Nullable Long totalPrice,
+			@JsonProperty("total_price_decimal") @Nullable String totalPriceDecimal,
+			@JsonProperty("parameters") @Nullable Map<String, Object> parameters) {
+
+		PaymentItem toItem(@Nullable String paymentCurrency) {
+			String itemCurrency = (this.currency != null) ? this.currency : paymentCurrency;
+			return new PaymentItem(ApiConventions.required(this.title, "item.title"), this.description, this.imageUri,
+					ApiConventions.requiredMoney(this.price, this.priceDecimal, itemCurrency, "item.price"),
+					(this.quantity != null) ? this.quantity : 1,
+					ApiConventions.money(this.totalPrice, this.totalPriceDecimal, itemCurrency, "item.total_price"),
+					ApiConventions.map(this.parameters));
+		}
+
 	}
 
 }

@@ -27,6 +27,9 @@ public enum StatementType {
 	/** A returned transfer. */
 	RETURN("return"),
 
+	/** A payment made automatically, under an allowance. */
+	AUTOMATIC_PAYMENT("automatic_payment"),
+
 	/** A value this client does not know. */
 	UNKNOWN(null);
 

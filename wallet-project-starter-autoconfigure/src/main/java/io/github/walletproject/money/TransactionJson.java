@@ -3,14 +3,11 @@ package io.github.walletproject.money;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.util.StdConverter;
 
-import static io.github.walletproject.money.ApiConventions.instant;
-import static io.github.walletproject.money.ApiConventions.required;
 
 /**
  * The wire form of transactions (field names from Paysera's PHP client,
@@ -20,47 +17,6 @@ import static io.github.walletproject.money.ApiConventions.required;
 final class TransactionJson {
 
 	private TransactionJson() {
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record AllowanceIn(@JsonProperty("data") @Nullable Allowance data,
-			@JsonProperty("optional") @Nullable Boolean optional) {
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record In(@JsonProperty("transaction_key") @Nullable String key, @JsonProperty("status") @Nullable String status,
-			@JsonProperty("type") @Nullable String type, @JsonProperty("project_id") @Nullable Long projectId,
-			@JsonProperty("wallet") @Nullable Long wallet, @JsonProperty("created_at") @Nullable Long createdAt,
-			@JsonProperty("confirmed_at") @Nullable Long confirmedAt,
-			@JsonProperty("correlation_key") @Nullable String correlationKey,
-			@JsonProperty("payments") @Nullable List<Payment> payments,
-			@JsonProperty("allowance") @Nullable AllowanceIn allowance,
-			@JsonProperty("use_allowance") @Nullable Boolean useAllowance,
-			@JsonProperty("suggest_allowance") @Nullable Boolean suggestAllowance,
-			@JsonProperty("auto_confirm") @Nullable Boolean autoConfirm,
-			@JsonProperty("redirect_uri") @Nullable String redirectUri,
-			@JsonProperty("callback_uri") @Nullable Object callbackUri,
-			@JsonProperty("location_id") @Nullable Long locationId) {
-	}
-
-	static final class Decode extends Decoder<In, Transaction> {
-
-		Decode() {
-			super("transaction");
-		}
-
-		@Override
-		Transaction decode(In in) {
-			AllowanceIn allowance = in.allowance();
-			return new Transaction(required(in.key(), "transaction.transaction_key"),
-					TransactionStatus.fromWireValue(in.status()), TransactionType.fromWireValue(in.type()),
-					in.projectId(), in.wallet(), required(instant(in.createdAt()), "transaction.created_at"),
-					instant(in.confirmedAt()), in.correlationKey(), ApiConventions.list(in.payments()),
-					(allowance != null) ? allowance.data() : null, (allowance != null) ? allowance.optional() : null,
-					in.useAllowance(), in.suggestAllowance(), in.autoConfirm(), in.redirectUri(),
-					(in.callbackUri() instanceof String uri) ? uri : null, in.locationId());
-		}
-
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

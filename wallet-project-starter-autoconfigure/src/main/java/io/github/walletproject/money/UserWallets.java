@@ -1,7 +1,12 @@
 package io.github.walletproject.money;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
@@ -10,7 +15,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  *
  * @param wallets the wallets
  */
-@JsonDeserialize(using = WalletJson.UserWalletsDeserializer.class)
+@JsonDeserialize(using = UserWallets.Deserializer.class)
 public record UserWallets(List<Wallet> wallets) {
 
 	/**
@@ -18,6 +23,32 @@ public record UserWallets(List<Wallet> wallets) {
 	 */
 	public UserWallets {
 		wallets = ApiConventions.list(wallets);
+	}
+
+	static final class Deserializer extends ValueDeserializer<UserWallets> {
+
+		@Override
+		public UserWallets deserialize(JsonParser parser, DeserializationContext context) {
+			List<Wallet> wallets = new ArrayList<>();
+			JsonToken token = parser.currentToken();
+			if (token == JsonToken.START_ARRAY) {
+				while (parser.nextToken() != JsonToken.END_ARRAY) {
+					wallets.add(context.readValue(parser, Wallet.class));
+				}
+			}
+			else if (token == JsonToken.START_OBJECT) {
+				while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+					parser.nextToken();
+					wallets.add(context.readValue(parser, Wallet.class));
+				}
+			}
+			else {
+				return context.reportInputMismatch(UserWallets.class,
+						"Wallet API sent the wallets of a user as neither a list nor an object");
+			}
+			return new UserWallets(wallets);
+		}
+
 	}
 
 }

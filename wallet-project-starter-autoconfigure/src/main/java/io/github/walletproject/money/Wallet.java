@@ -1,7 +1,9 @@
 package io.github.walletproject.money;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A wallet: a user's access to an account.
@@ -10,7 +12,17 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param ownerUserId the user it belongs to
  * @param account the account, when the API sends it, or {@code null}
  */
-@JsonDeserialize(converter = WalletJson.Decode.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Wallet(long id, long ownerUserId, @Nullable WalletAccount account) {
+
+	/**
+	 * Read a wallet from the Wallet API's fields ({@code Mapper.php} {@code decodeWallet}).
+	 */
+	@JsonCreator
+	static Wallet fromJson(@JsonProperty("id") @Nullable Long id, @JsonProperty("owner") @Nullable Long owner,
+			@JsonProperty("account") @Nullable WalletAccount account) {
+		return new Wallet(ApiConventions.required(id, "wallet.id"), ApiConventions.required(owner, "wallet.owner"),
+				account);
+	}
 
 }

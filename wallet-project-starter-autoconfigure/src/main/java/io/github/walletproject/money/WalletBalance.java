@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import tools.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A wallet's balance ({@code GET wallet/{id}/balance}), one entry per currency in the order
@@ -14,7 +15,6 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  *
  * @param currencies the funds keyed by currency code
  */
-@JsonDeserialize(converter = WalletJson.DecodeBalance.class)
 public record WalletBalance(Map<String, CurrencyFunds> currencies) {
 
 	/**
@@ -31,6 +31,17 @@ public record WalletBalance(Map<String, CurrencyFunds> currencies) {
 	 */
 	public Optional<CurrencyFunds> currency(String currency) {
 		return Optional.ofNullable(this.currencies.get(currency));
+	}
+
+	/**
+	 * Read a balance from the API's object keyed by currency.
+	 */
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+	static WalletBalance fromJson(LinkedHashMap<String, CurrencyFunds.@Nullable FundsJson> json) {
+		Map<String, CurrencyFunds> currencies = new LinkedHashMap<>();
+		json.forEach((currency, funds) -> currencies.put(currency,
+				ApiConventions.required(funds, "balance." + currency).toFunds(currency)));
+		return new WalletBalance(currencies);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
+import org.springframework.web.service.annotation.PutExchange;
 
 /**
  * Payments of the Wallet API: create, read, cancel and find, in the bound project.
@@ -64,5 +65,34 @@ public interface WalletPayments {
 		return Pages.stream("payments", offset, limit,
 				(pageOffset, pageLimit) -> find(filter.offset(pageOffset).limit(pageLimit)));
 	}
+
+	/**
+	 * {@code PUT payment/{id}/finalize}: finalize a frozen payment for its full price; a
+	 * finalized payment can no longer be cancelled.
+	 * @param paymentId the payment id
+	 * @return the payment
+	 */
+	@PutExchange("payment/{id}/finalize")
+	Payment finalize(@PathVariable("id") long paymentId);
+
+	/**
+	 * {@code PUT payment/{id}/finalize} for a lower final price
+	 * ({@code {"price": cents, "currency": …}}).
+	 * @param paymentId the payment id
+	 * @param finalPrice the final price, at most the payment's price
+	 * @return the payment
+	 */
+	@PutExchange(url = "payment/{id}/finalize", contentType = MediaType.APPLICATION_JSON_VALUE)
+	Payment finalize(@PathVariable("id") long paymentId, @RequestBody FinalPrice finalPrice);
+
+	/**
+	 * {@code PUT payment/{id}/freeze}: change until when a payment's funds stay frozen
+	 * ({@code {"freeze_until": unix seconds}}).
+	 * @param paymentId the payment id
+	 * @param period the new end of the freeze
+	 * @return the payment
+	 */
+	@PutExchange(url = "payment/{id}/freeze", contentType = MediaType.APPLICATION_JSON_VALUE)
+	Payment freeze(@PathVariable("id") long paymentId, @RequestBody FreezePeriod period);
 
 }

@@ -1,5 +1,7 @@
 package io.github.walletproject.money;
 
+import java.util.stream.Stream;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -79,5 +81,64 @@ public interface WalletTransactions {
 	 */
 	@DeleteExchange("transaction/{key}")
 	Transaction revoke(@PathVariable("key") String transactionKey);
+
+	/**
+	 * {@code PUT transaction/{key}/reserve/{payer}}: the payer named by wallet id accepts the
+	 * transaction with their allowance or PIN. Prefer {@link #reserve(String, Reservation)}.
+	 * @param transactionKey the transaction key
+	 * @param payerWalletId the payer's wallet id
+	 * @param reservation the PIN and funds sources (its payer is the path's)
+	 * @return the transaction, {@code reserved} when accepted
+	 */
+	@PutExchange(url = "transaction/{key}/reserve/{payer}", contentType = MediaType.APPLICATION_JSON_VALUE)
+	Transaction reserve(@PathVariable("key") String transactionKey, @PathVariable("payer") long payerWalletId,
+			@RequestBody Reservation reservation);
+
+	/**
+	 * {@code PUT transaction/{key}/reserve} with the payer (email or phone) in the body.
+	 * Prefer {@link #reserve(String, Reservation)}.
+	 * @param transactionKey the transaction key
+	 * @param reservation the payer, PIN and funds sources
+	 * @return the transaction, {@code reserved} when accepted
+	 */
+	@PutExchange(url = "transaction/{key}/reserve", contentType = MediaType.APPLICATION_JSON_VALUE)
+	Transaction reserveByPayerInBody(@PathVariable("key") String transactionKey, @RequestBody Reservation reservation);
+
+	/**
+	 * Accept (reserve) a transaction for its payer, with the payer's active allowance or PIN:
+	 * {@code PUT transaction/{key}/reserve/{payer}} when the payer is named by wallet id, else
+	 * {@code PUT transaction/{key}/reserve} with {@code payer} in the body. A transaction that is
+	 * not {@code new} is refused with {@link io.github.walletproject.WalletInvalidStateException}.
+	 * @param transactionKey the transaction key
+	 * @param reservation the payer and how they accept it
+	 * @return the transaction, {@code reserved} when accepted
+	 */
+	default Transaction reserve(String transactionKey, Reservation reservation) {
+		Long payerId = reservation.payer().id();
+		return (payerId != null) ? reserve(transactionKey, payerId, reservation)
+				: reserveByPayerInBody(transactionKey, reservation);
+	}
+
+	/**
+	 * {@code GET transactions}: one page of the bound project's transactions, for
+	 * reconciliation.
+	 * @param filter the filter and page
+	 * @return the page
+	 */
+	@GetExchange("transactions")
+	TransactionPage find(TransactionFilter filter);
+
+	/**
+	 * Every transaction the filter selects, fetched page by page while the stream is read; each
+	 * page goes to the project bound when this method was called.
+	 * @param filter the filter; its limit is the page size (100 when not set)
+	 * @return a lazy stream
+	 */
+	default Stream<Transaction> findAll(TransactionFilter filter) {
+		long offset = (filter.offset() != null) ? filter.offset() : 0;
+		int limit = (filter.limit() != null) ? filter.limit() : Pages.DEFAULT_STREAM_LIMIT;
+		return Pages.stream("transactions", offset, limit,
+				(pageOffset, pageLimit) -> find(filter.offset(pageOffset).limit(pageLimit)));
+	}
 
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.walletproject.WalletProject;
-import io.github.walletproject.client.Balance;
+import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.money.ProjectLocations;
 import io.github.walletproject.money.WalletAllowances;
@@ -77,7 +77,7 @@ class WalletAotProcessingTests {
 		process(this.runner, (hints, files) -> {
 			assertThat(REFLECTION.onType(WalletProjectResolver.ExpressionRoot.class)
 				.withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).accepts(hints);
-			assertThat(REFLECTION.onType(Balance.class)).accepts(hints);
+			assertThat(REFLECTION.onType(WalletBalance.class)).accepts(hints);
 		});
 	}
 

@@ -19,15 +19,22 @@ import io.github.walletproject.ProjectContextThreadLocalAccessor;
 import io.github.walletproject.WalletProject;
 import io.github.walletproject.access.AccessibleProjects;
 import io.github.walletproject.access.RefreshingCache;
-import io.github.walletproject.client.Balance;
 import io.github.walletproject.client.ClientHost;
 import io.github.walletproject.client.ClientInfo;
-import io.github.walletproject.client.CurrencyBalance;
 import io.github.walletproject.client.Project;
+import io.github.walletproject.money.Allowance;
+import io.github.walletproject.money.CurrencyFunds;
+import io.github.walletproject.money.Location;
 import io.github.walletproject.money.Payment;
 import io.github.walletproject.money.PaymentItem;
 import io.github.walletproject.money.PaymentStatus;
+import io.github.walletproject.money.Statement;
+import io.github.walletproject.money.StatementParty;
+import io.github.walletproject.money.Transaction;
 import io.github.walletproject.money.TransactionRequest;
+import io.github.walletproject.money.User;
+import io.github.walletproject.money.Wallet;
+import io.github.walletproject.money.WalletAccount;
 import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.money.WalletIdentifier;
 import io.github.walletproject.routing.WalletProjectResolver;
@@ -80,7 +87,7 @@ class WalletRuntimeHintsTests {
 	@Test
 	void clientModelsAndTheirNestedRecordsAndJsonCreatorFactoriesAreBound() throws Exception {
 		for (Class<?> type : List.of(Project.class, ClientInfo.class, ClientInfo.WalletPermission.class,
-				ClientHost.class, Balance.class, CurrencyBalance.class, type("client.WalletApi$AmountJson"),
+				ClientHost.class, WalletBalance.class, CurrencyFunds.class,
 				type("client.InternalWalletApi$ServerTimeJson"))) {
 			assertBound(type);
 		}
@@ -90,18 +97,24 @@ class WalletRuntimeHintsTests {
 	}
 
 	@Test
-	void moneyRecordsAndTheWireFormsTheirConvertersNameAreBound() throws Exception {
+	void moneyRecordsTheirJsonCreatorFactoriesAndTheWireFormsTheyNameAreBound() throws Exception {
 		// what the HTTP interfaces take and return, and what those records contain
 		for (Class<?> type : List.of(Payment.class, PaymentItem.class, TransactionRequest.class, WalletBalance.class,
 				WalletIdentifier.class)) {
 			assertBound(type);
 		}
-		// reached only through the type parameters of @JsonDeserialize/@JsonSerialize converters
-		for (String wireForm : List.of("PaymentJson$In", "PaymentJson$Out", "PaymentJson$ItemIn", "TransactionJson$Out",
-				"WalletJson$FundsIn", "LocationJson$HoursJson", "AllowanceJson$LimitOut")) {
+		// reached only through the parameters of @JsonCreator factories and the type parameters of
+		// @JsonSerialize converters
+		for (String wireForm : List.of("PaymentItem$ItemJson", "PaymentJson$Out", "TransactionJson$Out",
+				"CurrencyFunds$FundsJson", "Allowance$LimitJson", "Transaction$AllowanceJson", "Transaction$ReserveJson",
+				"LocationJson$HoursJson", "LocationJson$PriceJson", "AllowanceJson$LimitOut")) {
 			assertBound(type("money." + wireForm));
 		}
-		assertThat(invoked(WalletIdentifier.class, "fromJson")).isTrue();
+		for (Class<?> record : List.of(WalletIdentifier.class, Payment.class, WalletBalance.class, Transaction.class,
+				Allowance.class, Statement.class, StatementParty.class, Location.class, User.class, Wallet.class,
+				WalletAccount.class)) {
+			assertThat(invoked(record, "fromJson")).as("%s.fromJson", record.getSimpleName()).isTrue();
+		}
 	}
 
 	@Test

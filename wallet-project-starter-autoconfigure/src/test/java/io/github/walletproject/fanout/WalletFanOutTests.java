@@ -18,7 +18,7 @@ import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.WalletServerException;
-import io.github.walletproject.client.Balance;
+import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.fanout.ProjectResult.Outcome;
 import io.github.walletproject.support.TestApps;
@@ -125,7 +125,7 @@ class WalletFanOutTests {
 			this.api.failNext(request -> request.projectId() != null, Fault.slow(Duration.ofMillis(60)), 1000);
 			Map<Long, String> boundInTask = new ConcurrentHashMap<>();
 
-			List<ProjectResult<Balance>> results = fanOut.forEachProject(ProjectSelection.configured(), project -> {
+			List<ProjectResult<WalletBalance>> results = fanOut.forEachProject(ProjectSelection.configured(), project -> {
 				boundInTask.put(project.id(), ProjectContext.current().orElse("nothing"));
 				return wallet.balance(); // no project named: the binding routes it
 			});
@@ -136,7 +136,7 @@ class WalletFanOutTests {
 				.containsExactlyElementsOf(wallet.configuredProjects().values());
 			for (int i = 1; i <= PROJECTS; i++) {
 				long id = projectId(i);
-				ProjectResult<Balance> result = results.stream()
+				ProjectResult<WalletBalance> result = results.stream()
 					.filter(each -> each.project().id() == id)
 					.findFirst()
 					.orElseThrow();
@@ -158,7 +158,7 @@ class WalletFanOutTests {
 					assertThat(result.outcome()).as("project %s", id).isEqualTo(Outcome.VALUE);
 					String expected = i + ".00";
 					assertThat(result.value().currency("EUR")).get()
-						.satisfies(amount -> assertThat(amount.atDisposal()).isEqualByComparingTo(expected));
+						.satisfies(amount -> assertThat(amount.atDisposal().amount()).isEqualByComparingTo(expected));
 				}
 			}
 			assertThat(results).extracting(ProjectResult::outcome)

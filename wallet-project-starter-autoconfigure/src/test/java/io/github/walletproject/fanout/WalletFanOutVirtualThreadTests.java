@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.walletproject.ProjectContext;
-import io.github.walletproject.client.Balance;
+import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.fanout.ProjectResult.Outcome;
 import io.github.walletproject.test.Fault;
@@ -48,7 +48,7 @@ class WalletFanOutVirtualThreadTests {
 			AtomicBoolean virtual = new AtomicBoolean();
 			AtomicReference<String> boundAfter = new AtomicReference<>();
 
-			List<ProjectResult<Balance>> results = context.getBean(WalletFanOut.class)
+			List<ProjectResult<WalletBalance>> results = context.getBean(WalletFanOut.class)
 				.forEachProject(ProjectSelection.of("p1", "p2"), project -> {
 					if (project.id() != slow) {
 						return wallet.balance();

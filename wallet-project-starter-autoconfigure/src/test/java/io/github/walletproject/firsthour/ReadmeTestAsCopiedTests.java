@@ -1,7 +1,7 @@
 package io.github.walletproject.firsthour;
 
 import io.github.walletproject.WalletProject;
-import io.github.walletproject.client.Balance;
+import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.test.AutoConfigureMockWalletApi;
 import io.github.walletproject.test.Fault;
@@ -84,12 +84,12 @@ class ReadmeTestAsCopiedTests {
 			this.wallet = wallet;
 		}
 
-		public Balance balance() {
+		public WalletBalance balance() {
 			return wallet.balance();
 		}
 
 		@WalletProject("#{#projectId}")
-		public Balance balanceOf(long projectId) {
+		public WalletBalance balanceOf(long projectId) {
 			return wallet.balance();
 		}
 

@@ -7,7 +7,7 @@ import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletProject;
 import io.github.walletproject.client.WalletProjects;
-import io.github.walletproject.client.Balance;
+import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
@@ -38,10 +38,10 @@ class EndToEndTests {
 	void annotatedServiceCallsCarryItsProjectAndAValidSignature() {
 		TestApps.runner(api).withBean(ShopPayments.class).run(context -> {
 			assertThat(context).hasNotFailed();
-			Balance balance = context.getBean(ShopPayments.class).balance();
+			WalletBalance balance = context.getBean(ShopPayments.class).balance();
 			assertThat(balance.currency("EUR")).get().satisfies(eur -> {
-				assertThat(eur.atDisposal()).isEqualByComparingTo(new BigDecimal("22.99"));
-				assertThat(eur.reserved()).isEqualByComparingTo(BigDecimal.ZERO);
+				assertThat(eur.atDisposal().amount()).isEqualByComparingTo(new BigDecimal("22.99"));
+				assertThat(eur.reserved().amount()).isEqualByComparingTo(BigDecimal.ZERO);
 			});
 			assertThat(api).hasOnlyValidSignatures();
 			assertThat(api).received(1).requestsTo("GET", "wallet/2112/balance");
@@ -56,8 +56,7 @@ class EndToEndTests {
 	void contextBindsProjectInCode() {
 		TestApps.runner(api).run(context -> {
 			WalletProjects wallet = context.getBean(WalletProjects.class);
-			Balance balance = ProjectContext.callWith("marketplace", wallet::balance);
-			assertThat(balance.walletId()).isEqualTo(2113);
+			WalletBalance balance = ProjectContext.callWith("marketplace", wallet::balance);
 			assertThat(api).hasOnlyValidSignatures().received(1).requestsTo("GET", "wallet/2113/balance");
 			assertThat(ProjectContext.isBound()).isFalse();
 		});
@@ -105,7 +104,7 @@ class EndToEndTests {
 			this.wallet = wallet;
 		}
 
-		Balance balance() {
+		WalletBalance balance() {
 			return this.wallet.balance();
 		}
 

@@ -13,7 +13,7 @@ import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletException;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.WalletRequestAttributes;
-import io.github.walletproject.client.Balance;
+import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.ClientInfo;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
@@ -66,10 +66,10 @@ class RealSetupsTests {
 		try {
 			TestApps.runner(api).withPropertyValues("paysera.wallet.read-timeout=2s").run(context -> {
 				WalletProjects wallet = context.getBean(WalletProjects.class);
-				Future<Balance> first = caller.submit(() -> ProjectContext.callWith("shop", () -> wallet.api().balance(2112)));
+				Future<WalletBalance> first = caller.submit(() -> ProjectContext.callWith("shop", () -> wallet.api().balance(2112)));
 				// bounded: before the fix this waited forever on the load the same thread had started
 				assertThat(first.get(20, TimeUnit.SECONDS).currency("EUR")).isPresent();
-				Future<Balance> next = caller.submit(() -> ProjectContext.callWith("shop", () -> wallet.api().balance(2112)));
+				Future<WalletBalance> next = caller.submit(() -> ProjectContext.callWith("shop", () -> wallet.api().balance(2112)));
 				assertThat(next.get(20, TimeUnit.SECONDS).currency("EUR")).isPresent();
 				assertThat(api).hasOnlyValidSignatures();
 				List<ReceivedRequest> clockReads = to("server");
@@ -292,11 +292,11 @@ class RealSetupsTests {
 			own.respond("GET", "wallet/2112/balance", 200,
 					"{\"JPY\":{\"at_disposal\":12345,\"reserved\":5},\"KWD\":{\"at_disposal\":1001,\"reserved\":0}}");
 			TestApps.runner(own).run(context -> {
-				Balance balance = ProjectContext.callWith("shop",
+				WalletBalance balance = ProjectContext.callWith("shop",
 						() -> context.getBean(WalletProjects.class).api().balance(2112));
-				assertThat(balance.currency("JPY").orElseThrow().atDisposal()).isEqualByComparingTo(new BigDecimal("123.45"));
-				assertThat(balance.currency("JPY").orElseThrow().reserved()).isEqualByComparingTo(new BigDecimal("0.05"));
-				assertThat(balance.currency("KWD").orElseThrow().atDisposal()).isEqualByComparingTo(new BigDecimal("10.01"));
+				assertThat(balance.currency("JPY").orElseThrow().atDisposal().amount()).isEqualByComparingTo(new BigDecimal("123.45"));
+				assertThat(balance.currency("JPY").orElseThrow().reserved().amount()).isEqualByComparingTo(new BigDecimal("0.05"));
+				assertThat(balance.currency("KWD").orElseThrow().atDisposal().amount()).isEqualByComparingTo(new BigDecimal("10.01"));
 			});
 		}
 	}

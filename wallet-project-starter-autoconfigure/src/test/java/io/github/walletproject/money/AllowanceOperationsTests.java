@@ -1,5 +1,6 @@
 package io.github.walletproject.money;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import io.github.walletproject.ProjectContext;
@@ -42,7 +43,7 @@ class AllowanceOperationsTests {
 
 			Allowance allowance = ProjectContext.callWith("shop", () -> allowances.create(AllowanceRequest
 				.upTo(Money.of("50", "EUR"))
-				.withLimit(Money.of("10.00", "EUR"), 24)
+				.withLimit(Money.of("10.00", "EUR"), Duration.ofHours(24))
 				.withDescription("Monthly plan")
 				.validForHours(720)));
 
@@ -55,12 +56,51 @@ class AllowanceOperationsTests {
 				.hasBodyField("valid_for", 720)
 				.hasBodyFieldNames("limits[0]", "max_price", "time")
 				.hasBodyField("limits[0].max_price", 1000)
-				.hasBodyField("limits[0].time", 24);
+				.hasBodyField("limits[0].time", 86400);
 			assertThat(allowance.status()).isEqualTo(AllowanceStatus.NEW);
 			assertThat(allowance.maxPrice()).isEqualTo(Money.of("50.00", "EUR"));
-			assertThat(allowance.limits()).containsExactly(new AllowanceLimit(Money.of("10.00", "EUR"), 24));
+			assertThat(allowance.limits()).containsExactly(new AllowanceLimit(Money.of("10.00", "EUR"), Duration.ofHours(24)));
 			assertThat(allowance.validForHours()).isEqualTo(720);
 			assertThat(allowance.description()).isEqualTo("Monthly plan");
+		});
+	}
+
+	@Test
+	void aDailyLimitTravelsAsSecondsAndReadsBackAsADay() {
+		this.runner.run(context -> {
+			WalletAllowances allowances = context.getBean(WalletAllowances.class);
+
+			Allowance allowance = ProjectContext.callWith("shop", () -> allowances
+				.create(AllowanceRequest.limitedTo(Money.of("10.00", "EUR"), Duration.ofHours(24))));
+
+			assertThat(api).lastRequestTo("POST", "allowance")
+				.hasValidSignature()
+				.isForProject(1221)
+				.hasBodyFieldNames("limits[0]", "max_price", "time")
+				.hasBodyField("limits[0].time", 86400)
+				.hasBodyFieldInSeconds("limits[0].time", Duration.ofDays(1));
+			assertThat(allowance.limits()).containsExactly(new AllowanceLimit(Money.of("10.00", "EUR"), Duration.ofHours(24)));
+			// the test kit's unit assertion names the unit when a body holds another one
+			assertThatExceptionOfType(AssertionError.class)
+				.isThrownBy(() -> assertThat(api).lastRequestTo("POST", "allowance")
+					.hasBodyFieldInSeconds("limits[0].time", Duration.ofHours(24).dividedBy(3600)))
+				.withMessageContaining("in seconds <24>");
+		});
+	}
+
+	@Test
+	void aLegacyPeriodIsReadAsHours() {
+		api.respond("GET", "allowance/777", 200, """
+				{"id": 777, "status": "active", "created_at": 1700000000, "currency": "EUR",
+				 "limits": [{"max_price": 1000, "period": 24}, {"max_price": 2000, "time": 604800}]}""");
+		this.runner.run(context -> {
+			WalletAllowances allowances = context.getBean(WalletAllowances.class);
+
+			Allowance allowance = ProjectContext.callWith("shop", () -> allowances.get(777));
+
+			assertThat(api).lastRequestTo("GET", "allowance/777").hasValidSignature().isForProject(1221);
+			assertThat(allowance.limits()).containsExactly(new AllowanceLimit(Money.of("10.00", "EUR"), Duration.ofHours(24)),
+					new AllowanceLimit(Money.of("20.00", "EUR"), Duration.ofDays(7)));
 		});
 	}
 
@@ -119,8 +159,11 @@ class AllowanceOperationsTests {
 	@Test
 	void mixedCurrenciesAreRefusedBeforeAnythingIsSent() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> AllowanceRequest.upTo(Money.of("50", "EUR")).withLimit(Money.of("10", "USD"), 24))
+			.isThrownBy(() -> AllowanceRequest.upTo(Money.of("50", "EUR")).withLimit(Money.of("10", "USD"), Duration.ofHours(24)))
 			.withMessageContaining("one currency");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AllowanceRequest.limitedTo(Money.of("10", "EUR"), Duration.ofMillis(1500)))
+			.withMessageContaining("whole seconds");
 		assertThat(api).receivedNothing();
 	}
 

@@ -32,7 +32,8 @@ final class MoneyTestApps {
 			.wallet(2112, 901, "EVP0010001002112", "Shop owner")
 			.user(TestApps.MAC_ID, MY_USER, "jane@example.com", MY_WALLET, 14472)
 			.statements(2112, 45, "EUR")
-			.statements(MY_WALLET, 3, "EUR");
+			.statements(MY_WALLET, 3, "EUR")
+			.exchangeRate("USD", "EUR", "0.90");
 	}
 
 	/** The latest request to an endpoint. */

@@ -36,7 +36,7 @@ class PaymentOperationsTests {
 	}
 
 	@Test
-	void createSendsThePaymentInCentsToTheBoundProject() {
+	void createSendsThePaymentAsDecimalsToTheBoundProject() {
 		this.runner.run(context -> {
 			WalletPayments payments = context.getBean(WalletPayments.class);
 
@@ -50,10 +50,10 @@ class PaymentOperationsTests {
 			assertThat(api).lastRequestTo("POST", "payment")
 				.hasValidSignature()
 				.isForProject(1222)
-				.hasBodyFieldNames("", "description", "price", "currency", "cashback", "beneficiary", "freeze_for",
-						"purpose")
-				.hasBodyField("price", 500)
-				.hasBodyField("cashback", 50)
+				.hasBodyFieldNames("", "description", "price_decimal", "currency", "cashback_decimal", "beneficiary",
+						"freeze_for", "purpose")
+				.hasBodyField("price_decimal", "5.00")
+				.hasBodyField("cashback_decimal", "0.50")
 				.hasBodyField("currency", "EUR")
 				.hasBodyField("freeze_for", 48)
 				.hasBodyField("beneficiary.email", "seller@example.com");

@@ -5,7 +5,10 @@ import java.util.Map;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletApiException;
+import io.github.walletproject.WalletInvalidParametersException;
+import io.github.walletproject.WalletInvalidStateException;
 import io.github.walletproject.WalletNotFoundException;
+import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +50,7 @@ class TransactionOperationsTests {
 	}
 
 	@Test
-	void createSendsCentsAndTheBoundProjectAndReadsTheTransaction() {
+	void createSendsDecimalsAndTheBoundProjectAndReadsTheTransaction() {
 		this.runner.run(context -> {
 			WalletTransactions transactions = context.getBean(WalletTransactions.class);
 
@@ -57,14 +60,16 @@ class TransactionOperationsTests {
 				.hasValidSignature()
 				.isForProject(1221)
 				.hasBodyFieldNames("", "payments", "redirect_uri")
-				.hasBodyFieldNames("payments[0]", "description", "price", "currency", "beneficiary", "parameters")
+				.hasBodyFieldNames("payments[0]", "description", "price_decimal", "currency", "beneficiary",
+						"parameters")
 				.hasBodyField("payments[0].description", "Order #1234")
-				.hasBodyField("payments[0].price", 1299)
+				.hasBodyField("payments[0].price_decimal", "12.99")
+				.hasBodyFieldAsDecimal("payments[0].price_decimal", "12.99")
 				.hasBodyField("payments[0].currency", "EUR")
 				.hasBodyField("payments[0].beneficiary.id", 2112)
 				.hasBodyField("payments[0].parameters.order", "1234")
-				.hasBodyFieldNames("payments[1].items[0]", "title", "price", "currency", "quantity")
-				.hasBodyField("payments[1].items[0].price", 450)
+				.hasBodyFieldNames("payments[1].items[0]", "title", "price_decimal", "currency", "quantity")
+				.hasBodyField("payments[1].items[0].price_decimal", "4.50")
 				.hasBodyField("payments[1].items[0].quantity", 2)
 				.hasBodyField("redirect_uri", "https://shop.example/paid")
 				.doesNotHaveBodyField("project_id");
@@ -193,7 +198,7 @@ class TransactionOperationsTests {
 			WalletTransactions transactions = context.getBean(WalletTransactions.class);
 			String key = ProjectContext.callWith("shop", () -> transactions.create(order())).key();
 
-			assertThatExceptionOfType(WalletApiException.class)
+			assertThatExceptionOfType(WalletInvalidStateException.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> transactions.confirm(key)))
 				.satisfies(ex -> {
 					assertThat(ex.getErrorCode()).isEqualTo("invalid_state");
@@ -212,9 +217,13 @@ class TransactionOperationsTests {
 			api.acceptTransaction(created.key(), MoneyTestApps.MY_WALLET);
 			FinalPrices higher = FinalPrices.of(created.payments().get(0).id(), Money.of("15.00", "EUR"));
 
-			assertThatExceptionOfType(WalletApiException.class)
+			assertThatExceptionOfType(WalletInvalidParametersException.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> transactions.confirm(created.key(), higher)))
-				.satisfies(ex -> assertThat(ex.getErrorCode()).isEqualTo("invalid_parameters"));
+				.satisfies(ex -> {
+					assertThat(ex.getErrorCode()).isEqualTo("invalid_parameters");
+					assertThat(ex.getErrorProperties())
+						.containsEntry(created.payments().get(0).id() + ".price", "cannot exceed the reserved price");
+				});
 			assertThat(api.transactionStatus(created.key())).contains("reserved");
 		});
 	}
@@ -225,7 +234,7 @@ class TransactionOperationsTests {
 			WalletTransactions transactions = context.getBean(WalletTransactions.class);
 			TransactionRequest unknownPayment = TransactionRequest.builder().paymentId(999_999).build();
 
-			assertThatExceptionOfType(WalletApiException.class)
+			assertThatExceptionOfType(WalletInvalidParametersException.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> transactions.create(unknownPayment)))
 				.satisfies(ex -> {
 					assertThat(ex.getErrorCode()).isEqualTo("invalid_parameters");
@@ -233,6 +242,32 @@ class TransactionOperationsTests {
 				});
 			assertThat(api).lastRequestTo("POST", "transaction").isForProject(1221).hasBodyField("payments[0]", 999_999);
 			assertThat(api.createdTransactions()).isEmpty();
+		});
+	}
+
+	@Test
+	void anErrorKeepsItsUriDataAndPropertiesAndIsTypedByItsCode() {
+		this.runner.run(context -> {
+			WalletTransactions transactions = context.getBean(WalletTransactions.class);
+			String key = ProjectContext.callWith("shop", () -> transactions.create(order())).key();
+			api.failNext("PUT", "transaction/" + key + "/confirm", Fault.status(409, """
+					{"error":"invalid_state","error_description":"Transaction is not reserved",
+					 "error_uri":"https://developers.paysera.com/en/wallet/errors#invalid_state",
+					 "error_properties":{"status":"new"},"error_data":{"confirm_url":"https://pay.example/k"}}"""),
+					1);
+
+			assertThatExceptionOfType(WalletInvalidStateException.class)
+				.isThrownBy(() -> ProjectContext.runWith("shop", () -> transactions.confirm(key)))
+				.satisfies(ex -> {
+					assertThat(ex.getStatus()).isEqualTo(409);
+					assertThat(ex.getErrorUri()).contains("https://developers.paysera.com/en/wallet/errors#invalid_state");
+					assertThat(ex.getErrorData()).containsEntry("confirm_url", "https://pay.example/k");
+					assertThat(ex.getErrorProperties()).containsEntry("status", "new");
+					assertThat(ex).hasMessageContaining("(see https://developers.paysera.com/en/wallet/errors");
+				})
+				.isInstanceOf(WalletApiException.class);
+			assertThat(api).lastRequestTo("PUT", "transaction/" + key + "/confirm").hasValidSignature()
+				.isForProject(1221);
 		});
 	}
 

@@ -1,5 +1,7 @@
 package io.github.walletproject.money;
 
+import java.math.BigDecimal;
+
 import java.time.Instant;
 
 import io.github.walletproject.ProjectContext;
@@ -63,7 +65,7 @@ class WalletOperationsTests {
 			WalletBalance plain = ProjectContext.callWith("shop", () -> wallets.balance(2112));
 			assertThat(api).lastRequestTo("GET", "wallet/2112/balance").isForProject(1221)
 				.doesNotHaveQueryParameter("convert_to");
-			ProjectContext.callWith("shop", () -> wallets.balance(2112, "EUR"));
+			WalletBalance converted = ProjectContext.callWith("shop", () -> wallets.balance(2112, "EUR"));
 
 			assertThat(api).lastRequestTo("GET", "wallet/2112/balance")
 				.hasValidSignature()
@@ -74,6 +76,14 @@ class WalletOperationsTests {
 			assertThat(usd.atDisposal()).isEqualTo(Money.of("5.00", "USD"));
 			assertThat(usd.reserved()).isEqualTo(Money.of("1.25", "USD"));
 			assertThat(usd.total()).isEqualTo(Money.of("6.25", "USD"));
+			assertThat(usd.converted()).as("no convert_to, no converted").isNull();
+			CurrencyFunds eur = converted.currency("EUR").orElseThrow();
+			assertThat(eur.converted()).as("converted.{at_disposal, reserved}").isNotNull();
+			assertThat(eur.converted().atDisposal()).isEqualByComparingTo(eur.atDisposal().amount());
+			assertThat(eur.converted().reserved()).isEqualByComparingTo(eur.reserved().amount());
+			// USD 5.00 / 1.25 at 0.90, sent in cents of EUR
+			assertThat(converted.currency("USD").orElseThrow().converted())
+				.isEqualTo(new CurrencyFunds.Converted(new BigDecimal("4.50"), new BigDecimal("1.12")));
 		});
 	}
 
@@ -167,6 +177,15 @@ class WalletOperationsTests {
 			assertThatExceptionOfType(WalletResponseException.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> wallets.balance(2112)))
 				.withMessageContaining("balance.EUR.at_disposal_decimal that is not a decimal number");
+			// a value a record refuses (read by its @JsonCreator factory) is wrapped in the same place
+			WalletPayments payments = context.getBean(WalletPayments.class);
+			api.failNext("GET", "payment/77", Fault.status(200, """
+					{"id":77,"status":"new","created_at":1,"price":100,"currency":"EUR",
+					 "items":[{"title":"Mug","price":100,"quantity":0}]}"""), 1);
+			assertThatExceptionOfType(WalletResponseException.class)
+				.isThrownBy(() -> ProjectContext.runWith("shop", () -> payments.get(77)))
+				.withMessageContaining("WalletPayments.get (GET payment/{id})")
+				.withMessageContaining("quantity");
 		});
 	}
 

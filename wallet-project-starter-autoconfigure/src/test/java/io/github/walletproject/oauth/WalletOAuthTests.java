@@ -22,7 +22,7 @@ import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletReactive;
 import io.github.walletproject.WalletResponseException;
 import io.github.walletproject.WalletUnauthorizedException;
-import io.github.walletproject.client.Balance;
+import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.client.WalletTokenRefresher;
 import io.github.walletproject.internal.BlockingCalls;
@@ -161,7 +161,7 @@ class WalletOAuthTests {
 		WalletAccessToken token = oauth.exchangeCode("code-2", null);
 		WalletProjects asUser = app("paysera.wallet.credentials.mac-id=" + token.accessToken(),
 				"paysera.wallet.credentials.mac-key=" + token.macKey()).getBean(WalletProjects.class);
-		Balance before = ProjectContext.callWith("shop", asUser::balance);
+		WalletBalance before = ProjectContext.callWith("shop", asUser::balance);
 		assertThat(before.currencies()).isNotEmpty();
 
 		oauth.revoke(token.accessToken());
@@ -179,7 +179,7 @@ class WalletOAuthTests {
 		WalletProjects wallet = userApp().getBean(WalletProjects.class);
 		api.expireToken(USER_TOKEN);
 
-		Balance balance = ProjectContext.callWith("shop", wallet::balance);
+		WalletBalance balance = ProjectContext.callWith("shop", wallet::balance);
 
 		assertThat(balance).isNotNull();
 		List<ReceivedRequest> refreshes = tokenRequests();
@@ -253,7 +253,7 @@ class WalletOAuthTests {
 		ExecutorService pool = Executors.newFixedThreadPool(32);
 		CountDownLatch start = new CountDownLatch(1);
 		try {
-			List<Future<Balance>> calls = new ArrayList<>();
+			List<Future<WalletBalance>> calls = new ArrayList<>();
 			for (int i = 0; i < 32; i++) {
 				calls.add(pool.submit(() -> {
 					start.await();
@@ -261,7 +261,7 @@ class WalletOAuthTests {
 				}));
 			}
 			start.countDown();
-			for (Future<Balance> call : calls) {
+			for (Future<WalletBalance> call : calls) {
 				assertThat(call.get(30, TimeUnit.SECONDS)).isNotNull();
 			}
 		}
@@ -289,7 +289,7 @@ class WalletOAuthTests {
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		CountDownLatch start = new CountDownLatch(1);
 		try {
-			List<Future<Balance>> calls = new ArrayList<>();
+			List<Future<WalletBalance>> calls = new ArrayList<>();
 			for (int i = 0; i < 16; i++) {
 				WalletProjects instance = (i % 2 == 0) ? first : second;
 				calls.add(pool.submit(() -> {
@@ -298,7 +298,7 @@ class WalletOAuthTests {
 				}));
 			}
 			start.countDown();
-			for (Future<Balance> call : calls) {
+			for (Future<WalletBalance> call : calls) {
 				assertThat(call.get(30, TimeUnit.SECONDS)).isNotNull();
 			}
 		}

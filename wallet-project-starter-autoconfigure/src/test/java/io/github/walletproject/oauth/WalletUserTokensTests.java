@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectContext;
-import io.github.walletproject.client.Balance;
+import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
@@ -74,9 +74,9 @@ class WalletUserTokensTests {
 		users.save("alice", token);
 		WalletProjects wallet = context.getBean(WalletProjects.class);
 
-		Balance balance = users.callAs("alice", () -> ProjectContext.callWith("marketplace", wallet::balance));
+		WalletBalance balance = users.callAs("alice", () -> ProjectContext.callWith("marketplace", wallet::balance));
 
-		assertThat(balance.walletId()).isEqualTo(2113);
+		assertThat(balance.currency("EUR")).isPresent();
 		ReceivedRequest call = last("wallet/2113/balance");
 		assertThat(call.verification().macId()).isEqualTo(token.accessToken());
 		assertThat(call.projectId()).isEqualTo(1222L);

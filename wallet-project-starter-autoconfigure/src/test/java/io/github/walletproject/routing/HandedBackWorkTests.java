@@ -17,7 +17,7 @@ import java.util.stream.StreamSupport;
 
 import io.github.walletproject.WalletProject;
 import io.github.walletproject.autoconfigure.Analyzers;
-import io.github.walletproject.client.Balance;
+import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
@@ -82,15 +82,15 @@ class HandedBackWorkTests {
 			.withUserConfiguration(GenericQueries.class)
 			.run(context -> {
 				assertThat(context).hasNotFailed();
-				Query<Stream<Balance>> stream = context.getBean("marketQuery", Query.class);
-				Query<Supplier<Balance>> supplier = context.getBean("marketLater", Query.class);
-				Query<Callable<Balance>> inherited = context.getBean("inheritedQuery", Query.class);
+				Query<Stream<WalletBalance>> stream = context.getBean("marketQuery", Query.class);
+				Query<Supplier<WalletBalance>> supplier = context.getBean("marketLater", Query.class);
+				Query<Callable<WalletBalance>> inherited = context.getBean("inheritedQuery", Query.class);
 				assertThat(AopUtils.isJdkDynamicProxy(stream)).isTrue();
 				assertThat(AopUtils.isJdkDynamicProxy(supplier)).isTrue();
 				assertThat(AopUtils.isJdkDynamicProxy(inherited)).isTrue();
-				Stream<Balance> balances = stream.run();
-				Supplier<Balance> later = supplier.run();
-				Callable<Balance> call = inherited.run();
+				Stream<WalletBalance> balances = stream.run();
+				Supplier<WalletBalance> later = supplier.run();
+				Callable<WalletBalance> call = inherited.run();
 				// nothing is bound here: every call below runs after its method returned
 				assertThat(balances.toList()).hasSize(2);
 				assertThat(later.get().currency("EUR")).isPresent();
@@ -129,14 +129,14 @@ class HandedBackWorkTests {
 			IntStream ints = market.ints();
 			LongStream longs = market.longs();
 			DoubleStream doubles = market.doubles();
-			Iterator<Balance> iterator = market.iterator();
-			Iterable<Balance> iterable = market.iterable();
-			Optional<Supplier<Balance>> optional = market.optional();
-			Supplier<Stream<Balance>> nested = market.nested();
-			Stream<Supplier<Balance>> suppliers = market.suppliers();
+			Iterator<WalletBalance> iterator = market.iterator();
+			Iterable<WalletBalance> iterable = market.iterable();
+			Optional<Supplier<WalletBalance>> optional = market.optional();
+			Supplier<Stream<WalletBalance>> nested = market.nested();
+			Stream<Supplier<WalletBalance>> suppliers = market.suppliers();
 			Runnable runnable = market.runnable();
 			Object declaredObject = market.declaredObject();
-			Supplier<Balance> fromTypeVariable = market.within(() -> () -> wallet.api().balance(2113));
+			Supplier<WalletBalance> fromTypeVariable = market.within(() -> () -> wallet.api().balance(2113));
 			assertThat(ints.sum()).isEqualTo(2);
 			assertThat(longs.sum()).isEqualTo(2);
 			assertThat(doubles.sum()).isEqualTo(2.0);
@@ -160,7 +160,7 @@ class HandedBackWorkTests {
 			FailureAnalysis analysis = Analyzers.analyze(context.getStartupFailure());
 			assertThat(analysis).isNotNull();
 			assertThat(analysis.getDescription()).contains(Functions.class.getName() + ".balanceOf()")
-				.contains("it returns Function<Long, Balance>; it would run its work after the method returned");
+				.contains("it returns Function<Long, WalletBalance>; it would run its work after the method returned");
 		});
 	}
 
@@ -171,8 +171,8 @@ class HandedBackWorkTests {
 			FailureAnalysis analysis = Analyzers.analyze(context.getStartupFailure());
 			assertThat(analysis).isNotNull();
 			assertThat(analysis.getDescription()).contains(ListOfSuppliers.class.getName() + ".later()")
-				.contains("List<Supplier<Balance>>")
-				.contains("the Supplier<Balance> inside it");
+				.contains("List<Supplier<WalletBalance>>")
+				.contains("the Supplier<WalletBalance> inside it");
 			assertThat(analysis.getAction()).contains("ProjectContext");
 		});
 	}
@@ -186,7 +186,7 @@ class HandedBackWorkTests {
 	}
 
 	@WalletProject("marketplace")
-	static class MarketQuery implements Query<Stream<Balance>> {
+	static class MarketQuery implements Query<Stream<WalletBalance>> {
 
 		private final WalletProjects wallet;
 
@@ -195,13 +195,13 @@ class HandedBackWorkTests {
 		}
 
 		@Override
-		public Stream<Balance> run() {
+		public Stream<WalletBalance> run() {
 			return Stream.of(2113L, 2113L).map(this.wallet.api()::balance);
 		}
 
 	}
 
-	static class MarketLater implements Query<Supplier<Balance>> {
+	static class MarketLater implements Query<Supplier<WalletBalance>> {
 
 		private final WalletProjects wallet;
 
@@ -211,7 +211,7 @@ class HandedBackWorkTests {
 
 		@Override
 		@WalletProject("marketplace")
-		public Supplier<Balance> run() {
+		public Supplier<WalletBalance> run() {
 			return () -> this.wallet.api().balance(2113);
 		}
 
@@ -229,7 +229,7 @@ class HandedBackWorkTests {
 	}
 
 	@WalletProject("marketplace")
-	static class InheritedQuery extends BaseQuery<Callable<Balance>> {
+	static class InheritedQuery extends BaseQuery<Callable<WalletBalance>> {
 
 		private final WalletProjects wallet;
 
@@ -238,7 +238,7 @@ class HandedBackWorkTests {
 		}
 
 		@Override
-		Callable<Balance> make() {
+		Callable<WalletBalance> make() {
 			return () -> this.wallet.api().balance(2113);
 		}
 
@@ -273,22 +273,22 @@ class HandedBackWorkTests {
 			this.wallet = wallet;
 		}
 
-		public Stream<Balance> fromIterator(int count) {
+		public Stream<WalletBalance> fromIterator(int count) {
 			return StreamSupport.stream(Spliterators.spliteratorUnknownSize(balances(count), Spliterator.ORDERED),
 					false);
 		}
 
-		public Stream<Balance> pages(int count) {
+		public Stream<WalletBalance> pages(int count) {
 			int[] more = { count - 1 };
 			return Stream.iterate(balance(), Objects::nonNull, page -> (more[0]-- > 0) ? balance() : null);
 		}
 
-		public Stream<Balance> fromIterable(int count) {
-			Iterable<Balance> iterable = () -> balances(count);
+		public Stream<WalletBalance> fromIterable(int count) {
+			Iterable<WalletBalance> iterable = () -> balances(count);
 			return StreamSupport.stream(iterable.spliterator(), false);
 		}
 
-		private Iterator<Balance> balances(int count) {
+		private Iterator<WalletBalance> balances(int count) {
 			return new Iterator<>() {
 
 				private int left = count;
@@ -299,7 +299,7 @@ class HandedBackWorkTests {
 				}
 
 				@Override
-				public Balance next() {
+				public WalletBalance next() {
 					this.left--;
 					return balance();
 				}
@@ -307,7 +307,7 @@ class HandedBackWorkTests {
 			};
 		}
 
-		private Balance balance() {
+		private WalletBalance balance() {
 			return this.wallet.api().balance(2113);
 		}
 
@@ -344,23 +344,23 @@ class HandedBackWorkTests {
 			return DoubleStream.of(0, 0).map(i -> one());
 		}
 
-		public Iterator<Balance> iterator() {
+		public Iterator<WalletBalance> iterator() {
 			return Stream.of(2113L, 2113L).map(this.wallet.api()::balance).iterator();
 		}
 
-		public Iterable<Balance> iterable() {
+		public Iterable<WalletBalance> iterable() {
 			return () -> Stream.of(2113L, 2113L).map(this.wallet.api()::balance).iterator();
 		}
 
-		public Optional<Supplier<Balance>> optional() {
+		public Optional<Supplier<WalletBalance>> optional() {
 			return Optional.of(() -> this.wallet.api().balance(2113));
 		}
 
-		public Supplier<Stream<Balance>> nested() {
+		public Supplier<Stream<WalletBalance>> nested() {
 			return () -> Stream.of(2113L, 2113L).map(this.wallet.api()::balance);
 		}
 
-		public Stream<Supplier<Balance>> suppliers() {
+		public Stream<Supplier<WalletBalance>> suppliers() {
 			return Stream.of(2113L, 2113L).map(id -> () -> this.wallet.api().balance(id));
 		}
 
@@ -401,8 +401,8 @@ class HandedBackWorkTests {
 		}
 
 		@WalletProject("marketplace")
-		public List<Supplier<Balance>> later() {
-			List<Supplier<Balance>> work = new ArrayList<>();
+		public List<Supplier<WalletBalance>> later() {
+			List<Supplier<WalletBalance>> work = new ArrayList<>();
 			work.add(() -> this.wallet.api().balance(2113));
 			return work;
 		}
@@ -418,7 +418,7 @@ class HandedBackWorkTests {
 			this.wallet = wallet;
 		}
 
-		public java.util.function.Function<Long, Balance> balanceOf() {
+		public java.util.function.Function<Long, WalletBalance> balanceOf() {
 			return this.wallet.api()::balance;
 		}
 

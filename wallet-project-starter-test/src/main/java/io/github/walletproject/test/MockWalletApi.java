@@ -94,6 +94,8 @@ public final class MockWalletApi implements AutoCloseable {
 
 	private final Map<Long, Map<String, String[]>> balances = new ConcurrentHashMap<>();
 
+	private final Map<String, java.math.BigDecimal> exchangeRates = new ConcurrentHashMap<>();
+
 	private final Map<String, String> aliases = new ConcurrentHashMap<>();
 
 	private final List<Route> routes = new CopyOnWriteArrayList<>();
@@ -107,6 +109,8 @@ public final class MockWalletApi implements AutoCloseable {
 	private final InFlight inFlight = new InFlight();
 
 	private final MoneyLedger ledger = new MoneyLedger(this::serverSeconds);
+
+	private final MockCallbacks callbacks = new MockCallbacks();
 
 	private volatile MacVerifier verifier = new MacVerifier(this.keys::get);
 
@@ -150,6 +154,7 @@ public final class MockWalletApi implements AutoCloseable {
 		});
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", this::handle);
+		this.ledger.onTransactionChange(this.callbacks::transactionChanged);
 		this.server.start();
 	}
 
@@ -307,6 +312,32 @@ public final class MockWalletApi implements AutoCloseable {
 	}
 
 	/**
+	 * The PIN code of a payer's wallet, which {@code PUT transaction/{key}/reserve[/{payer}]}
+	 * with a {@code pin} checks (a wrong PIN is {@code invalid_parameters} naming {@code pin}).
+	 * @param walletId the payer's wallet
+	 * @param pin the PIN code
+	 * @return this mock
+	 */
+	public MockWalletApi pin(long walletId, String pin) {
+		this.ledger.pin(walletId, pin);
+		return this;
+	}
+
+	/**
+	 * The rate {@code GET wallet/{id}/balance?convert_to=…} converts with, from one currency to
+	 * another (a currency converts to itself at 1; a pair without a rate is refused with
+	 * {@code invalid_parameters}).
+	 * @param from the balance's currency
+	 * @param to the {@code convert_to} currency
+	 * @param rate how much of {@code to} one unit of {@code from} is worth, such as {@code "0.92"}
+	 * @return this mock
+	 */
+	public MockWalletApi exchangeRate(String from, String to, String rate) {
+		this.exchangeRates.put(from + "/" + to, new java.math.BigDecimal(rate));
+		return this;
+	}
+
+	/**
 	 * A wallet {@code GET wallet/{id}} serves (other wallet ids get a minimal answer).
 	 * @param walletId the wallet
 	 * @param ownerUserId the user who owns it
@@ -396,6 +427,23 @@ public final class MockWalletApi implements AutoCloseable {
 	 */
 	public List<String> createdTransactions() {
 		return this.ledger.transactionKeys();
+	}
+
+	/**
+	 * Paysera's side of callbacks: the key pair whose public half is served at
+	 * {@code /publickey}, signing, and the callbacks delivered to the app.
+	 * @return the callbacks
+	 */
+	public MockCallbacks callbacks() {
+		return this.callbacks;
+	}
+
+	/**
+	 * Where the mock serves its callback key ({@code /publickey} at the root, as Paysera does).
+	 * @return the address
+	 */
+	public String publicKeyUri() {
+		return ((this.server instanceof HttpsServer) ? "https" : "http") + "://127.0.0.1:" + port() + "/publickey";
 	}
 
 	/**
@@ -662,6 +710,7 @@ public final class MockWalletApi implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.callbacks.close();
 		this.server.stop(0);
 		this.executor.shutdownNow();
 		try {
@@ -732,6 +781,9 @@ public final class MockWalletApi implements AutoCloseable {
 			if (!fault.proceed()) {
 				return new Answer(fault.status(), fault.body(), fault.headers());
 			}
+		}
+		if (request.method().equals("GET") && request.path().equals("/publickey")) {
+			return new Answer(200, this.callbacks.publicKeyPem(), Map.of("Content-Type", "application/x-pem-file"));
 		}
 		boolean serverTime = request.method().equals("GET") && request.path().equals("server");
 		if (verification == null) {
@@ -821,15 +873,30 @@ public final class MockWalletApi implements AutoCloseable {
 			if (currencies == null) {
 				return error(404, "not_found", "Wallet not found");
 			}
+			String convertTo = request.queryParameter("convert_to").orElse(null);
 			StringBuilder json = new StringBuilder("{");
 			synchronized (currencies) {
-				currencies.forEach((currency, amounts) -> {
+				for (Map.Entry<String, String[]> entry : currencies.entrySet()) {
+					String currency = entry.getKey();
+					String[] amounts = entry.getValue();
 					json.append((json.length() > 1) ? "," : "").append(Json.string(currency)).append(":{")
 						.append("\"at_disposal\":").append(minor(amounts[0]))
 						.append(",\"at_disposal_decimal\":").append(Json.string(amounts[0]))
 						.append(",\"reserved\":").append(minor(amounts[1]))
-						.append(",\"reserved_decimal\":").append(Json.string(amounts[1])).append('}');
-				});
+						.append(",\"reserved_decimal\":").append(Json.string(amounts[1]));
+					if (convertTo != null) {
+						// converted.{at_disposal, reserved} in cents of convert_to, as the Java SDK reads them
+						java.math.BigDecimal rate = currency.equals(convertTo) ? java.math.BigDecimal.ONE
+								: this.exchangeRates.get(currency + "/" + convertTo);
+						if (rate == null) {
+							return error(400, "invalid_parameters",
+									"No exchange rate from " + currency + " to " + convertTo);
+						}
+						json.append(",\"converted\":{\"at_disposal\":").append(converted(amounts[0], rate))
+							.append(",\"reserved\":").append(converted(amounts[1], rate)).append('}');
+					}
+					json.append('}');
+				}
 			}
 			return ok(json.append('}').toString());
 		}
@@ -865,6 +932,11 @@ public final class MockWalletApi implements AutoCloseable {
 
 	private static boolean isAccountLevel(ReceivedRequest request) {
 		return request.path().equals("client") || request.path().startsWith("user/");
+	}
+
+	private static long converted(String decimal, java.math.BigDecimal rate) {
+		return new java.math.BigDecimal(decimal).multiply(rate).setScale(2, java.math.RoundingMode.HALF_EVEN)
+			.movePointRight(2).longValueExact();
 	}
 
 	private static long minor(String decimal) {

@@ -38,6 +38,16 @@ final class MoneyLedger {
 
 	private static final Pattern PAYMENT = Pattern.compile("payment/([0-9]+)");
 
+	private static final Pattern RESERVE = Pattern.compile("transaction/([^/]+)/reserve(?:/([0-9]+))?");
+
+	private static final Pattern FINALIZE = Pattern.compile("payment/([0-9]+)/finalize");
+
+	private static final Pattern FREEZE = Pattern.compile("payment/([0-9]+)/freeze");
+
+	private static final Pattern ACTIVE_ALLOWANCE = Pattern.compile("allowance/active/([0-9]+|me)");
+
+	private static final Pattern ALLOWANCE_LIMIT = Pattern.compile("allowance/limit/([0-9]+)");
+
 	private static final Pattern ALLOWANCE = Pattern.compile("allowance/([0-9]+)");
 
 	private static final Pattern STATEMENTS = Pattern.compile("wallet/([0-9]+|me)/statements");
@@ -75,6 +85,8 @@ final class MoneyLedger {
 	private final Map<Long, Map<String, Object>> users = new TreeMap<>();
 
 	private final Map<String, Long> usersByMacId = new LinkedHashMap<>();
+
+	private final Map<Long, String> pins = new LinkedHashMap<>();
 
 	private long nextPaymentId = 2987;
 
@@ -161,6 +173,25 @@ final class MoneyLedger {
 		}
 	}
 
+	/** Told of each change of a transaction's state: its new status, its JSON and its callback_uri. */
+	interface TransactionListener {
+
+		void changed(String status, String transactionJson, Object callbackUri);
+
+	}
+
+	private volatile TransactionListener transactionListener = (status, json, uri) -> {
+	};
+
+	void onTransactionChange(TransactionListener listener) {
+		this.transactionListener = listener;
+	}
+
+	private void changed(Map<String, Object> transaction) {
+		this.transactionListener.changed((String) transaction.get("status"), Json.write(transactionJson(transaction)),
+				transaction.get("callback_uri"));
+	}
+
 	synchronized void acceptTransaction(String key, long payerWalletId) {
 		Map<String, Object> transaction = this.transactions.get(key);
 		if (transaction == null) {
@@ -171,12 +202,29 @@ final class MoneyLedger {
 			throw new IllegalStateException("Transaction '" + key + "' is " + transaction.get("status")
 					+ "; only a new transaction can be accepted by its payer");
 		}
+		reserve(transaction, payerWalletId);
+	}
+
+	/** The payer accepted: the transaction and its payments are reserved; its allowance is active. */
+	private void reserve(Map<String, Object> transaction, long payerWalletId) {
 		transaction.put("status", "reserved");
 		transaction.put("wallet", payerWalletId);
 		for (Map<String, Object> payment : transactionPayments(transaction)) {
 			payment.put("status", "reserved");
 			payment.put("wallet", payerWalletId);
 		}
+		Object allowanceId = transaction.get("allowance_id");
+		if (allowanceId != null) {
+			Map<String, Object> allowance = this.allowances.get((Long) allowanceId);
+			allowance.put("status", "active");
+			allowance.put("wallet", payerWalletId);
+			allowance.put("confirmed_at", this.now.getAsLong());
+		}
+		changed(transaction);
+	}
+
+	synchronized void pin(long walletId, String pin) {
+		this.pins.put(walletId, pin);
 	}
 
 	synchronized String transactionStatus(String key) {
@@ -239,6 +287,15 @@ final class MoneyLedger {
 				if ((matcher = CONFIRM.matcher(path)).matches()) {
 					return confirmTransaction(request, matcher.group(1), project);
 				}
+				if ((matcher = RESERVE.matcher(path)).matches()) {
+					return reserveTransaction(request, matcher.group(1), parseLong(matcher.group(2)), project);
+				}
+				if ((matcher = FINALIZE.matcher(path)).matches()) {
+					return finalizePayment(request, Long.parseLong(matcher.group(1)), project);
+				}
+				if ((matcher = FREEZE.matcher(path)).matches()) {
+					return freezePayment(request, Long.parseLong(matcher.group(1)), project);
+				}
 				if ((matcher = LOCATION.matcher(path)).matches()) {
 					return updateLocation(request, Long.parseLong(matcher.group(1)), project);
 				}
@@ -253,6 +310,11 @@ final class MoneyLedger {
 				if ((matcher = ALLOWANCE.matcher(path)).matches()) {
 					return cancelAllowance(Long.parseLong(matcher.group(1)), project);
 				}
+				if ((matcher = ACTIVE_ALLOWANCE.matcher(path)).matches()) {
+					Map<String, Object> active = activeAllowance(walletId(matcher.group(1), macId), project);
+					return (active != null) ? cancelAllowance((Long) active.get("id"), project)
+							: notFound("Wallet has no active allowance");
+				}
 			}
 			case "GET" -> {
 				if ((matcher = TRANSACTION.matcher(path)).matches()) {
@@ -266,6 +328,16 @@ final class MoneyLedger {
 				}
 				if (path.equals("payments")) {
 					return findPayments(request, project);
+				}
+				if (path.equals("transactions")) {
+					return findTransactions(request, project);
+				}
+				if ((matcher = ACTIVE_ALLOWANCE.matcher(path)).matches()) {
+					Map<String, Object> active = activeAllowance(walletId(matcher.group(1), macId), project);
+					return (active != null) ? ok(active) : notFound("Wallet has no active allowance");
+				}
+				if ((matcher = ALLOWANCE_LIMIT.matcher(path)).matches()) {
+					return allowanceLimit(request, Long.parseLong(matcher.group(1)), project);
 				}
 				if ((matcher = ALLOWANCE.matcher(path)).matches()) {
 					Map<String, Object> allowance = visible(this.allowances.get(Long.parseLong(matcher.group(1))),
@@ -422,7 +494,8 @@ final class MoneyLedger {
 				}
 				if (cents > (Long) payment.get("price")) {
 					return error(400, "invalid_parameters",
-							"The final price of payment " + paymentId + " cannot exceed the reserved price");
+							"The final price of payment " + paymentId + " cannot exceed the reserved price",
+							Map.of(paymentId + ".price", "cannot exceed the reserved price"));
 				}
 				finalPrices.put(paymentId, cents);
 			}
@@ -441,6 +514,7 @@ final class MoneyLedger {
 			payment.put("status", "confirmed");
 			payment.put("confirmed_at", at);
 		}
+		changed(transaction);
 		return ok(transactionJson(transaction));
 	}
 
@@ -456,6 +530,7 @@ final class MoneyLedger {
 		for (Map<String, Object> payment : transactionPayments(transaction)) {
 			payment.put("status", "revoked");
 		}
+		changed(transaction);
 		return ok(transactionJson(transaction));
 	}
 
@@ -464,6 +539,15 @@ final class MoneyLedger {
 		json.remove("payment_ids");
 		json.remove("allowance_id");
 		json.remove("allowance_optional");
+		json.remove("reserve_for");
+		json.remove("reserve_until");
+		if (transaction.containsKey("reserve_for") || transaction.containsKey("reserve_until")) {
+			Map<String, Object> reserve = new LinkedHashMap<>();
+			reserve.put("for", transaction.get("reserve_for"));
+			reserve.put("until", transaction.get("reserve_until"));
+			reserve.values().removeIf(java.util.Objects::isNull);
+			json.put("reserve", reserve);
+		}
 		json.put("payments", transactionPayments(transaction));
 		Object allowanceId = transaction.get("allowance_id");
 		if (allowanceId != null) {
@@ -481,6 +565,188 @@ final class MoneyLedger {
 			list.add(this.payments.get((Long) id));
 		}
 		return list;
+	}
+
+	private Reply reserveTransaction(ReceivedRequest request, String key, Long payerInPath, Long project) {
+		Map<String, Object> transaction = visible(this.transactions.get(key), project);
+		if (transaction == null) {
+			return notFound("Transaction not found");
+		}
+		return withBody(request, parsed -> {
+			Map<String, Object> body = asMap(parsed);
+			Long payer = payerInPath;
+			if (payer == null) {
+				payer = payerWallet(body.get("payer"));
+			}
+			else if (body.containsKey("payer")) {
+				throw new Refusal(400, "invalid_parameters", "payer is in the path; do not send it in the body too");
+			}
+			if (body.containsKey("funds_sources") && !(body.get("funds_sources") instanceof List<?>)) {
+				throw new Refusal(400, "invalid_parameters", "funds_sources must be a list");
+			}
+			if (!"new".equals(transaction.get("status"))) {
+				throw new Refusal(409, "invalid_state",
+						"Transaction is " + transaction.get("status") + "; only a new transaction can be reserved");
+			}
+			Object pin = body.get("pin");
+			if (pin != null) {
+				if (!(pin instanceof String text) || !text.equals(this.pins.get(payer))) {
+					return error(400, "invalid_parameters", "Wrong PIN", Map.of("pin", "is wrong"));
+				}
+			}
+			else {
+				Map<String, Object> allowance = activeAllowance(payer, project);
+				if (allowance == null) {
+					throw new Refusal(409, "invalid_state", "The payer has no active allowance for this project");
+				}
+				long total = 0;
+				for (Map<String, Object> payment : transactionPayments(transaction)) {
+					total += (Long) payment.get("price");
+				}
+				Object max = allowance.get("max_price");
+				long used = (allowance.get("used") instanceof Long u) ? u : 0;
+				if (max instanceof Long maxPrice && used + total > maxPrice) {
+					throw new Refusal(409, "invalid_state", "The payer's allowance does not cover this transaction");
+				}
+				allowance.put("used", used + total);
+			}
+			reserve(transaction, payer);
+			return ok(transactionJson(transaction));
+		});
+	}
+
+	private Long payerWallet(Object payer) {
+		if (!(payer instanceof Map<?, ?> fields)) {
+			throw new Refusal(400, "invalid_parameters", "payer is required (id, email or phone)");
+		}
+		if (fields.get("id") instanceof BigDecimal id) {
+			return id.longValueExact();
+		}
+		Object email = fields.get("email");
+		for (Map<String, Object> user : this.users.values()) {
+			if (email != null && email.equals(user.get("email")) && user.get("wallets") instanceof List<?> ids
+					&& !ids.isEmpty()) {
+				return ((Number) ids.get(0)).longValue();
+			}
+		}
+		throw new Refusal(404, "not_found", "Payer not found");
+	}
+
+	private Map<String, Object> activeAllowance(Long walletId, Long project) {
+		if (walletId == null) {
+			return null;
+		}
+		for (Map<String, Object> allowance : this.allowances.values()) {
+			if ("active".equals(allowance.get("status")) && walletId.equals(allowance.get("wallet"))
+					&& visible(allowance, project) != null) {
+				return allowance;
+			}
+		}
+		return null;
+	}
+
+	private Reply allowanceLimit(ReceivedRequest request, long walletId, Long project) {
+		String currency = first(request.queryParameters(), "currency");
+		if (currency == null) {
+			return error(400, "invalid_parameters", "currency is required", Map.of("currency", "is required"));
+		}
+		Map<String, Object> allowance = activeAllowance(walletId, project);
+		if (allowance == null) {
+			return notFound("Wallet has no active allowance");
+		}
+		if (!currency.equals(allowance.get("currency"))) {
+			return error(400, "invalid_parameters", "The allowance is in " + allowance.get("currency"),
+					Map.of("currency", "differs from the allowance's"));
+		}
+		long used = (allowance.get("used") instanceof Long u) ? u : 0;
+		long left = (allowance.get("max_price") instanceof Long max) ? Math.max(0, max - used) : 0;
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("amount", left);
+		json.put("currency", currency);
+		return ok(json);
+	}
+
+	private Reply findTransactions(ReceivedRequest request, Long project) {
+		Map<String, List<String>> query = request.queryParameters();
+		Paging paging;
+		try {
+			paging = Paging.of(query);
+		}
+		catch (Refusal refusal) {
+			return refusal.reply();
+		}
+		String status = first(query, "status");
+		Long location = parseLong(first(query, "location_id"));
+		Long from = parseLong(first(query, "from"));
+		List<Map<String, Object>> matching = new ArrayList<>();
+		for (Map<String, Object> transaction : this.transactions.values()) {
+			if (visible(transaction, project) == null || (status != null && !status.equals(transaction.get("status")))
+					|| (location != null && !location.equals(transaction.get("location_id")))
+					|| (from != null && ((Long) transaction.get("created_at")) < from)) {
+				continue;
+			}
+			matching.add(transactionJson(transaction));
+		}
+		return ok(paging.page("transactions", matching));
+	}
+
+	private Reply finalizePayment(ReceivedRequest request, long id, Long project) {
+		Map<String, Object> payment = visible(this.payments.get(id), project);
+		if (payment == null) {
+			return notFound("Payment not found");
+		}
+		Object parsed = (request.body().length == 0) ? Map.of() : parse(request);
+		if (parsed instanceof Reply refused) {
+			return refused;
+		}
+		if (!"confirmed".equals(payment.get("status"))) {
+			return error(409, "invalid_state",
+					"Payment is " + payment.get("status") + "; only a confirmed payment can be finalized");
+		}
+		Map<String, Object> body = asMap(parsed);
+		if (!body.isEmpty()) {
+			long cents;
+			try {
+				cents = amountInCents(body, "price");
+			}
+			catch (Refusal refusal) {
+				return refusal.reply();
+			}
+			if (!payment.get("currency").equals(body.get("currency"))) {
+				return error(400, "invalid_parameters", "The final price must be in " + payment.get("currency"),
+						Map.of("currency", "differs from the payment's"));
+			}
+			if (cents > (Long) payment.get("price")) {
+				return error(400, "invalid_parameters", "The final price cannot exceed the payment's price",
+						Map.of("price", "cannot exceed the payment's price"));
+			}
+			setPrice(payment, cents);
+		}
+		payment.put("status", "done");
+		return ok(payment);
+	}
+
+	private Reply freezePayment(ReceivedRequest request, long id, Long project) {
+		Map<String, Object> payment = visible(this.payments.get(id), project);
+		if (payment == null) {
+			return notFound("Payment not found");
+		}
+		return withBody(request, parsed -> {
+			Object until = asMap(parsed).get("freeze_until");
+			if (!(until instanceof BigDecimal seconds) || seconds.scale() > 0) {
+				return error(400, "invalid_parameters", "freeze_until must be Unix seconds",
+						Map.of("freeze_until", "must be Unix seconds"));
+			}
+			if (seconds.longValueExact() <= this.now.getAsLong()) {
+				return error(400, "invalid_parameters", "freeze_until must be in the future",
+						Map.of("freeze_until", "must be in the future"));
+			}
+			if (!"reserved".equals(payment.get("status")) && !"confirmed".equals(payment.get("status"))) {
+				return error(409, "invalid_state", "Payment is " + payment.get("status") + " and cannot be frozen");
+			}
+			payment.put("freeze_until", seconds.longValueExact());
+			return ok(payment);
+		});
 	}
 
 	// ---- payments ---------------------------------------------------------------------------
@@ -517,7 +783,8 @@ final class MoneyLedger {
 			for (Object item : (List<?>) body.get("items")) {
 				Map<String, Object> fields = asMap(item);
 				long quantity = (fields.get("quantity") instanceof BigDecimal q) ? q.longValueExact() : 1;
-				price += (fields.containsKey("total_price")) ? amountInCents(fields, "total_price")
+				price += (fields.containsKey("total_price") || fields.containsKey("total_price_decimal"))
+						? amountInCents(fields, "total_price")
 						: amountInCents(fields, "price") * quantity;
 				String itemCurrency = currency(fields.get("currency"), "items[].currency");
 				if (currency != null && !currency.equals(itemCurrency)) {
@@ -532,8 +799,10 @@ final class MoneyLedger {
 		payment.put("status", "new");
 		payment.put("currency", currency);
 		setPrice(payment, price);
-		if (body.containsKey("cashback")) {
-			payment.put("cashback", amountInCents(body, "cashback"));
+		if (body.containsKey("cashback") || body.containsKey("cashback_decimal")) {
+			long cashback = amountInCents(body, "cashback");
+			payment.put("cashback", cashback);
+			payment.put("cashback_decimal", BigDecimal.valueOf(cashback, 2).toPlainString());
 		}
 		for (String field : List.of("description", "items", "beneficiary", "parameters", "freeze_for", "purpose")) {
 			if (body.containsKey(field)) {
@@ -888,6 +1157,15 @@ final class MoneyLedger {
 
 	static Reply error(int status, String code, String description) {
 		return new Reply(status, Fault.error(status, code, description).body());
+	}
+
+	/** An error with {@code error_properties} naming the fields at fault. */
+	static Reply error(int status, String code, String description, Map<String, Object> properties) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("error", code);
+		json.put("error_description", description);
+		json.put("error_properties", properties);
+		return new Reply(status, Json.write(json));
 	}
 
 	/**

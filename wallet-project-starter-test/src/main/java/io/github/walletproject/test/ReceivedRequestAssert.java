@@ -154,6 +154,42 @@ public final class ReceivedRequestAssert extends AbstractAssert<ReceivedRequestA
 	}
 
 	/**
+	 * Expect a duration field in whole seconds, the Wallet API's unit for periods such as an
+	 * allowance limit's {@code time}: {@code hasBodyFieldInSeconds("limits[0].time", Duration.ofDays(1))}
+	 * expects {@code 86400} (and names the unit when the body holds, say, hours).
+	 * @param path the path
+	 * @param expected the duration
+	 * @return these assertions
+	 */
+	public ReceivedRequestAssert hasBodyFieldInSeconds(String path, java.time.Duration expected) {
+		hasBodyField(path);
+		Object value = this.actual.bodyField(path).orElse(null);
+		if (!same(value, expected.getSeconds())) {
+			failWithMessage("Expected body field '%s' to be %s in seconds <%s> but was <%s> in %s", path, expected,
+					expected.getSeconds(), value, this.actual.bodyText());
+		}
+		return this;
+	}
+
+	/**
+	 * Expect an amount field as the Wallet API's {@code *_decimal} string with two decimals,
+	 * such as {@code hasBodyFieldAsDecimal("payments[0].price_decimal", "12.99")}.
+	 * @param path the path
+	 * @param expected the decimal amount
+	 * @return these assertions
+	 */
+	public ReceivedRequestAssert hasBodyFieldAsDecimal(String path, String expected) {
+		hasBodyField(path);
+		Object value = this.actual.bodyField(path).orElse(null);
+		if (!(value instanceof String text) || !text.matches("-?[0-9]+\\.[0-9]{2}")
+				|| new java.math.BigDecimal(text).compareTo(new java.math.BigDecimal(expected)) != 0) {
+			failWithMessage("Expected body field '%s' to be the decimal string \"%s\" but was <%s> in %s", path,
+					expected, value, this.actual.bodyText());
+		}
+		return this;
+	}
+
+	/**
 	 * Expect a field to be absent from the JSON body.
 	 * @param path the path
 	 * @return these assertions

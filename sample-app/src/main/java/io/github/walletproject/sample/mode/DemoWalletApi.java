@@ -96,6 +96,8 @@ public final class DemoWalletApi implements AutoCloseable {
 		properties.put("paysera.wallet.projects.marketplace.credentials.mac-key", this.marketplaceMacKey);
 		properties.put("paysera.wallet.default-project", DEFAULT_PROJECT);
 		properties.put("paysera.wallet.access.source", "remote");
+		// Paysera's callbacks: the demo API signs them with its own key and serves it at /publickey
+		properties.put("paysera.wallet.callbacks.path", "/paysera/callbacks");
 		return properties;
 	}
 

@@ -8,6 +8,7 @@ import io.github.walletproject.sample.mode.SampleMode;
 import io.github.walletproject.sample.pay.PayViews.PayCard;
 import io.github.walletproject.sample.pay.PayViews.PayError;
 import io.github.walletproject.sample.pay.PayViews.RoutedProject;
+import io.github.walletproject.sample.pay.PayViews.TransactionView;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -31,9 +32,12 @@ public class PayCards {
 
 	private final WalletProjects wallet;
 
-	PayCards(SampleMode mode, WalletProjects wallet) {
+	private final CallbackJournal callbacks;
+
+	PayCards(SampleMode mode, WalletProjects wallet, CallbackJournal callbacks) {
 		this.mode = mode;
 		this.wallet = wallet;
+		this.callbacks = callbacks;
 	}
 
 	/**
@@ -47,9 +51,10 @@ public class PayCards {
 
 	PayCard of(@Nullable PayHistory history, @Nullable PayError error) {
 		boolean demo = this.mode.isDemo();
-		return new PayCard(demo, demo ? DEMO_NOTE : LIVE_NOTE, currentProject(),
-				(history != null) ? history.transaction() : null, (history != null) ? history.steps() : List.of(),
-				error);
+		TransactionView transaction = (history != null) ? history.transaction() : null;
+		return new PayCard(demo, demo ? DEMO_NOTE : LIVE_NOTE, currentProject(), transaction,
+				(history != null) ? history.steps() : List.of(), error,
+				(transaction != null) ? this.callbacks.of(transaction.key()) : List.of());
 	}
 
 	private @Nullable RoutedProject currentProject() {

@@ -29,9 +29,26 @@ public final class PayViews {
 	 * @param transaction the transaction the card follows, as last read, or {@code null}
 	 * @param steps what happened to it, oldest first, failures included
 	 * @param error why the last action failed, or {@code null}
+	 * @param callbacks the callbacks received about the transaction, oldest first
 	 */
 	public record PayCard(boolean canChange, String note, @Nullable RoutedProject currentProject,
-			@Nullable TransactionView transaction, List<PayStep> steps, @Nullable PayError error) {
+			@Nullable TransactionView transaction, List<PayStep> steps, @Nullable PayError error,
+			List<CallbackView> callbacks) {
+	}
+
+	/**
+	 * A callback Paysera (in demo mode, the embedded demo Wallet API) sent about the card's
+	 * transaction, as the sample's handler saw it.
+	 * @param receivedAt when it was handled (ISO-8601)
+	 * @param object the object kind, {@code transaction}
+	 * @param type its type, such as {@code reserved}
+	 * @param key the transaction key
+	 * @param project the project the starter handled it in (from the signed data or its record)
+	 * @param boundProject the project bound while the handler ran
+	 * @param walletCall the Wallet call the handler made, and its result
+	 */
+	public record CallbackView(String receivedAt, String object, String type, String key, RoutedProject project,
+			String boundProject, String walletCall) implements Serializable {
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.walletproject.sample.pay;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,7 @@ import io.github.walletproject.sample.pay.PayViews.TransactionView;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -50,12 +52,42 @@ class TransactionLifecycle {
 
 	private final WalletProjects wallet;
 
+	private static final Duration CALLBACK_WAIT = Duration.ofSeconds(3);
+
 	private final ObjectProvider<DemoWalletApi> demo;
 
-	TransactionLifecycle(WalletTransactions transactions, WalletProjects wallet, ObjectProvider<DemoWalletApi> demo) {
+	private final CallbackJournal callbacks;
+
+	private final Environment environment;
+
+	TransactionLifecycle(WalletTransactions transactions, WalletProjects wallet, ObjectProvider<DemoWalletApi> demo,
+			CallbackJournal callbacks, Environment environment) {
 		this.transactions = transactions;
 		this.wallet = wallet;
 		this.demo = demo;
+		this.callbacks = callbacks;
+		this.environment = environment;
+	}
+
+	/**
+	 * In demo mode, this application's own callback endpoint, where the demo Wallet API posts
+	 * signed callbacks as the transaction changes; otherwise {@code null} (none is asked for).
+	 */
+	private @Nullable String callbackUri() {
+		String path = this.environment.getProperty("paysera.wallet.callbacks.path");
+		String port = this.environment.getProperty("local.server.port");
+		if (this.demo.getIfAvailable() == null || path == null || path.isBlank() || port == null) {
+			return null;
+		}
+		return "http://127.0.0.1:" + port + path;
+	}
+
+	/** Let the card that answers an action show the callback the demo API sends about it. */
+	private Transaction awaitCallback(Transaction transaction) {
+		if (transaction.callbackUri() != null) {
+			this.callbacks.awaitCallback(transaction.key(), transaction.status().wireValue(), CALLBACK_WAIT);
+		}
+		return transaction;
 	}
 
 	/**
@@ -66,8 +98,11 @@ class TransactionLifecycle {
 	 */
 	Attempt create(Money price, String description) {
 		return attempt("create", MERCHANT, calls -> {
-			TransactionRequest request = TransactionRequest.of(PaymentRequest.of(description, price));
-			calls.add("POST transaction");
+			String callbackUri = callbackUri();
+			TransactionRequest request = (callbackUri != null)
+					? TransactionRequest.builder().payment(PaymentRequest.of(description, price)).callbackUri(callbackUri).build()
+					: TransactionRequest.of(PaymentRequest.of(description, price));
+			calls.add("POST transaction" + ((callbackUri != null) ? " (callback_uri " + callbackUri + ")" : ""));
 			return this.transactions.create(request);
 		});
 	}
@@ -104,7 +139,7 @@ class TransactionLifecycle {
 			calls.add("the payer accepts it (simulated by the demo Wallet API, payer wallet "
 					+ DemoWalletApi.PAYER_WALLET_ID + ")");
 			api.acceptAsPayer(key);
-			return get(key, calls);
+			return awaitCallback(get(key, calls));
 		});
 	}
 
@@ -120,7 +155,7 @@ class TransactionLifecycle {
 		return attempt("confirm", MERCHANT, calls -> {
 			if (finalAmount == null) {
 				calls.add("PUT transaction/" + key + "/confirm");
-				return this.transactions.confirm(key);
+				return awaitCallback(this.transactions.confirm(key));
 			}
 			Transaction transaction = get(key, calls);
 			if (transaction.payments().size() != 1) {
@@ -130,7 +165,7 @@ class TransactionLifecycle {
 			Payment payment = transaction.payments().get(0);
 			Money finalPrice = Money.of(finalAmount, payment.price().currency());
 			calls.add("PUT transaction/" + key + "/confirm (payment " + payment.id() + " for " + finalPrice + ")");
-			return this.transactions.confirm(key, FinalPrices.of(payment.id(), finalPrice));
+			return awaitCallback(this.transactions.confirm(key, FinalPrices.of(payment.id(), finalPrice)));
 		});
 	}
 
@@ -142,7 +177,7 @@ class TransactionLifecycle {
 	Attempt revoke(String key) {
 		return attempt("revoke", MERCHANT, calls -> {
 			calls.add("DELETE transaction/" + key);
-			return this.transactions.revoke(key);
+			return awaitCallback(this.transactions.revoke(key));
 		});
 	}
 

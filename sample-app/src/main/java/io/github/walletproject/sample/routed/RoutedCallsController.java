@@ -46,11 +46,11 @@ class RoutedCallsController {
 			.currencies()
 			.values()
 			.stream()
-			.map(c -> Map.of("currency", c.currency(), "atDisposal", c.atDisposal().toPlainString(), "reserved",
-					c.reserved().toPlainString()))
+			.map(c -> Map.of("currency", c.currency(), "atDisposal", c.atDisposal().amount().toPlainString(), "reserved",
+					c.reserved().amount().toPlainString()))
 			.toList();
 		return ordered("annotation", "@WalletProject(\"#{#project}\") balanceOf(String project)", "argument", project,
-				"routedTo", result.routedTo(), "routedId", result.routedId(), "walletId", result.balance().walletId(),
+				"routedTo", result.routedTo(), "routedId", result.routedId(), "walletId", result.walletId(),
 				"currencies", currencies, "sessionBindingBefore", before, "sessionBindingAfter", after);
 	}
 

@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.WalletProject;
-import io.github.walletproject.client.Balance;
+import io.github.walletproject.money.WalletBalance;
+import org.jspecify.annotations.Nullable;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.money.Money;
 import io.github.walletproject.money.PaymentRequest;
@@ -40,8 +41,9 @@ public class RoutedWalletCalls {
 	@WalletProject("#{#project}")
 	public RoutedBalance balanceOf(String project) {
 		ResolvedProject routed = this.wallet.current();
-		Balance balance = this.wallet.balance();
-		return new RoutedBalance(routed.name(), routed.id(), balance);
+		WalletBalance balance = this.wallet.balance();
+		Long walletId = (routed.walletId() != null) ? routed.walletId() : this.wallet.project(routed.name()).walletId();
+		return new RoutedBalance(routed.name(), routed.id(), walletId, balance);
 	}
 
 	/**
@@ -63,9 +65,10 @@ public class RoutedWalletCalls {
 	 * What {@link #balanceOf(String)} returns.
 	 * @param routedTo the alias (or id) the call was routed to
 	 * @param routedId its project id
+	 * @param walletId the project's default wallet, whose balance it is
 	 * @param balance the balance
 	 */
-	public record RoutedBalance(String routedTo, long routedId, Balance balance) {
+	public record RoutedBalance(String routedTo, long routedId, @Nullable Long walletId, WalletBalance balance) {
 	}
 
 	/**

@@ -4,12 +4,12 @@ import java.util.List;
 
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.auth.WalletCredentials;
-import io.github.walletproject.client.Balance;
 import io.github.walletproject.client.Project;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.fanout.ProjectResult;
 import io.github.walletproject.fanout.ProjectSelection;
 import io.github.walletproject.fanout.WalletFanOut;
+import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.sample.web.Views.Amount;
 import io.github.walletproject.sample.web.Views.ErrorView;
 import io.github.walletproject.sample.web.Views.ProjectBalance;
@@ -63,7 +63,7 @@ class ProjectBalances {
 		}
 	}
 
-	private static ProjectBalance view(ResolvedProject project, Project details, Balance balance) {
+	private static ProjectBalance view(ResolvedProject project, Project details, WalletBalance balance) {
 		return new ProjectBalance(project.alias(), project.id(), credentials(project), details.title(),
 				details.walletId(), Amount.of(balance), null);
 	}

@@ -40,8 +40,11 @@ class StarterInsightController {
 
 	private static final int RECENT_REQUESTS = 30;
 
-	/** The one Wallet API call that needs no authentication, so is sent without a MAC by design. */
-	private static final String UNAUTHENTICATED_CALL = "GET server";
+	/**
+	 * The Wallet API calls that need no authentication, so are sent without a MAC by design:
+	 * the server clock, and the public key that verifies Paysera's callbacks.
+	 */
+	private static final java.util.Set<String> UNAUTHENTICATED_CALLS = java.util.Set.of("GET server", "GET /publickey");
 
 	private final ObjectProvider<MeterRegistry> registry;
 
@@ -104,7 +107,8 @@ class StarterInsightController {
 	/**
 	 * The latest requests the embedded demo Wallet API received, newest first. Each one's
 	 * {@code mac} says how its signature was checked: {@code valid}, {@code invalid},
-	 * {@code unsigned-by-design} ({@code GET server}, which needs no authentication),
+	 * {@code unsigned-by-design} ({@code GET server} and {@code GET /publickey}, which need no
+	 * authentication),
 	 * {@code unsigned} (a call that needed a MAC came without one) or {@code certificate}
 	 * (a TLS client certificate took the MAC's place).
 	 * @return the requests, or {@code null} outside demo mode
@@ -138,7 +142,7 @@ class StarterInsightController {
 		if (request.clientCertificate() != null) {
 			return "certificate";
 		}
-		return (request.method() + " " + request.path()).equals(UNAUTHENTICATED_CALL) ? "unsigned-by-design"
+		return UNAUTHENTICATED_CALLS.contains(request.method() + " " + request.path()) ? "unsigned-by-design"
 				: "unsigned";
 	}
 

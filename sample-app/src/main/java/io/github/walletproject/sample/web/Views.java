@@ -3,8 +3,8 @@ package io.github.walletproject.sample.web;
 import java.util.List;
 import java.util.Map;
 
-import io.github.walletproject.client.Balance;
-import io.github.walletproject.client.CurrencyBalance;
+import io.github.walletproject.money.WalletBalance;
+import io.github.walletproject.money.CurrencyFunds;
 import io.github.walletproject.client.Project;
 import io.github.walletproject.sample.pay.PayViews.PayCard;
 import org.jspecify.annotations.Nullable;
@@ -41,13 +41,13 @@ public final class Views {
 	 */
 	public record Amount(String currency, String atDisposal, String reserved, String total) {
 
-		static List<Amount> of(Balance balance) {
+		static List<Amount> of(WalletBalance balance) {
 			return balance.currencies().values().stream().map(Amount::of).toList();
 		}
 
-		static Amount of(CurrencyBalance balance) {
-			return new Amount(balance.currency(), balance.atDisposal().toPlainString(),
-					balance.reserved().toPlainString(), balance.total().toPlainString());
+		static Amount of(CurrencyFunds balance) {
+			return new Amount(balance.currency(), balance.atDisposal().amount().toPlainString(),
+					balance.reserved().amount().toPlainString(), balance.total().amount().toPlainString());
 		}
 
 	}

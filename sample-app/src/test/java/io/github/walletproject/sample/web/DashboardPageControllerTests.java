@@ -50,7 +50,7 @@ class DashboardPageControllerTests {
 		given(this.dashboard.overview()).willReturn(new Views.Overview("DEMO", "http://127.0.0.1/rest/v1/", "shop",
 				List.of(), new Views.ClientView("Riverside <Books>", "app_client", List.of(), null)));
 		given(this.current.current()).willReturn(new Views.CurrentProject("shop", "default", null));
-		given(this.pay.of(this.request)).willReturn(new PayCard(true, "Demo mode", null, null, List.of(), null));
+		given(this.pay.of(this.request)).willReturn(new PayCard(true, "Demo mode", null, null, List.of(), null, List.of()));
 
 		String page = this.controller.page(this.request).getBody();
 

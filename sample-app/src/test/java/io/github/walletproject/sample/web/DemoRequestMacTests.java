@@ -21,6 +21,13 @@ class DemoRequestMacTests {
 	}
 
 	@Test
+	void getPublicKeyWithoutMacIsUnsignedByDesign() {
+		// the key that verifies Paysera's callbacks, fetched unauthenticated from the API host's root
+		assertThat(StarterInsightController.mac(request("GET", "/publickey", null, null))).isEqualTo("unsigned-by-design");
+		assertThat(StarterInsightController.mac(request("POST", "/publickey", null, null))).isEqualTo("unsigned");
+	}
+
+	@Test
 	void anyOtherCallWithoutMacIsUnsigned() {
 		assertThat(StarterInsightController.mac(request("GET", "client", null, null))).isEqualTo("unsigned");
 		assertThat(StarterInsightController.mac(request("POST", "server", null, null))).isEqualTo("unsigned");

@@ -1,0 +1,63 @@
+package io.github.walletproject.callback;
+
+import java.util.Locale;
+
+/**
+ * What became of one callback: the {@code outcome} tag of the {@code wallet.callbacks} metric
+ * and the status the endpoint answers.
+ */
+public enum CallbackOutcome {
+
+	/** Verified and delivered to the listeners, which all returned: {@code 200}. */
+	DISPATCHED(200),
+
+	/** {@code event} or {@code sign} missing or empty, or {@code sign} not Base64: {@code 400}. */
+	MALFORMED(400),
+
+	/** The signature does not verify with Paysera's key (also after fetching it again): {@code 400}. */
+	INVALID_SIGNATURE(400),
+
+	/** No key to verify with (its fetch failed): {@code 503}, so that Paysera sends it again. */
+	KEY_UNAVAILABLE(503),
+
+	/** Verified, but already dispatched within the duplicate window: {@code 200}, not dispatched again. */
+	DUPLICATE(200),
+
+	/** Verified, but no project could be told from signed or recorded data: {@code 200}, not dispatched. */
+	UNKNOWN_PROJECT(200),
+
+	/** Verified, but the credentials may not act for its project: {@code 200}, not dispatched. */
+	FORBIDDEN_PROJECT(200),
+
+	/** Verified, but whether the credentials may act for its project cannot be decided now: {@code 503}. */
+	ACCESS_UNAVAILABLE(503),
+
+	/** Verified, but an object kind this client does not know, or data it cannot read: {@code 200}, not dispatched. */
+	UNSUPPORTED(200),
+
+	/** A listener threw: {@code 500}, so that Paysera sends it again (and it is dispatched again). */
+	LISTENER_FAILED(500);
+
+	private final int status;
+
+	CallbackOutcome(int status) {
+		this.status = status;
+	}
+
+	/**
+	 * The HTTP status the endpoint answers.
+	 * @return the status code
+	 */
+	public int httpStatus() {
+		return this.status;
+	}
+
+	/**
+	 * The metric tag value.
+	 * @return the name in lower case, such as {@code invalid_signature}
+	 */
+	public String tag() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

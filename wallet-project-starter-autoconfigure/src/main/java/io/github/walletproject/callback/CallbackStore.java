@@ -1,0 +1,168 @@
+package io.github.walletproject.callback;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Values that expire, kept in memory (Caffeine) and, where one is configured, in a shared
+ * Spring {@link org.springframework.cache.Cache} (Redis…) that every instance reads, so that
+ * what one instance recorded or claimed the others see. Each value carries its own expiry,
+ * since a shared cache's time-to-live is the application's to configure. A shared cache that
+ * fails is logged once per outage and the instance works from memory.
+ */
+final class CallbackStore {
+
+	private static final Log logger = LogFactory.getLog(CallbackStore.class);
+
+	private final String prefix;
+
+	private final Duration ttl;
+
+	private final Clock clock;
+
+	private final Cache<String, Entry> memory;
+
+	private final org.springframework.cache.@Nullable Cache shared;
+
+	private volatile boolean sharedHealthy = true;
+
+	CallbackStore(String prefix, Duration ttl, long maximumSize, Clock clock,
+			org.springframework.cache.@Nullable Cache shared) {
+		this.prefix = prefix;
+		this.ttl = ttl;
+		this.clock = clock;
+		this.memory = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfterWrite(ttl.toMillis(), TimeUnit.MILLISECONDS)
+			.build();
+		this.shared = shared;
+	}
+
+	/**
+	 * Remember a value for the time-to-live.
+	 */
+	void put(String key, long value) {
+		Entry entry = new Entry(value, now() + this.ttl.toMillis());
+		this.memory.put(key, entry);
+		if (this.shared != null) {
+			try {
+				this.shared.put(sharedKey(key), entry);
+			}
+			catch (RuntimeException ex) {
+				down("written", ex);
+			}
+		}
+	}
+
+	/**
+	 * The value, if it was put and has not expired, here or on another instance.
+	 */
+	@Nullable Long get(String key) {
+		Entry entry = this.memory.getIfPresent(key);
+		if (entry == null && this.shared != null) {
+			try {
+				org.springframework.cache.Cache.ValueWrapper wrapper = this.shared.get(sharedKey(key));
+				up();
+				if (wrapper != null && wrapper.get() instanceof Entry found) {
+					entry = found;
+					this.memory.put(key, found);
+				}
+			}
+			catch (RuntimeException ex) {
+				down("read", ex);
+			}
+		}
+		return (entry != null && entry.expiresAt() > now()) ? entry.value() : null;
+	}
+
+	/**
+	 * Claim a key: {@code true} for the first claim within the time-to-live, on any instance
+	 * that shares the cache; {@code false} when it was claimed already.
+	 */
+	boolean claim(String key) {
+		long now = now();
+		Entry entry = new Entry(1, now + this.ttl.toMillis());
+		if (this.shared != null) {
+			try {
+				org.springframework.cache.Cache.ValueWrapper existing = this.shared.putIfAbsent(sharedKey(key), entry);
+				up();
+				if (existing != null && existing.get() instanceof Entry found && found.expiresAt() > now) {
+					return false;
+				}
+				if (existing != null) {
+					// an expired claim the shared cache still holds: take it over
+					this.shared.put(sharedKey(key), entry);
+				}
+				this.memory.put(key, entry);
+				return true;
+			}
+			catch (RuntimeException ex) {
+				down("claimed", ex);
+			}
+		}
+		Entry previous = this.memory.asMap().putIfAbsent(key, entry);
+		if (previous != null && previous.expiresAt() <= now) {
+			return this.memory.asMap().replace(key, previous, entry);
+		}
+		return previous == null;
+	}
+
+	/**
+	 * Give up a claim, so that the next delivery is dispatched again.
+	 */
+	void release(String key) {
+		this.memory.invalidate(key);
+		if (this.shared != null) {
+			try {
+				this.shared.evict(sharedKey(key));
+			}
+			catch (RuntimeException ex) {
+				down("evicted", ex);
+			}
+		}
+	}
+
+	/** Whether the shared cache worked at its latest use; {@code null} without one. */
+	@Nullable Boolean sharedHealthy() {
+		return (this.shared != null) ? this.sharedHealthy : null;
+	}
+
+	private String sharedKey(String key) {
+		return this.prefix + key;
+	}
+
+	private long now() {
+		return this.clock.millis();
+	}
+
+	private void up() {
+		if (!this.sharedHealthy) {
+			this.sharedHealthy = true;
+			logger.info("Shared cache of the callbacks (" + this.prefix + ") answers again");
+		}
+	}
+
+	private void down(String what, RuntimeException ex) {
+		if (this.sharedHealthy) {
+			logger.warn("Shared cache of the callbacks (" + this.prefix + ") could not be " + what + " ("
+					+ ex.getClass().getSimpleName() + "); this instance works from memory until it answers again");
+		}
+		this.sharedHealthy = false;
+	}
+
+	/**
+	 * A value and when it expires, in epoch milliseconds.
+	 * @param value the value
+	 * @param expiresAt its expiry
+	 */
+	record Entry(long value, long expiresAt) implements java.io.Serializable {
+	}
+
+}
