@@ -42,6 +42,14 @@ public final class ProjectBinding {
 		return CURRENT.get();
 	}
 
+	/**
+	 * A binding of {@code project} inside {@code outer}, not bound to any thread: the value a
+	 * reactive chain carries in its Reactor {@code Context} ({@link WalletReactive}).
+	 */
+	static ProjectBinding nested(ProjectRef project, @Nullable ProjectBinding outer) {
+		return new ProjectBinding(project, outer);
+	}
+
 	static ProjectBinding push(ProjectRef project) {
 		ProjectBinding binding = new ProjectBinding(project, CURRENT.get());
 		CURRENT.set(binding);

@@ -58,6 +58,17 @@ public final class CachedProjectLookups implements WalletCaches, AutoCloseable {
 		return this.accessLists.get(accessKey(credentials));
 	}
 
+	/**
+	 * The projects a set of credentials may use, without blocking the calling thread.
+	 * @param credentials the credentials
+	 * @param offLoop where a load may be started
+	 * @return the list, or a future that fails with {@link RefreshingCache.LoadFailedException}
+	 */
+	public java.util.concurrent.CompletableFuture<AccessibleProjects> accessListAsync(WalletCredentials credentials,
+			java.util.concurrent.Executor offLoop) {
+		return this.accessLists.getAsync(accessKey(credentials), offLoop);
+	}
+
 	private AccessKey accessKey(WalletCredentials credentials) {
 		AccessKey key = this.accessKeys.get(credentials);
 		return (key != null) ? key

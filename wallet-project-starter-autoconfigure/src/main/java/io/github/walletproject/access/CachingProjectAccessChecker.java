@@ -1,5 +1,8 @@
 package io.github.walletproject.access;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 import io.github.walletproject.ProjectAccessDeniedException;
@@ -47,6 +50,26 @@ public final class CachingProjectAccessChecker implements ProjectAccessChecker {
 			this.metrics.accessUnavailable(project);
 			throw unavailable(project.credentials(), ex);
 		}
+		decide(project, accessible);
+	}
+
+	@Override
+	public CompletableFuture<Void> checkAsync(ResolvedProject project, Executor offLoop) {
+		return this.lookups.accessListAsync(project.credentials(), offLoop).handle((accessible, ex) -> {
+			if (ex != null) {
+				Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
+				if (cause instanceof RefreshingCache.LoadFailedException failed) {
+					this.metrics.accessUnavailable(project);
+					throw unavailable(project.credentials(), failed);
+				}
+				throw (cause instanceof RuntimeException runtime) ? runtime : new CompletionException(cause);
+			}
+			decide(project, accessible);
+			return null;
+		});
+	}
+
+	private void decide(ResolvedProject project, AccessibleProjects accessible) {
 		if (accessible.contains(project.id())) {
 			this.metrics.accessGranted(project);
 			return;

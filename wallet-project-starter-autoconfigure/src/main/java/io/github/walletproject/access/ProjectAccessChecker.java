@@ -1,5 +1,8 @@
 package io.github.walletproject.access;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectAccessUnavailableException;
 import io.github.walletproject.ResolvedProject;
@@ -12,7 +15,17 @@ import io.github.walletproject.ResolvedProject;
 public interface ProjectAccessChecker {
 
 	/** Lets every project through ({@code paysera.wallet.access.source=none}). */
-	ProjectAccessChecker NONE = project -> {
+	ProjectAccessChecker NONE = new ProjectAccessChecker() {
+
+		@Override
+		public void check(ResolvedProject project) {
+		}
+
+		@Override
+		public CompletableFuture<Void> checkAsync(ResolvedProject project, Executor offLoop) {
+			return CompletableFuture.completedFuture(null);
+		}
+
 	};
 
 	/**
@@ -22,5 +35,18 @@ public interface ProjectAccessChecker {
 	 * @throws ProjectAccessUnavailableException when it cannot be decided (fail closed)
 	 */
 	void check(ResolvedProject project);
+
+	/**
+	 * Check one project without blocking the calling thread (the reactive client calls this
+	 * on an event loop). By default {@link #check} runs on {@code offLoop}; the built-in
+	 * checker answers a warm check at once and loads a cold list off the calling thread.
+	 * @param project the project a call is routed to
+	 * @param offLoop where work that may block runs
+	 * @return a future that completes when the call may go, or fails with the exception
+	 * {@link #check} would throw
+	 */
+	default CompletableFuture<Void> checkAsync(ResolvedProject project, Executor offLoop) {
+		return CompletableFuture.runAsync(() -> check(project), offLoop);
+	}
 
 }

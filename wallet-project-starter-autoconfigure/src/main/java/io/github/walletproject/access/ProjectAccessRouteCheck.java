@@ -1,5 +1,8 @@
 package io.github.walletproject.access;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.routing.RequestRoute;
 import io.github.walletproject.routing.RouteCheck;
@@ -18,6 +21,12 @@ public record ProjectAccessRouteCheck(ProjectAccessChecker checker) implements R
 		if (project != null) {
 			this.checker.check(project);
 		}
+	}
+
+	@Override
+	public CompletableFuture<Void> checkAsync(RequestRoute route, Executor offLoop) {
+		ResolvedProject project = route.project();
+		return (project != null) ? this.checker.checkAsync(project, offLoop) : CompletableFuture.completedFuture(null);
 	}
 
 }

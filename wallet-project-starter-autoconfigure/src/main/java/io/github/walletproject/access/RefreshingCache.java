@@ -21,6 +21,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Policy;
 import io.github.walletproject.WalletClosedException;
 import io.github.walletproject.client.WalletMetrics;
+import io.github.walletproject.internal.BlockingCalls;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -118,8 +119,7 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	 */
 	public V get(K key) {
 		if (this.closed) {
-			throw new WalletClosedException("The " + this.name + " cache of the Wallet API clients is closed (their "
-					+ "application context was closed): nothing is looked up or sent for " + key + ".");
+			throw closed(key);
 		}
 		Entry<V> entry = this.quiet.getIfPresentQuietly(key);
 		if (entry == null || entry.value() == null) {
@@ -144,6 +144,75 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 			this.cache.synchronous().refresh(key);
 		}
 		return entry.value();
+	}
+
+	/**
+	 * The value of a key without waiting: from memory when usable (the future is then already
+	 * complete), otherwise from a load that the caller's thread never runs. Every call into
+	 * Caffeine that could load or refresh is made on {@code offLoop}, because the cache's own
+	 * executor runs a load on the calling thread when its threads are all busy.
+	 * @param key the key
+	 * @param offLoop where loads and refreshes may be started (a thread that may block)
+	 * @return the value, or a future that fails with {@link LoadFailedException}, or at once
+	 * with {@link WalletClosedException} when this cache is closed
+	 */
+	public CompletableFuture<V> getAsync(K key, Executor offLoop) {
+		if (this.closed) {
+			return CompletableFuture.failedFuture(closed(key));
+		}
+		Entry<V> entry = this.quiet.getIfPresentQuietly(key);
+		if (entry == null || entry.value() == null) {
+			this.metrics.cacheMiss(this.name);
+			return CompletableFuture.supplyAsync(() -> this.cache.get(key), offLoop)
+				.thenCompose(java.util.function.Function.identity())
+				.orTimeout(this.settings.loadTimeout().toMillis(), TimeUnit.MILLISECONDS)
+				.handle((loaded, ex) -> usable(key, loaded, ex))
+				.thenCompose(loaded -> afterLoad(key, loaded, offLoop));
+		}
+		this.metrics.cacheHit(this.name);
+		return afterLoad(key, entry, offLoop);
+	}
+
+	private WalletClosedException closed(K key) {
+		return new WalletClosedException("The " + this.name + " cache of the Wallet API clients is closed (their "
+				+ "application context was closed): nothing is looked up or sent for " + key + ".");
+	}
+
+	private Entry<V> usable(K key, @Nullable Entry<V> loaded, @Nullable Throwable ex) {
+		if (ex != null) {
+			Throwable cause = (ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null)
+					? ex.getCause() : ex;
+			if (cause instanceof TimeoutException) {
+				throw new LoadFailedException("Loading " + this.name + " for " + key + " did not finish within "
+						+ this.settings.loadTimeout(), cause);
+			}
+			throw (cause instanceof LoadFailedException failed) ? failed : failed(key, cause);
+		}
+		return loaded;
+	}
+
+	private CompletableFuture<V> afterLoad(K key, Entry<V> entry, Executor offLoop) {
+		long now = this.clock.millis();
+		if (entry.value() == null) {
+			return CompletableFuture.failedFuture(failed(key, entry.failure()));
+		}
+		long age = now - entry.loadedAt();
+		if (age >= this.settings.ttl().toMillis() && !entry.isFailing()) {
+			// idle past its TTL: refresh before use, and serve it stale only if that fails
+			V stale = entry.value();
+			return CompletableFuture.supplyAsync(() -> this.cache.synchronous().refresh(key), offLoop)
+				.thenCompose(java.util.function.Function.identity())
+				.orTimeout(this.settings.loadTimeout().toMillis(), TimeUnit.MILLISECONDS)
+				.handle((refreshed, ex) -> {
+					Entry<V> usable = usable(key, refreshed, ex);
+					return (usable.value() != null) ? usable.value() : stale;
+				});
+		}
+		if (age >= this.settings.ttl().toMillis() - this.settings.refreshAhead().toMillis()
+				&& (!entry.isFailing() || now - entry.failedAt() >= this.settings.failureBackoff().toMillis())) {
+			offLoop.execute(() -> this.cache.synchronous().refresh(key));
+		}
+		return CompletableFuture.completedFuture(entry.value());
 	}
 
 	/**
@@ -203,6 +272,9 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	}
 
 	private Entry<V> await(CompletableFuture<Entry<V>> future, K key) {
+		if (!future.isDone()) {
+			BlockingCalls.blocking("waiting for the " + this.name + " cache to load");
+		}
 		try {
 			return future.get(this.settings.loadTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -226,6 +298,7 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	}
 
 	private Entry<V> load(K key, @Nullable Entry<V> previous) {
+		BlockingCalls.blocking("loading " + this.name);
 		long generation = this.generation.get();
 		long start = System.nanoTime();
 		Entry<V> fromShared = this.shared.read(key);
@@ -257,7 +330,7 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	}
 
 	/**
-	 * Stop loading: every further {@link #get} fails at once, and loads in flight are
+	 * Stop loading: every further {@link #get} and {@link #getAsync} fails at once, and loads in flight are
 	 * interrupted.
 	 */
 	@Override

@@ -46,6 +46,17 @@ final class BufferedResponse implements ClientHttpResponse {
 		}
 	}
 
+	/**
+	 * An error response whose body was read already (by the reactive client).
+	 * @param status the status
+	 * @param headers the headers
+	 * @param body the body bytes
+	 * @return the response
+	 */
+	static BufferedResponse of(HttpStatusCode status, HttpHeaders headers, byte[] body) {
+		return new BufferedResponse(status, "", headers, body);
+	}
+
 	byte[] bodyBytes() {
 		return this.body;
 	}

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import io.github.walletproject.WalletException;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.WalletCredentials;
+import io.github.walletproject.internal.BlockingCalls;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,21 @@ public final class MacSigners {
 	}
 
 	/**
+	 * Whether {@link #current} would answer from memory at once: no stored token to read
+	 * first, no refresh ahead of expiry due. The reactive client asks before signing on an
+	 * event loop, and otherwise has {@code current} run on a thread that may block.
+	 * @param credentials the credentials of a request
+	 * @return {@code true} when nothing would wait
+	 */
+	boolean ready(WalletCredentials credentials) {
+		if (this.refresher == null || credentials.signer() == null) {
+			return true;
+		}
+		Current now = this.current.get(credentials);
+		return now != null && (now.signer() == null || !this.refresher.isDue(credentials, now.signer()));
+	}
+
+	/**
 	 * After a request signed at {@code seen} was refused with {@code invalid_grant}: make sure
 	 * a newer signer exists, refreshing at most once per version.
 	 * @return {@code true} when the request may be replayed with a newer signer
@@ -91,6 +107,7 @@ public final class MacSigners {
 				mine.complete(stored(credentials));
 				return true;
 			}
+			BlockingCalls.blocking("refreshing a token");
 			MacSigner refreshed = this.refresher.refresh(credentials);
 			if (refreshed == null) {
 				mine.complete(null);
@@ -118,6 +135,7 @@ public final class MacSigners {
 	}
 
 	private boolean awaitOther(CompletableFuture<Current> running, long seen) {
+		BlockingCalls.blocking("waiting for a token refresh");
 		try {
 			Current next = running.get(this.maxWait.toMillis(), TimeUnit.MILLISECONDS);
 			return next != null && next.version() != seen;

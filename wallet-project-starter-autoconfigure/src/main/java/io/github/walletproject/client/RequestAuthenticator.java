@@ -27,6 +27,25 @@ final class RequestAuthenticator {
 
 	private final MacSigners signers;
 
+	/**
+	 * Whether signing for a route would answer from memory at once (see
+	 * {@link MacSigners#ready}); if not, {@link #prepare} on a thread that may block first.
+	 * @param route the route
+	 * @return {@code true} when signing would not wait
+	 */
+	boolean ready(RequestRoute route) {
+		return this.signers.ready(route.credentials());
+	}
+
+	/**
+	 * Read the stored token and refresh it ahead of expiry if due, so that signing then answers
+	 * from memory; may block.
+	 * @param route the route
+	 */
+	void prepare(RequestRoute route) {
+		this.signers.current(route.credentials());
+	}
+
 	RequestAuthenticator(NonceGenerator nonces, ServerTimeOffset time, MacSigners signers) {
 		this.nonces = nonces;
 		this.time = time;

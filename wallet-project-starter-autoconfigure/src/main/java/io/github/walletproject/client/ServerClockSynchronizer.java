@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import io.github.walletproject.WalletException;
 import io.github.walletproject.WalletTimeoutException;
 import io.github.walletproject.auth.ServerTimeOffset;
+import io.github.walletproject.internal.BlockingCalls;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.util.Assert;
@@ -56,6 +57,7 @@ public final class ServerClockSynchronizer {
 	 * @return the offset in seconds
 	 */
 	public long synchronize() {
+		BlockingCalls.blocking("reading the Wallet API clock");
 		long seconds = this.offset.adjustTo(this.serverTime.get().getEpochSecond());
 		if (logger.isInfoEnabled()) {
 			logger.info("Wallet API clock offset is now " + seconds + " s (server minus local)");
@@ -91,6 +93,7 @@ public final class ServerClockSynchronizer {
 	}
 
 	private void await(CompletableFuture<Long> running) {
+		BlockingCalls.blocking("waiting for the Wallet API clock");
 		try {
 			running.get(this.maxWait.toMillis(), TimeUnit.MILLISECONDS);
 		}

@@ -141,7 +141,7 @@ final class TransportFailures {
 	 * @param ex the failure of one attempt
 	 * @return {@code true} when a retry may help
 	 */
-	static boolean mayRetry(IOException ex) {
+	static boolean mayRetry(Throwable ex) {
 		return !(ex instanceof SizeLimitedResponse.ResponseTooLargeException) && refusedCertificate(ex) == null;
 	}
 
@@ -166,9 +166,9 @@ final class TransportFailures {
 	 * not sent
 	 * @return the exception to throw
 	 */
-	static WalletTransportException failure(HttpRequest request, IOException failure, int attempts,
+	static WalletTransportException failure(HttpRequest request, Throwable failure, int attempts,
 			RequestRoute route, @Nullable String nonce, boolean reachedServer) {
-		IOException ex = (failure instanceof SelfResendingRequestFactory.MayHaveBeenResentException
+		Throwable ex = (failure instanceof SelfResendingRequestFactory.MayHaveBeenResentException
 				&& failure.getCause() instanceof IOException cause) ? cause : failure;
 		ResolvedProject project = route.project();
 		String path = request.getURI().getRawPath();

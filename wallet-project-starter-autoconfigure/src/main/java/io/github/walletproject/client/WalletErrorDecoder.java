@@ -24,7 +24,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
@@ -87,6 +89,24 @@ public final class WalletErrorDecoder {
 			case "invalid_state" -> new WalletInvalidStateException(error);
 			default -> byStatus(status, error, response);
 		};
+	}
+
+	/**
+	 * Decode an error response whose body was read already (the reactive client).
+	 * @param request the request
+	 * @param status the status
+	 * @param headers the response headers
+	 * @param body the body bytes, at most a bounded number of them
+	 * @return the exception to signal
+	 */
+	public static WalletApiException decode(HttpRequest request, HttpStatusCode status, HttpHeaders headers,
+			byte[] body) {
+		try {
+			return decode(request, BufferedResponse.of(status, headers, body));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("An in-memory body cannot fail to be read", ex);
+		}
 	}
 
 	private static WalletApiException byStatus(int status, WalletError error, ClientHttpResponse response) {

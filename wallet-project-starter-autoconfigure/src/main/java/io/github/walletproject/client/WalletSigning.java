@@ -77,8 +77,17 @@ public final class WalletSigning implements AutoCloseable {
 	 * @return the interceptor, to be the innermost of its {@code RestClient}
 	 */
 	public WalletSigningInterceptor interceptor(RouteResolver routes, RouteCheck check) {
-		return new WalletSigningInterceptor(this.open, routes, check, this.authenticator, this.attempts, this.sender,
-				this.userAgent, this.observed);
+		return new WalletSigningInterceptor(steps(routes, check), this.sender);
+	}
+
+	/**
+	 * The steps of a client that signs each request with the route the resolver chooses,
+	 * once the check let it through; for the blocking interceptor and the reactive filter.
+	 * Both refuse every call once this is {@linkplain #close() closed}.
+	 */
+	SigningSteps steps(RouteResolver routes, RouteCheck check) {
+		return new SigningSteps(this.open, routes, check, this.authenticator, this.attempts, this.userAgent,
+				this.observed);
 	}
 
 	/**
@@ -88,18 +97,23 @@ public final class WalletSigning implements AutoCloseable {
 	 * @return the interceptor
 	 */
 	public WalletSigningInterceptor unauthenticatedInterceptor(RequestRoute route) {
-		return new WalletSigningInterceptor(this.open, request -> route, RouteCheck.NONE, null,
-				this.unauthenticatedAttempts, Sender.EXECUTION, this.userAgent, this.observed);
+		return new WalletSigningInterceptor(new SigningSteps(this.open, request -> route, RouteCheck.NONE, null,
+				this.unauthenticatedAttempts, this.userAgent, this.observed), Sender.EXECUTION);
 	}
 
 	/**
-	 * Refuse every further call of every client made from here: called when the application
-	 * context closes (its own beans are destroyed after the beans that use them, so calls made
-	 * from their {@code @PreDestroy} methods still go out).
+	 * Refuse every further call of every client made from here, blocking and reactive: called
+	 * when the application context closes (its own beans are destroyed after the beans that use
+	 * them, so calls made from their {@code @PreDestroy} methods still go out).
 	 */
 	@Override
 	public void close() {
 		this.open.set(false);
+	}
+
+	/** Whether calls may still be made: {@code false} once {@linkplain #close() closed}. */
+	boolean isOpen() {
+		return this.open.get();
 	}
 
 	/**

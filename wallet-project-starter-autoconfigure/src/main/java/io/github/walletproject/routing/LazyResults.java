@@ -15,6 +15,8 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
+import io.github.walletproject.ResolvedProject;
+import io.github.walletproject.WalletReactive;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ResolvableType;
@@ -31,8 +33,12 @@ import org.springframework.scheduling.annotation.Async;
  * {@code DoubleStream}, {@code Iterator}, {@code Iterable}, {@code Supplier},
  * {@code Callable}, {@code Runnable}, and {@code Optional} of any of them, nested in one
  * another to any depth;</li>
+ * <li>bound into the subscriber's Reactor Context on every subscription
+ * ({@link WalletReactive}), which the reactive Wallet client reads: a {@code Mono} or a
+ * {@code Flux}, when Spring WebFlux (the reactive Wallet client) is present;</li>
  * <li>refused at startup, naming the method: a future ({@code CompletionStage},
- * {@code Future}) or a reactive publisher unless the method is {@code @Async} (the binding then
+ * {@code Future}) or another reactive publisher (a {@code Mono} or {@code Flux} too where
+ * WebFlux is absent) unless the method is {@code @Async} (the binding then
  * applies on the executor thread around the whole work); any other functional interface,
  * {@code Spliterator} or stream or iterator type; and any of these inside a type that is not
  * bound ({@code List<Supplier<T>>}, {@code Map<K, Stream<V>>}, arrays);</li>
@@ -48,6 +54,10 @@ final class LazyResults {
 	private static final @Nullable Class<?> REACTIVE_PUBLISHER = type("org.reactivestreams.Publisher");
 
 	private static final @Nullable Class<?> KOTLIN_FLOW = type("kotlinx.coroutines.flow.Flow");
+
+	/** The reactive Wallet client is there to carry a Reactor Context binding: WebFlux and Reactor. */
+	private static final boolean REACTIVE_CLIENT = type("org.springframework.web.reactive.function.client.WebClient") != null
+			&& type("reactor.util.context.Context") != null;
 
 	/** Generic types nest at most this deep before the rest is handed back as it is. */
 	private static final int MAX_DEPTH = 8;
@@ -66,11 +76,37 @@ final class LazyResults {
 	 */
 	static ResultBinding binding(Method method, Class<?> userClass, String value, String location,
 			ProjectSelectors selectors) {
+		return binding(method, userClass, value, location, selectors, REACTIVE_CLIENT);
+	}
+
+	/**
+	 * The binding of a method's results, or a declaration failure naming the method.
+	 * @param method the most specific method
+	 * @param userClass the bean's class
+	 * @param value the annotation value, for messages
+	 * @param location the method, for messages
+	 * @param selectors makes the failure
+	 * @param reactive whether the reactive Wallet client (Spring WebFlux) is present
+	 * @return the binding
+	 */
+	static ResultBinding binding(Method method, Class<?> userClass, String value, String location,
+			ProjectSelectors selectors, boolean reactive) {
 		ResolvableType type = ResolvableType.forMethodReturnType(method, userClass);
 		Class<?> raw = type.resolve(Object.class);
+		if (reactive && Reactor.isMonoOrFlux(raw)) {
+			return Reactor.BINDING; // bound into the subscriber's Context on every subscription
+		}
 		if (isDeferred(raw)) {
 			if (!AnnotatedElementUtils.hasAnnotation(method, Async.class)
 					&& !AnnotatedElementUtils.hasAnnotation(userClass, Async.class)) {
+				if (isReactor(raw)) {
+					throw selectors.declaration(location, value, "it returns a " + raw.getSimpleName() + ", whose "
+							+ "work runs when it is subscribed, on any thread, when the project binding is gone; the "
+							+ "starter binds the project into the Reactor Context of a Mono or Flux only when Spring "
+							+ "WebFlux (the reactive Wallet client) is on the classpath.", "Add "
+									+ "org.springframework:spring-webflux (spring-boot-starter-webflux) to use "
+									+ "walletWebClient, or return the finished result instead.");
+				}
 				throw selectors.declaration(location, value, "it returns a " + raw.getSimpleName()
 						+ ", whose work may run after the method returned, on any thread, when the project binding "
 						+ "is gone.", "Make the method @Async (the project is then bound on the executor thread "
@@ -78,7 +114,7 @@ final class LazyResults {
 								+ "inside the deferred work with ProjectContext.callWith(...) or context propagation.");
 			}
 			try {
-				insideUnbound(type, 0);
+				insideUnbound(type, 0, reactive);
 			}
 			catch (Unbindable ex) {
 				throw refused(type, ex, value, location, selectors);
@@ -86,7 +122,8 @@ final class LazyResults {
 			return ResultBinding.AS_IS;
 		}
 		try {
-			return of(type, 0);
+			ResultBinding binding = of(type, 0, reactive);
+			return (reactive && binding == BoundWork.BY_RESULT) ? Reactor.OR_BY_RESULT : binding;
 		}
 		catch (Unbindable ex) {
 			throw refused(type, ex, value, location, selectors);
@@ -106,7 +143,7 @@ final class LazyResults {
 						+ "ProjectContext.callWith(...).");
 	}
 
-	private static ResultBinding of(ResolvableType type, int depth) {
+	private static ResultBinding of(ResolvableType type, int depth, boolean reactive) {
 		Class<?> raw = type.resolve();
 		if (raw == null || raw == Object.class) {
 			return BoundWork.BY_RESULT;
@@ -114,8 +151,11 @@ final class LazyResults {
 		if (depth > MAX_DEPTH) {
 			return ResultBinding.AS_IS;
 		}
+		if (reactive && Reactor.isMonoOrFlux(raw)) {
+			return Reactor.BINDING;
+		}
 		if (raw == Stream.class) {
-			return BoundWork.stream(content(type, depth));
+			return BoundWork.stream(content(type, depth, reactive));
 		}
 		if (raw == IntStream.class) {
 			return BoundWork.INT_STREAM;
@@ -127,50 +167,50 @@ final class LazyResults {
 			return BoundWork.DOUBLE_STREAM;
 		}
 		if (raw == Iterator.class) {
-			return BoundWork.iterator(content(type, depth));
+			return BoundWork.iterator(content(type, depth, reactive));
 		}
 		if (raw == Iterable.class) {
-			return BoundWork.iterable(content(type, depth));
+			return BoundWork.iterable(content(type, depth, reactive));
 		}
 		if (raw == Supplier.class) {
-			return BoundWork.supplier(content(type, depth));
+			return BoundWork.supplier(content(type, depth, reactive));
 		}
 		if (raw == Callable.class) {
-			return BoundWork.callable(content(type, depth));
+			return BoundWork.callable(content(type, depth, reactive));
 		}
 		if (raw == Runnable.class) {
 			return BoundWork.RUNNABLE;
 		}
 		if (raw == Optional.class) {
-			ResultBinding content = content(type, depth);
+			ResultBinding content = content(type, depth, reactive);
 			return (content != ResultBinding.AS_IS) ? BoundWork.optional(content) : ResultBinding.AS_IS;
 		}
 		if (isLazy(raw)) {
 			throw new Unbindable(simple(type));
 		}
-		insideUnbound(type, depth);
+		insideUnbound(type, depth, reactive);
 		return ResultBinding.AS_IS;
 	}
 
-	private static ResultBinding content(ResolvableType type, int depth) {
-		return of(type.getGeneric(0), depth + 1);
+	private static ResultBinding content(ResolvableType type, int depth, boolean reactive) {
+		return of(type.getGeneric(0), depth + 1, reactive);
 	}
 
 	/**
 	 * Refuses work nested in a type that is handed back as it is: its generics and its array
 	 * component must carry none. What is declared {@code Object} there is not known and passes.
 	 */
-	private static void insideUnbound(ResolvableType type, int depth) {
+	private static void insideUnbound(ResolvableType type, int depth, boolean reactive) {
 		if (type.isArray()) {
-			nested(type.getComponentType(), depth);
+			nested(type.getComponentType(), depth, reactive);
 		}
 		for (ResolvableType generic : type.getGenerics()) {
-			nested(generic, depth);
+			nested(generic, depth, reactive);
 		}
 	}
 
-	private static void nested(ResolvableType type, int depth) {
-		ResultBinding binding = of(type, depth + 1);
+	private static void nested(ResolvableType type, int depth, boolean reactive) {
+		ResultBinding binding = of(type, depth + 1, reactive);
 		if (binding != ResultBinding.AS_IS && binding != BoundWork.BY_RESULT) {
 			throw new Unbindable(simple(type));
 		}
@@ -188,6 +228,21 @@ final class LazyResults {
 				|| Flow.Publisher.class.isAssignableFrom(type) || is(REACTIVE_PUBLISHER, type) || is(KOTLIN_FLOW, type);
 	}
 
+	/**
+	 * Binds a {@code Mono} or {@code Flux} that an {@code @HttpExchange} method of a Wallet HTTP
+	 * interface returned: its request is made when it is subscribed, after the method returned.
+	 * @param result the method's result
+	 * @param project the method's project
+	 * @return the result, bound when it is a {@code Mono} or {@code Flux} and WebFlux is present
+	 */
+	static @Nullable Object exchangeResult(@Nullable Object result, ResolvedProject project) {
+		return REACTIVE_CLIENT ? Reactor.bind(result, project) : result;
+	}
+
+	private static boolean isReactor(Class<?> type) {
+		return type.getName().startsWith("reactor.core.publisher.");
+	}
+
 	private static String simple(ResolvableType type) {
 		return type.toString().replaceAll("[\\w$]+\\.", "");
 	}
@@ -203,6 +258,40 @@ final class LazyResults {
 		catch (ClassNotFoundException | LinkageError ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Binds the project of a {@code Mono} or {@code Flux} into its subscriber's Context. Only
+	 * loaded when Reactor is present.
+	 */
+	private static final class Reactor {
+
+		/** A {@code Mono} or {@code Flux}, bound on every subscription. */
+		static final ResultBinding BINDING = Reactor::bind;
+
+		/** A result declared {@code Object}: bound when it is a {@code Mono} or {@code Flux}. */
+		static final ResultBinding OR_BY_RESULT = (result, project) -> (result instanceof reactor.core.publisher.Mono
+				|| result instanceof reactor.core.publisher.Flux) ? bind(result, project)
+						: BoundWork.BY_RESULT.bind(result, project);
+
+		private Reactor() {
+		}
+
+		static boolean isMonoOrFlux(Class<?> type) {
+			return reactor.core.publisher.Mono.class.isAssignableFrom(type)
+					|| reactor.core.publisher.Flux.class.isAssignableFrom(type);
+		}
+
+		static @Nullable Object bind(@Nullable Object result, ResolvedProject project) {
+			if (result instanceof reactor.core.publisher.Mono<?> mono) {
+				return WalletReactive.withProject(project, mono);
+			}
+			if (result instanceof reactor.core.publisher.Flux<?> flux) {
+				return WalletReactive.withProject(project, flux);
+			}
+			return result;
+		}
+
 	}
 
 	/** A shape of lazy work found where the starter cannot bind it. */

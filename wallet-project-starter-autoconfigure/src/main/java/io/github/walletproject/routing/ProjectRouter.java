@@ -12,6 +12,8 @@ import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.internal.Texts;
 import io.github.walletproject.routing.RequestRoute.ProjectRoute;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpRequest;
 import org.springframework.util.Assert;
 
@@ -43,12 +45,17 @@ public final class ProjectRouter implements RouteResolver {
 
 	@Override
 	public RequestRoute resolve(HttpRequest request) {
-		RequestRoute route = bound(request);
-		WalletCredentials caller = CredentialsContext.current();
-		return (caller != null) ? route.signedWith(caller) : route;
+		return resolve(request, ProjectBinding.current(), CredentialsContext.current());
 	}
 
-	private RequestRoute bound(HttpRequest request) {
+	@Override
+	public RequestRoute resolve(HttpRequest request, @Nullable ProjectBinding binding,
+			@Nullable WalletCredentials credentials) {
+		RequestRoute route = bound(request, binding);
+		return (credentials != null) ? route.signedWith(credentials) : route;
+	}
+
+	private RequestRoute bound(HttpRequest request, @Nullable ProjectBinding binding) {
 		Map<String, Object> attributes = request.getAttributes();
 		if (!attributes.isEmpty()) {
 			Object explicit = attributes.get(WalletRequestAttributes.PROJECT);
@@ -57,13 +64,13 @@ public final class ProjectRouter implements RouteResolver {
 						+ "WalletRequestAttributes.PROJECT"));
 			}
 			if (Boolean.TRUE.equals(attributes.get(WalletRequestAttributes.ACCOUNT_LEVEL))) {
-				ProjectBinding binding = ProjectBinding.current();
 				return this.registry.accountRoute((binding != null)
 						? this.registry.resolve(binding.project(), "ProjectContext").credentials()
 						: this.registry.defaultCredentials());
 			}
 		}
-		ResolvedProject project = current();
+		ResolvedProject project = (binding != null) ? this.registry.resolve(binding.project(), "ProjectContext")
+				: this.registry.defaultProject();
 		if (project != null) {
 			return new ProjectRoute(project);
 		}

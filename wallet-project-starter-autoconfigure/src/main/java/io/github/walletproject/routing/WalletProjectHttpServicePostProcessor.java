@@ -67,9 +67,12 @@ public final class WalletProjectHttpServicePostProcessor implements BeanPostProc
 		factory.setInterfaces(serviceType);
 		factory.addAdvice((MethodInterceptor) invocation -> {
 			ResolvedProject project = selector.select(invocation.getMethod(), invocation.getArguments(), null);
+			Object result;
 			try (ProjectContext.Scope scope = ProjectContext.open(project)) {
-				return invocation.proceed();
+				result = invocation.proceed();
 			}
+			// a Mono or Flux is sent when subscribed: bind it into the subscriber's Context
+			return LazyResults.exchangeResult(result, project);
 		});
 		return factory.getProxy(serviceType.getClassLoader());
 	}

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,11 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.walletproject.ProjectContext;
+import io.github.walletproject.WalletReactive;
 import io.github.walletproject.WalletResponseException;
 import io.github.walletproject.WalletUnauthorizedException;
 import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.client.WalletTokenRefresher;
+import io.github.walletproject.internal.BlockingCalls;
 import io.github.walletproject.support.RedisServer;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.Fault;
@@ -36,12 +39,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static io.github.walletproject.test.MockWalletApiAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -188,6 +194,33 @@ class WalletOAuthTests {
 		assertThat(last.projectId()).isEqualTo(1221L);
 		WalletAccessToken stored = this.contexts.get(0).getBean(WalletTokenStore.class).get("credentials:default");
 		assertThat(stored.accessToken()).isEqualTo(last.verification().macId());
+		assertThat(api).hasOnlyValidSignatures();
+	}
+
+	@Test
+	void aReactiveCallRefreshesATokenAheadOfItsExpiryOffTheEventLoop() {
+		api.tokenLifetime(Duration.ofMinutes(30));
+		WebClient client = userApp("paysera.wallet.oauth.refresh-ahead=5m").getBean("walletWebClient", WebClient.class);
+		api.expireToken(USER_TOKEN);
+		Mono<String> balance = WalletReactive.withProject("shop",
+				client.get().uri("wallet/2112/balance").retrieve().bodyToMono(String.class));
+		balance.block(Duration.ofSeconds(10)); // refused, refreshed: the starter now knows the expiry
+		String second = lastMacId();
+		int refused = refusedCount();
+		this.clock.advance(Duration.ofMinutes(26)); // 4 minutes left: due
+		List<String> blocked = new CopyOnWriteArrayList<>();
+		BlockingCalls.watch(blocked::add);
+		try {
+			// subscribed on a non-blocking thread: the refresh ahead must not run there
+			balance.subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(10));
+		}
+		finally {
+			BlockingCalls.watch(null);
+		}
+		assertThat(tokenRequests()).hasSize(2);
+		assertThat(lastMacId()).startsWith("token-").isNotEqualTo(second);
+		assertThat(refusedCount()).as("no request was refused for the refresh ahead").isEqualTo(refused);
+		assertThat(blocked).as("waits on a non-blocking thread").isEmpty();
 		assertThat(api).hasOnlyValidSignatures();
 	}
 

@@ -83,6 +83,54 @@ class LazyResultsTests {
 	}
 
 	@Test
+	void monoAndFluxMethodsAreBoundWhenWebFluxIsPresentAndOtherPublishersStillRefused() {
+		TestApps.runner(api).withBean(ReactiveMarketplace.class).run(context -> assertThat(context).hasNotFailed());
+		TestApps.runner(api).withBean(PublisherMarketplace.class).run(context -> {
+			assertThat(context).hasFailed();
+			assertThat(Analyzers.analyze(context.getStartupFailure()).getDescription()).contains("Publisher");
+		});
+	}
+
+	@Test
+	void monoMethodsAreRefusedAtStartupWhereWebFluxIsAbsent() throws Exception {
+		ProjectSelectors selectors = new ProjectSelectors(() -> ProjectRegistry.builder(
+				io.github.walletproject.auth.WalletCredentials.mac("default",
+						new io.github.walletproject.auth.MacSigner(TestApps.MAC_ID, TestApps.MAC_KEY)))
+			.project("marketplace", 1222L)
+			.build(), null, null);
+		java.lang.reflect.Method method = ReactiveMarketplace.class.getDeclaredMethod("balance");
+		org.assertj.core.api.Assertions
+			.assertThatExceptionOfType(WalletProjectDeclarationException.class)
+			.isThrownBy(() -> LazyResults.binding(method, ReactiveMarketplace.class, "marketplace", "balance()", selectors,
+					false))
+			.withMessageContaining("returns a Mono")
+			.withMessageContaining("Spring WebFlux")
+			.satisfies(ex -> assertThat(ex.getAction()).contains("spring-webflux"));
+		// with WebFlux the same method is bound, not refused
+		assertThat(LazyResults.binding(method, ReactiveMarketplace.class, "marketplace", "balance()", selectors, true))
+			.isNotSameAs(ResultBinding.AS_IS)
+			.isNotSameAs(BoundWork.BY_RESULT);
+	}
+
+	@WalletProject("marketplace")
+	static class ReactiveMarketplace {
+
+		reactor.core.publisher.Mono<String> balance() {
+			return reactor.core.publisher.Mono.just("ok");
+		}
+
+	}
+
+	@WalletProject("marketplace")
+	static class PublisherMarketplace {
+
+		org.reactivestreams.Publisher<String> balance() {
+			return reactor.core.publisher.Mono.just("ok");
+		}
+
+	}
+
+	@Test
 	void annotatedBeansThatNothingProxiesStopTheApplication() {
 		TestApps.runner(api)
 			.withPropertyValues("spring.aop.auto=false")

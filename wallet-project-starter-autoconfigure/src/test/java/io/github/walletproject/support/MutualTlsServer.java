@@ -14,6 +14,8 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -137,11 +139,23 @@ public final class MutualTlsServer implements AutoCloseable {
 	}
 
 	/**
-	 * Every TCP connection the server accepted, in accept order.
+	 * Every TCP connection the server accepted, in accept order, each once the server has
+	 * recorded how its handshake ended (the client may read the server's alert before the
+	 * server's thread records it; waits at most 5 seconds a connection).
 	 * @return the connections
 	 */
 	public List<Connection> connections() {
-		return List.copyOf(this.connections);
+		List<Connection> connections = List.copyOf(this.connections);
+		for (Connection connection : connections) {
+			try {
+				connection.handshakeEnded.await(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		return connections;
 	}
 
 	/**
@@ -188,8 +202,12 @@ public final class MutualTlsServer implements AutoCloseable {
 			}
 			catch (SSLException refused) {
 				connection.refusal = refused.getMessage();
+				connection.handshakeEnded.countDown();
 				this.refusal.after(socket);
 				return;
+			}
+			finally {
+				connection.handshakeEnded.countDown();
 			}
 			InputStream in = new BufferedInputStream(tls.getInputStream());
 			OutputStream out = tls.getOutputStream();
@@ -281,6 +299,8 @@ public final class MutualTlsServer implements AutoCloseable {
 		private volatile @Nullable String certificate;
 
 		private volatile @Nullable String refusal;
+
+		private final CountDownLatch handshakeEnded = new CountDownLatch(1);
 
 		Connection(int id) {
 			this.id = id;
