@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.client.WalletProjects;
+import io.github.walletproject.fanout.ReactiveWalletFanOut;
 import io.github.walletproject.fanout.WalletFanOut;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -11,8 +12,10 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of {@link WalletFanOut}: one call that runs a task in many projects,
@@ -43,6 +46,19 @@ public final class WalletFanOutAutoConfiguration {
 		return new WalletFanOut(registry, projects::accessibleProjects,
 				access.getIfAvailable(() -> ProjectAccessChecker.NONE), executor.executor(), concurrency(fanOut),
 				deadline(fanOut), observations.getIfUnique(() -> ObservationRegistry.NOOP));
+	}
+
+	/** The same fan-out for reactive code, where Reactor is on the class path. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "reactor.core.publisher.Flux")
+	static class ReactiveFanOutConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveWalletFanOut reactiveWalletFanOut(WalletFanOut walletFanOut) {
+			return new ReactiveWalletFanOut(walletFanOut);
+		}
+
 	}
 
 	static int concurrency(WalletProperties.FanOut fanOut) {

@@ -311,6 +311,22 @@ public final class WalletFanOut {
 
 	}
 
+	ProjectRegistry registry() {
+		return this.registry;
+	}
+
+	Supplier<List<Project>> accessible() {
+		return this.accessible;
+	}
+
+	ProjectAccessChecker access() {
+		return this.access;
+	}
+
+	ObservationRegistry observations() {
+		return this.observations;
+	}
+
 	@Override
 	public String toString() {
 		return "WalletFanOut[concurrency=" + this.concurrency + ", deadline=" + this.deadline + "]";
