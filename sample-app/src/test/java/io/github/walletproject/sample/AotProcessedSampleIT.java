@@ -186,8 +186,8 @@ class AotProcessedSampleIT {
 			hints = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		for (String type : List.of("io.github.walletproject.routing.WalletProjectResolver$ExpressionRoot",
-				"io.github.walletproject.client.Project", "io.github.walletproject.client.WalletApi$AmountJson",
-				"io.github.walletproject.money.PaymentJson$In", "io.github.walletproject.WalletProject")) {
+				"io.github.walletproject.client.Project", "io.github.walletproject.client.InternalWalletApi$ServerTimeJson",
+				"io.github.walletproject.money.Payment", "io.github.walletproject.money.WalletBalance", "io.github.walletproject.WalletProject")) {
 			assertThat(JsonPath.<List<Object>>read(hints, "$.reflection[?(@.type=='" + type + "')]")).as(type)
 				.isNotEmpty();
 		}

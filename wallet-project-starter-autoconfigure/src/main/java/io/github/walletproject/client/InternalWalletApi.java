@@ -11,7 +11,6 @@ import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.routing.RequestRoute;
 import io.github.walletproject.routing.RequestRoute.AccountRoute;
 import io.github.walletproject.routing.RequestRoute.ProjectRoute;
-import io.github.walletproject.internal.Texts;
 import io.github.walletproject.routing.RouteResolver;
 import org.jspecify.annotations.Nullable;
 
@@ -159,8 +158,9 @@ public final class InternalWalletApi {
 			throw ex;
 		}
 		catch (RestClientException ex) {
-			throw new WalletResponseException("Wallet API response to " + what + " could not be read: "
-					+ Texts.rootMessage(ex), ex);
+			// no cause: its message names the full address, whose query may hold a token
+			throw new WalletResponseException("Wallet API response to " + what + " could not be read ("
+					+ ex.getClass().getSimpleName() + ")");
 		}
 	}
 

@@ -11,6 +11,7 @@ import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.ClientHttpRequest;
+import org.springframework.http.client.observation.ClientHttpObservationDocumentation;
 import org.springframework.http.client.observation.ClientRequestObservationContext;
 import org.springframework.http.client.observation.DefaultClientRequestObservationConvention;
 
@@ -58,6 +59,21 @@ public final class WalletClientObservationConvention extends DefaultClientReques
 		ResolvedProject project = project(context);
 		return super.getHighCardinalityKeyValues(context)
 			.and((project != null) ? KeyValue.of(PROJECT_ID_KEY, project.idText()) : NO_PROJECT_ID);
+	}
+
+	/**
+	 * The request's address without its query: a query may hold a secret (revoking a token
+	 * sends {@code access_token=…}) or a payer's e-mail address, and traces are exported.
+	 */
+	@Override
+	protected KeyValue requestUri(ClientRequestObservationContext context) {
+		ClientHttpRequest request = context.getCarrier();
+		if (request == null || request.getURI().getRawQuery() == null) {
+			return super.requestUri(context);
+		}
+		String full = request.getURI().toASCIIString();
+		return KeyValue.of(ClientHttpObservationDocumentation.HighCardinalityKeyNames.HTTP_URL,
+				full.substring(0, full.indexOf('?')));
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,8 @@ import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
 import io.github.walletproject.test.ReceivedRequest;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -46,6 +49,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -172,6 +176,11 @@ class WalletOAuthTests {
 		assertThat(revoke.status()).isEqualTo(200);
 		assertThatExceptionOfType(WalletUnauthorizedException.class)
 			.isThrownBy(() -> ProjectContext.callWith("shop", asUser::balance));
+		// traces never carry the token the revoke named in its query
+		List<Observation.Context> observed = this.contexts.get(0).getBean(Recorded.class).stopped;
+		assertThat(observed).isNotEmpty()
+			.allSatisfy((context) -> assertThat(context.getHighCardinalityKeyValues().toString()
+					+ context.getLowCardinalityKeyValues()).doesNotContain(token.accessToken()));
 	}
 
 	@Test
@@ -374,6 +383,28 @@ class WalletOAuthTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class App {
+
+		@Bean
+		Recorded recorded() {
+			return new Recorded();
+		}
+
+	}
+
+	/** Every observation stopped in the application. */
+	static class Recorded implements ObservationHandler<Observation.Context> {
+
+		final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onStop(Observation.Context context) {
+			this.stopped.add(context);
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return true;
+		}
 
 	}
 
