@@ -14,15 +14,18 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
+import io.github.walletproject.CredentialsContext;
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectAccessUnavailableException;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.access.ProjectAccessChecker;
+import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.client.Project;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -177,7 +180,8 @@ public final class WalletFanOut {
 
 	private <T> List<ProjectResult<T>> run(List<ResolvedProject> projects, ProjectTask<T> task, long deadlineNanos,
 			Observation observation) {
-		Run<T> run = new Run<>(projects, task, observation);
+		// a caller signing as a user (CredentialsContext) signs every task's calls so, on every worker
+		Run<T> run = new Run<>(projects, task, observation, CredentialsContext.current());
 		List<FutureTask<Void>> workers = new ArrayList<>();
 		RejectedExecutionException rejected = null;
 		for (int i = 0; i < Math.min(this.concurrency, projects.size()); i++) {
@@ -236,10 +240,14 @@ public final class WalletFanOut {
 
 		private final CountDownLatch done;
 
-		Run(List<ResolvedProject> projects, ProjectTask<T> task, Observation observation) {
+		private final @Nullable WalletCredentials caller;
+
+		Run(List<ResolvedProject> projects, ProjectTask<T> task, Observation observation,
+				@Nullable WalletCredentials caller) {
 			this.projects = projects;
 			this.task = task;
 			this.observation = observation;
+			this.caller = caller;
 			this.results = new AtomicReferenceArray<>(projects.size());
 			this.started = new AtomicIntegerArray(projects.size());
 			this.done = new CountDownLatch(projects.size());
@@ -267,13 +275,17 @@ public final class WalletFanOut {
 
 		private ProjectResult<T> runOne(ResolvedProject project) {
 			try {
-				WalletFanOut.this.access.check(project);
+				// the access check asks for whoever signs the task's calls
+				WalletFanOut.this.access.check((this.caller != null)
+						? new ResolvedProject(project.id(), project.alias(), this.caller, project.walletId()) : project);
 			}
 			catch (ProjectAccessDeniedException | ProjectAccessUnavailableException ex) {
 				return ProjectResult.refused(project, ex);
 			}
 			try (ProjectContext.Scope scope = ProjectContext.open(project)) {
-				return ProjectResult.value(project, this.task.call(project));
+				T value = (this.caller != null) ? CredentialsContext.callWith(this.caller, () -> this.task.call(project))
+						: this.task.call(project);
+				return ProjectResult.value(project, value);
 			}
 			catch (VirtualMachineError ex) {
 				throw ex;

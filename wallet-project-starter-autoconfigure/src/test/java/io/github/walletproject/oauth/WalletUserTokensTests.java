@@ -17,6 +17,10 @@ import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.WalletProjects;
+import io.github.walletproject.fanout.ProjectResult;
+import io.github.walletproject.fanout.ProjectResult.Outcome;
+import io.github.walletproject.fanout.ProjectSelection;
+import io.github.walletproject.fanout.WalletFanOut;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
@@ -89,6 +93,26 @@ class WalletUserTokensTests {
 		// outside the block, the configured credentials sign again
 		ProjectContext.callWith("shop", wallet::balance);
 		assertThat(last("wallet/2112/balance").verification().macId()).isEqualTo(TestApps.MAC_ID);
+		assertThat(api).hasOnlyValidSignatures();
+	}
+
+	@Test
+	void aFanOutStartedAsAUserSignsEveryTaskWithThatUsersTokenOnEveryWorker() {
+		ConfigurableApplicationContext context = app();
+		api.authorizationCode("carol-code", null, 1222);
+		WalletAccessToken token = context.getBean(WalletOAuthClient.class).exchangeCode("carol-code", null);
+		WalletUserTokens users = context.getBean(WalletUserTokens.class);
+		users.save("carol", token);
+		WalletProjects wallet = context.getBean(WalletProjects.class);
+		WalletFanOut fanOut = context.getBean(WalletFanOut.class);
+
+		List<ProjectResult<WalletBalance>> results = users.callAs("carol",
+				() -> fanOut.forEachProject(ProjectSelection.of("marketplace", "shop"), (project) -> wallet.balance()));
+
+		assertThat(results).extracting(ProjectResult::outcome).containsExactly(Outcome.VALUE, Outcome.REFUSED);
+		assertThat(last("wallet/2113/balance").verification().macId()).isEqualTo(token.accessToken());
+		// carol's token may not use the shop: nothing was sent for it, under any credentials
+		assertThat(api.requests()).noneMatch((r) -> r.path().equals("wallet/2112/balance"));
 		assertThat(api).hasOnlyValidSignatures();
 	}
 
