@@ -124,6 +124,8 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 		Entry<V> entry = this.quiet.getIfPresentQuietly(key);
 		if (entry == null || entry.value() == null) {
 			this.metrics.cacheMiss(this.name);
+			// a miss waits for a load, however quickly it may end: a blocking call by definition
+			BlockingCalls.blocking("waiting for the " + this.name + " cache to load");
 			entry = await(this.cache.get(key), key);
 		}
 		else {
