@@ -6,14 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import io.github.walletproject.ProjectAccessDeniedException;
@@ -23,6 +19,7 @@ import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.observability.WalletHealthIndicator;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.support.RedisServer;
+import io.github.walletproject.support.ShiftedClock;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -47,6 +43,7 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.cache.RedisCacheManager;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static io.github.walletproject.test.MockWalletApiAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -375,37 +372,6 @@ class RedisSharedCacheTests {
 	@EnableAutoConfiguration
 	@EnableCaching
 	static class App {
-
-	}
-
-	/** The system clock, moved forward by hand: the instances and the mock all read it. */
-	static final class ShiftedClock extends Clock {
-
-		private final AtomicLong shift = new AtomicLong();
-
-		void advance(Duration duration) {
-			this.shift.addAndGet(duration.toMillis());
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public long millis() {
-			return System.currentTimeMillis() + this.shift.get();
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.ofEpochMilli(millis());
-		}
 
 	}
 

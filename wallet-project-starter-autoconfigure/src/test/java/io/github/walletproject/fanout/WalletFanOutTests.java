@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,18 +20,17 @@ import io.github.walletproject.WalletServerException;
 import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.fanout.ProjectResult.Outcome;
+import io.github.walletproject.support.RecordedObservations;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
-import io.github.walletproject.test.MockWalletApiExtension;
 import io.github.walletproject.test.ReceivedRequest;
+import io.github.walletproject.test.MockWalletApiExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -40,6 +38,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static io.github.walletproject.test.MockWalletApiAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -196,8 +195,8 @@ class WalletFanOutTests {
 				.count()).isEqualTo(1);
 			// each task's calls observed as usual, as children of the fan-out (the access list, loaded
 			// once on the cache's own thread and shared by every caller, is not a task's call)
-			Recorded recorded = context.getBean(Recorded.class);
-			List<Observation.Context> calls = recorded.stopped.stream()
+			RecordedObservations recorded = context.getBean(RecordedObservations.class);
+			List<Observation.Context> calls = recorded.stopped().stream()
 				.filter(observed -> observed.getName().equals("wallet.client.requests"))
 				.filter(observed -> observed.getLowCardinalityKeyValue("uri").getValue().endsWith("/balance"))
 				.toList();
@@ -315,25 +314,8 @@ class WalletFanOutTests {
 	static class App {
 
 		@Bean
-		Recorded recorded() {
-			return new Recorded();
-		}
-
-	}
-
-	/** Every observation stopped in the application. */
-	static class Recorded implements ObservationHandler<Observation.Context> {
-
-		final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
-
-		@Override
-		public void onStop(Observation.Context context) {
-			this.stopped.add(context);
-		}
-
-		@Override
-		public boolean supportsContext(Observation.Context context) {
-			return true;
+		RecordedObservations recorded() {
+			return new RecordedObservations();
 		}
 
 	}

@@ -4,9 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletReactive;
@@ -27,21 +23,21 @@ import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.client.WalletTokenRefresher;
 import io.github.walletproject.internal.BlockingCalls;
+import io.github.walletproject.support.RecordedObservations;
 import io.github.walletproject.support.RedisServer;
+import io.github.walletproject.support.ShiftedClock;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
-import io.github.walletproject.test.MockWalletApiExtension;
 import io.github.walletproject.test.ReceivedRequest;
+import io.github.walletproject.test.MockWalletApiExtension;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -52,6 +48,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static io.github.walletproject.test.MockWalletApiAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -177,7 +174,7 @@ class WalletOAuthTests {
 		assertThatExceptionOfType(WalletUnauthorizedException.class)
 			.isThrownBy(() -> ProjectContext.callWith("shop", asUser::balance));
 		// traces never carry the token the revoke named in its query
-		List<Observation.Context> observed = this.contexts.get(0).getBean(Recorded.class).stopped;
+		List<Observation.Context> observed = this.contexts.get(0).getBean(RecordedObservations.class).stopped();
 		assertThat(observed).isNotEmpty()
 			.allSatisfy((context) -> assertThat(context.getHighCardinalityKeyValues().toString()
 					+ context.getLowCardinalityKeyValues()).doesNotContain(token.accessToken()));
@@ -385,55 +382,8 @@ class WalletOAuthTests {
 	static class App {
 
 		@Bean
-		Recorded recorded() {
-			return new Recorded();
-		}
-
-	}
-
-	/** Every observation stopped in the application. */
-	static class Recorded implements ObservationHandler<Observation.Context> {
-
-		final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
-
-		@Override
-		public void onStop(Observation.Context context) {
-			this.stopped.add(context);
-		}
-
-		@Override
-		public boolean supportsContext(Observation.Context context) {
-			return true;
-		}
-
-	}
-
-	static final class ShiftedClock extends Clock {
-
-		private final AtomicLong shift = new AtomicLong();
-
-		void advance(Duration duration) {
-			this.shift.addAndGet(duration.toMillis());
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public long millis() {
-			return System.currentTimeMillis() + this.shift.get();
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.ofEpochMilli(millis());
+		RecordedObservations recorded() {
+			return new RecordedObservations();
 		}
 
 	}
