@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -65,12 +66,12 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 
 	private final WalletMetrics metrics;
 
-	private final ThreadPoolExecutor executor;
+	private final ExecutorService executor;
 
-	private final AsyncLoadingCache<K, Entry<V>> cache;
+	private final AsyncLoadingCache<K, Held<V>> cache;
 
 	/** Reads without side effects: a warm read records nothing, so threads never contend on it. */
-	private final Policy<K, Entry<V>> quiet;
+	private final Policy<K, Held<V>> quiet;
 
 	private final AtomicLong generation = new AtomicLong();
 
@@ -87,6 +88,14 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	 */
 	public RefreshingCache(String name, Function<K, V> source, Settings settings, Clock clock,
 			org.springframework.cache.@Nullable Cache shared, WalletMetrics metrics) {
+		this(name, source, settings, clock, shared, metrics, executor(name));
+	}
+
+	/**
+	 * Create a cache that loads on the given executor, and shuts it down when closed.
+	 */
+	RefreshingCache(String name, Function<K, V> source, Settings settings, Clock clock,
+			org.springframework.cache.@Nullable Cache shared, WalletMetrics metrics, ExecutorService executor) {
 		Assert.notNull(name, "Name must not be null");
 		Assert.notNull(source, "Source must not be null");
 		Assert.notNull(settings, "Settings must not be null");
@@ -98,14 +107,14 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 		this.clock = clock;
 		this.shared = new SharedLevel<>(name, shared);
 		this.metrics = metrics;
-		this.executor = executor(name);
+		this.executor = executor;
 		Caffeine<Object, Object> builder = Caffeine.newBuilder()
 			.executor(this.executor)
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
 		if (settings.maximumSize() > 0) {
 			builder.maximumSize(settings.maximumSize());
 		}
-		this.cache = builder.expireAfter(new Lifetime<K, V>(settings)).buildAsync(new Loader());
+		this.cache = builder.expireAfter(new Lifetime()).buildAsync(new Loader());
 		this.quiet = this.cache.synchronous().policy();
 	}
 
@@ -121,16 +130,18 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 		if (this.closed) {
 			throw closed(key);
 		}
-		Entry<V> entry = this.quiet.getIfPresentQuietly(key);
-		if (entry == null || entry.value() == null) {
+		long asked = this.generation.get();
+		Held<V> held = current(key);
+		if (held == null || held.entry().value() == null) {
 			this.metrics.cacheMiss(this.name);
 			// a miss waits for a load, however quickly it may end: a blocking call by definition
 			BlockingCalls.blocking("waiting for the " + this.name + " cache to load");
-			entry = await(this.cache.get(key), key);
+			held = settled(key, null, await(loadNoOlderThan(key, asked), key));
 		}
 		else {
 			this.metrics.cacheHit(this.name);
 		}
+		Entry<V> entry = held.entry();
 		long now = this.clock.millis();
 		if (entry.value() == null) {
 			throw failed(key, entry.failure());
@@ -138,8 +149,8 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 		long age = now - entry.loadedAt();
 		if (age >= this.settings.ttl().toMillis() && !entry.isFailing()) {
 			// idle past its TTL: refresh before use, and serve it stale only if that fails
-			Entry<V> refreshed = await(this.cache.synchronous().refresh(key), key);
-			return (refreshed.value() != null) ? refreshed.value() : entry.value();
+			Held<V> refreshed = settled(key, held, await(this.cache.synchronous().refresh(key), key));
+			return (refreshed.entry().value() != null) ? refreshed.entry().value() : entry.value();
 		}
 		if (age >= this.settings.ttl().toMillis() - this.settings.refreshAhead().toMillis()
 				&& (!entry.isFailing() || now - entry.failedAt() >= this.settings.failureBackoff().toMillis())) {
@@ -162,17 +173,18 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 		if (this.closed) {
 			return CompletableFuture.failedFuture(closed(key));
 		}
-		Entry<V> entry = this.quiet.getIfPresentQuietly(key);
-		if (entry == null || entry.value() == null) {
+		long asked = this.generation.get();
+		Held<V> held = current(key);
+		if (held == null || held.entry().value() == null) {
 			this.metrics.cacheMiss(this.name);
-			return CompletableFuture.supplyAsync(() -> this.cache.get(key), offLoop)
+			return CompletableFuture.supplyAsync(() -> loadNoOlderThan(key, asked), offLoop)
 				.thenCompose(java.util.function.Function.identity())
 				.orTimeout(this.settings.loadTimeout().toMillis(), TimeUnit.MILLISECONDS)
-				.handle((loaded, ex) -> usable(key, loaded, ex))
+				.handle((loaded, ex) -> settled(key, null, usable(key, loaded, ex)))
 				.thenCompose(loaded -> afterLoad(key, loaded, offLoop));
 		}
 		this.metrics.cacheHit(this.name);
-		return afterLoad(key, entry, offLoop);
+		return afterLoad(key, held, offLoop);
 	}
 
 	private WalletClosedException closed(K key) {
@@ -180,7 +192,7 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 				+ "application context was closed): nothing is looked up or sent for " + key + ".");
 	}
 
-	private Entry<V> usable(K key, @Nullable Entry<V> loaded, @Nullable Throwable ex) {
+	private Held<V> usable(K key, @Nullable Held<V> loaded, @Nullable Throwable ex) {
 		if (ex != null) {
 			Throwable cause = (ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null)
 					? ex.getCause() : ex;
@@ -193,7 +205,8 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 		return loaded;
 	}
 
-	private CompletableFuture<V> afterLoad(K key, Entry<V> entry, Executor offLoop) {
+	private CompletableFuture<V> afterLoad(K key, Held<V> held, Executor offLoop) {
+		Entry<V> entry = held.entry();
 		long now = this.clock.millis();
 		if (entry.value() == null) {
 			return CompletableFuture.failedFuture(failed(key, entry.failure()));
@@ -206,7 +219,7 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 				.thenCompose(java.util.function.Function.identity())
 				.orTimeout(this.settings.loadTimeout().toMillis(), TimeUnit.MILLISECONDS)
 				.handle((refreshed, ex) -> {
-					Entry<V> usable = usable(key, refreshed, ex);
+					Entry<V> usable = settled(key, held, usable(key, refreshed, ex)).entry();
 					return (usable.value() != null) ? usable.value() : stale;
 				});
 		}
@@ -223,8 +236,46 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	 * @return the entry, or {@code null}
 	 */
 	public @Nullable Entry<V> entry(K key) {
-		Entry<V> entry = this.quiet.getIfPresentQuietly(key);
-		return (entry != null && entry.value() != null) ? entry : null;
+		Held<V> held = current(key);
+		return (held != null && held.entry().value() != null) ? held.entry() : null;
+	}
+
+	/**
+	 * What memory holds for a key, unless it was loaded before the latest {@link #clear()}: a
+	 * load that started before a clear can reach Caffeine's map after it (its insertion is still
+	 * under way while the clear runs), and must never serve anyone but its own caller.
+	 */
+	private @Nullable Held<V> current(K key) {
+		Held<V> held = this.quiet.getIfPresentQuietly(key);
+		return (held != null && held.generation() == this.generation.get()) ? held : null;
+	}
+
+	/**
+	 * The key's value from a load no older than the clear generation {@code asked}: a load
+	 * from before it, left in memory by the race {@link #current} describes, is removed and
+	 * loaded again (once is enough; it takes a clear between the two for another to appear).
+	 */
+	private CompletableFuture<Held<V>> loadNoOlderThan(K key, long asked) {
+		return this.cache.get(key).thenCompose(held -> {
+			if (held.generation() >= asked) {
+				return CompletableFuture.completedFuture(held);
+			}
+			this.cache.synchronous().asMap().remove(key, held);
+			return this.cache.get(key);
+		});
+	}
+
+	/**
+	 * Puts the result of a load or refresh a caller waited for in memory, with its lifetime,
+	 * before the caller goes on. Caffeine does so too, but only after the waiting caller has
+	 * been woken: a read in between would see the old entry (idle past its TTL and not
+	 * failing, so it starts another reload), or the new one without its lifetime (a failure
+	 * that outlives its backoff).
+	 * @param before what memory held before a refresh, or {@code null} after a load
+	 */
+	private Held<V> settled(K key, @Nullable Held<V> before, Held<V> result) {
+		this.cache.synchronous().asMap().replace(key, (before != null) ? before : result, result);
+		return result;
 	}
 
 	/**
@@ -273,7 +324,7 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 		this.shared.clear();
 	}
 
-	private Entry<V> await(CompletableFuture<Entry<V>> future, K key) {
+	private Held<V> await(CompletableFuture<Held<V>> future, K key) {
 		if (!future.isDone()) {
 			BlockingCalls.blocking("waiting for the " + this.name + " cache to load");
 		}
@@ -299,9 +350,13 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 				+ ((cause != null && cause.getMessage() != null) ? cause.getMessage() : String.valueOf(cause)), cause);
 	}
 
-	private Entry<V> load(K key, @Nullable Entry<V> previous) {
+	private Held<V> load(K key, @Nullable Entry<V> previous) {
 		BlockingCalls.blocking("loading " + this.name);
 		long generation = this.generation.get();
+		return new Held<>(load(key, previous, generation), generation);
+	}
+
+	private Entry<V> load(K key, @Nullable Entry<V> previous, long generation) {
 		long start = System.nanoTime();
 		Entry<V> fromShared = this.shared.read(key);
 		if (fromShared != null && this.clock.millis() - fromShared.loadedAt() < this.settings.fresh()
@@ -360,41 +415,52 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 		return executor;
 	}
 
-	private final class Loader implements AsyncCacheLoader<K, Entry<V>> {
+	private final class Loader implements AsyncCacheLoader<K, Held<V>> {
 
 		@Override
-		public CompletableFuture<Entry<V>> asyncLoad(K key, Executor executor) {
+		public CompletableFuture<Held<V>> asyncLoad(K key, Executor executor) {
 			return CompletableFuture.supplyAsync(() -> load(key, null), executor);
 		}
 
 		@Override
-		public CompletableFuture<Entry<V>> asyncReload(K key, Entry<V> previous, Executor executor) {
-			return CompletableFuture.supplyAsync(() -> load(key, previous), executor);
+		public CompletableFuture<Held<V>> asyncReload(K key, Held<V> previous, Executor executor) {
+			return CompletableFuture.supplyAsync(() -> load(key, previous.entry()), executor);
 		}
 
+	}
+
+	/**
+	 * An entry in memory, with the clear generation its load started in.
+	 */
+	private record Held<V extends Serializable>(Entry<V> entry, long generation) {
 	}
 
 	/**
 	 * How long an entry stays: a value until {@code ttl + maxStale} after it was loaded, a
 	 * failure for {@code failureBackoff}.
 	 */
-	private record Lifetime<K, V extends Serializable>(Settings settings) implements Expiry<K, Entry<V>> {
+	private final class Lifetime implements Expiry<K, Held<V>> {
 
 		@Override
-		public long expireAfterCreate(K key, Entry<V> entry, long currentTime) {
+		public long expireAfterCreate(K key, Held<V> held, long currentTime) {
+			if (held.generation() != RefreshingCache.this.generation.get()) {
+				return 0; // loaded before a clear: gone at once
+			}
+			Entry<V> entry = held.entry();
+			Settings settings = RefreshingCache.this.settings;
 			long expiresAt = (entry.value() != null)
-					? entry.loadedAt() + this.settings.ttl().toMillis() + this.settings.maxStale().toMillis()
-					: entry.failedAt() + this.settings.failureBackoff().toMillis();
+					? entry.loadedAt() + settings.ttl().toMillis() + settings.maxStale().toMillis()
+					: entry.failedAt() + settings.failureBackoff().toMillis();
 			return Math.max(0, TimeUnit.MILLISECONDS.toNanos(expiresAt) - currentTime);
 		}
 
 		@Override
-		public long expireAfterUpdate(K key, Entry<V> entry, long currentTime, long currentDuration) {
-			return expireAfterCreate(key, entry, currentTime);
+		public long expireAfterUpdate(K key, Held<V> held, long currentTime, long currentDuration) {
+			return expireAfterCreate(key, held, currentTime);
 		}
 
 		@Override
-		public long expireAfterRead(K key, Entry<V> entry, long currentTime, long currentDuration) {
+		public long expireAfterRead(K key, Held<V> held, long currentTime, long currentDuration) {
 			return currentDuration;
 		}
 
