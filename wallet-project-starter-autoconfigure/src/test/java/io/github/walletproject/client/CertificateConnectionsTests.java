@@ -38,6 +38,10 @@ class CertificateConnectionsTests {
 
 	private static final int THREADS = 8;
 
+	private static boolean handsBackAfterTheAnswer(HttpClientChoice client) {
+		return client == HttpClientChoice.REACTOR || client == HttpClientChoice.JDK_ALONE;
+	}
+
 	/** A certificate-mode application: shop (1221) with bundle {@code wallet}, marketplace (1222) with {@code market}. */
 	static ApplicationContextRunner twoCertificates(String baseUrl) {
 		return TestApps.runner()
@@ -96,9 +100,13 @@ class CertificateConnectionsTests {
 			Map<String, Long> perCertificate = connections.stream()
 				.filter(connection -> connection.certificate() != null)
 				.collect(Collectors.groupingBy(Connection::certificate, Collectors.counting()));
-			// one kept-alive connection per thread at most, for each certificate
+			// a handful of kept-alive connections for each certificate, not one per call: at most one per
+			// thread, plus, for the clients that hand a connection back to their pool on their own I/O
+			// thread after the caller already has its answer (Reactor Netty, the JDK HttpClient), one per
+			// thread still on its way back when that thread sends its next call
+			int bound = handsBackAfterTheAnswer(client) ? 2 * THREADS : THREADS;
 			assertThat(perCertificate).containsOnlyKeys("CN=localhost", "CN=market")
-				.allSatisfy((certificate, count) -> assertThat(count).isLessThanOrEqualTo(THREADS));
+				.allSatisfy((certificate, count) -> assertThat(count).isLessThanOrEqualTo(bound));
 			// each connection carried the calls of one certificate only, the one it authenticated with
 			Map<String, String> certificateOfProject = Map.of("1221", "CN=localhost", "1222", "CN=market");
 			assertThat(requests).allSatisfy(request -> {
