@@ -74,6 +74,11 @@ public final class WalletClientAutoConfiguration {
 	public static final String REST_CLIENT_BEAN_NAME = "walletRestClient";
 
 	@Bean
+	static NoProjectAliasesBindHandlerAdvisor walletNoProjectAliasesBindHandlerAdvisor(Environment environment) {
+		return new NoProjectAliasesBindHandlerAdvisor(environment);
+	}
+
+	@Bean
 	WalletSettings walletSettings(WalletProperties properties, Environment environment) {
 		return WalletSettings.of(properties, environment);
 	}

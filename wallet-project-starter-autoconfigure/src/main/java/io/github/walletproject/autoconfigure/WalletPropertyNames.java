@@ -92,6 +92,42 @@ final class WalletPropertyNames {
 		}
 	}
 
+	/**
+	 * Project aliases that only the operating-system environment names, none of whose
+	 * variables is a property of a project: Kubernetes injects
+	 * {@code PAYSERA_WALLET_PROJECTS_SERVICE_HOST}, {@code PAYSERA_WALLET_PROJECTS_PORT}, ...
+	 * for a Service named {@code paysera-wallet-projects}, and
+	 * {@code PAYSERA_WALLET_PROJECTS_API_SERVICE_HOST} for one named
+	 * {@code paysera-wallet-projects-api}, which relaxed binding would read as projects
+	 * {@code service}, {@code port} and {@code api}.
+	 * @param environment the environment
+	 * @return the aliases, in their environment form
+	 */
+	static Set<String> aliasesThatAreNoProjects(Environment environment) {
+		ConfigurationPropertyName projects = ConfigurationPropertyName.of(PREFIX + ".projects");
+		Set<String> named = new TreeSet<>();
+		Set<String> projectsOrNamedElsewhere = new TreeSet<>();
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (!(source instanceof IterableConfigurationPropertySource iterable)) {
+				continue;
+			}
+			boolean operatingSystem = isOperatingSystemEnvironment(source.getUnderlyingSource());
+			iterable.filter(projects::isAncestorOf).stream().filter(name -> name.getNumberOfElements() > 3).forEach(name -> {
+				String alias = name.getElement(3, ConfigurationPropertyName.Form.ORIGINAL);
+				named.add(alias);
+				if (!operatingSystem || CANONICAL.contains(canonical(pattern(name)))) {
+					projectsOrNamedElsewhere.add(alias);
+				}
+			});
+		}
+		named.removeAll(projectsOrNamedElsewhere);
+		if (!named.isEmpty() && logger.isDebugEnabled()) {
+			logger.debug("Not projects of the starter, ignored: " + named + " under " + projects
+					+ ", named only by operating-system variables none of which is a project's property");
+		}
+		return named;
+	}
+
 	private static boolean isOperatingSystemEnvironment(@Nullable Object source) {
 		return source instanceof SystemEnvironmentPropertySource
 				|| (source instanceof PropertySource<?> propertySource

@@ -63,6 +63,30 @@ class OperatingSystemEnvironmentTests {
 		assertThat(output).doesNotContain("APPLICATION FAILED TO START").doesNotContain("PAYSERA_WALLET_SERVICE_HOST");
 	}
 
+	/**
+	 * Kubernetes Services named {@code paysera-wallet-projects} and
+	 * {@code paysera-wallet-projects-api} give every pod variables that relaxed binding reads as
+	 * projects named {@code service}, {@code port} and {@code api}: they are not projects, and
+	 * must neither stop startup nor appear among the configured projects.
+	 */
+	@Test
+	void kubernetesServicesNamedLikeTheProjectsMapAreNotProjects(CapturedOutput output) {
+		Map<String, Object> pod = new java.util.LinkedHashMap<>(OperatingSystemEnvironment.kubernetesPodWith(Map.of()));
+		pod.putAll(OperatingSystemEnvironment.kubernetesService("PAYSERA_WALLET_PROJECTS", "10.96.12.35"));
+		pod.putAll(OperatingSystemEnvironment.kubernetesService("PAYSERA_WALLET_PROJECTS_API", "10.96.12.36"));
+		try (ConfigurableApplicationContext context = start(pod, new String[0], "paysera.wallet.base-url=" + api.baseUrl(),
+				"paysera.wallet.credentials.mac-id=" + TestApps.MAC_ID, "paysera.wallet.credentials.mac-key=" + TestApps.MAC_KEY,
+				"paysera.wallet.projects.shop.id=1221", "paysera.wallet.access.source=configured")) {
+			api.reset();
+			WalletProjects wallet = context.getBean(WalletProjects.class);
+			ProjectContext.runWith("shop", () -> wallet.balance());
+
+			assertThat(wallet.configuredProjects()).containsOnlyKeys("shop");
+			assertThat(api).hasOnlyValidSignatures().hasNoMisroutedRequests().received(2).requestsForProject(1221);
+		}
+		assertThat(output).doesNotContain("APPLICATION FAILED TO START");
+	}
+
 	@Test
 	void relaxedFormsOfRealPropertiesInTheEnvironmentStillBind() {
 		Map<String, Object> pod = OperatingSystemEnvironment.kubernetesPodWith(Map.of("PAYSERA_WALLET_BASEURL",

@@ -21,6 +21,26 @@ public final class OperatingSystemEnvironment {
 			"PAYSERA_WALLET_PORT_443_TCP", "tcp://10.96.12.34:443", "PAYSERA_WALLET_PORT_443_TCP_PROTO", "tcp",
 			"PAYSERA_WALLET_PORT_443_TCP_PORT", "443", "PAYSERA_WALLET_PORT_443_TCP_ADDR", "10.96.12.34");
 
+	/**
+	 * What Kubernetes injects into every pod for a Service, named by its variable prefix
+	 * ({@code PAYSERA_WALLET} for a Service named {@code paysera-wallet}).
+	 * @param prefix the Service's name in upper case, dashes as underscores
+	 * @param address the Service's cluster address
+	 * @return the variables
+	 */
+	public static Map<String, Object> kubernetesService(String prefix, String address) {
+		Map<String, Object> service = new LinkedHashMap<>();
+		service.put(prefix + "_SERVICE_HOST", address);
+		service.put(prefix + "_SERVICE_PORT", "443");
+		service.put(prefix + "_SERVICE_PORT_HTTPS", "443");
+		service.put(prefix + "_PORT", "tcp://" + address + ":443");
+		service.put(prefix + "_PORT_443_TCP", "tcp://" + address + ":443");
+		service.put(prefix + "_PORT_443_TCP_PROTO", "tcp");
+		service.put(prefix + "_PORT_443_TCP_PORT", "443");
+		service.put(prefix + "_PORT_443_TCP_ADDR", address);
+		return service;
+	}
+
 	/** The value of {@code HOSTNAME}: a variable that is shown in clear. */
 	public static final String HOSTNAME = "checkout-7d9f8b6c5-x2k4q";
 
