@@ -274,7 +274,13 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	 * @param before what memory held before a refresh, or {@code null} after a load
 	 */
 	private Held<V> settled(K key, @Nullable Held<V> before, Held<V> result) {
-		this.cache.synchronous().asMap().replace(key, (before != null) ? before : result, result);
+		Held<V> expected = (before != null) ? before : result;
+		CompletableFuture<Held<V>> present = this.cache.asMap().get(key);
+		// never waits: a load in flight in its place is left alone (the map's own replace would wait for it)
+		if (present != null && present.isDone() && !present.isCompletedExceptionally()
+				&& expected.equals(present.getNow(null))) {
+			this.cache.asMap().replace(key, present, CompletableFuture.completedFuture(result));
+		}
 		return result;
 	}
 
