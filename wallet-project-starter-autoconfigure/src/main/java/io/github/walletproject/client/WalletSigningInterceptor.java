@@ -53,10 +53,22 @@ public final class WalletSigningInterceptor implements ClientHttpRequestIntercep
 		SigningSteps.checked(request.getAttributes(), route);
 		HttpRequest outgoing = asSent(request);
 		RoutingParameters extra = SigningSteps.routingParameters(request.getAttributes());
-		return this.steps.attempts().run(outgoing, route, state -> {
+		ClientHttpResponse response = this.steps.attempts().run(outgoing, route, state -> {
 			this.steps.sign(outgoing, body, route, extra, state);
 			return this.sender.send(outgoing, body, execution, route);
 		});
+		TransactionCalls.Call transaction = this.steps.transactionCall(outgoing, route);
+		if (transaction == null || !response.getStatusCode().is2xxSuccessful()) {
+			return response;
+		}
+		if (!transaction.needsBody()) {
+			transaction.answered(null);
+			return response;
+		}
+		// a created transaction's key is in the answer: read it (bounded, as every answer is) and hand it on
+		BufferedResponse buffered = BufferedResponse.read(response, Integer.MAX_VALUE);
+		transaction.answered(buffered.bodyBytes());
+		return buffered;
 	}
 
 	private static HttpRequest asSent(HttpRequest request) {

@@ -296,7 +296,7 @@ class CallbackEndpointTests {
 	}
 
 	@Test
-	void anUnknownProjectAndAForbiddenProjectAreAcknowledgedAndNotDispatched(CapturedOutput output) {
+	void anUnknownProjectIsRefusedForNowAndAForbiddenProjectAcknowledgedAndNeitherIsDispatched(CapturedOutput output) {
 		ConfigurableApplicationContext app = app();
 		String uri = CallbackApps.callbackUri(app);
 
@@ -402,11 +402,11 @@ class CallbackEndpointTests {
 		String other = MockCallbacks.event("transaction", "failed", transactionData("mockMvc2", 1221L, "failed"));
 		mvc.perform(MockMvcRequestBuilders.post(CallbackApps.PATH)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("event", other)
-			.param("sign", api.callbacks().sign(other.replace("mockMvc2", "mockMvc3"))))
+			.content(form(other, api.callbacks().sign(other.replace("mockMvc2", "mockMvc3")))))
 			.andExpect(MockMvcResultMatchers.status().isBadRequest());
 
 		assertThat(listener(app).seen).extracting(seen -> seen.callback().id()).containsExactly("mockMvc1");
+		assertThat(CallbackApps.outcomes(app, "invalid_signature")).isEqualTo(1);
 		assertThat(app.getBean(WalletConfirmationUrls.class).confirm("mockMvc1"))
 			.hasToString("https://bank.paysera.com/frontend/wallet/confirm/mockMvc1");
 	}
