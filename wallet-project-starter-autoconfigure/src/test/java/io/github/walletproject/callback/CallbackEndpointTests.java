@@ -392,6 +392,31 @@ class CallbackEndpointTests {
 	}
 
 	@Test
+	void theRecordsGetACacheOfTheirOwnNeverTheAccessCacheAndAPositiveTimeToLive() {
+		assertThatException()
+			.isThrownBy(() -> app("spring.cache.type=simple", "paysera.wallet.access.cache.cache-name=wallet",
+					"paysera.wallet.callbacks.cache-name=wallet"))
+			.havingRootCause()
+			.withMessageContaining("paysera.wallet.callbacks.cache-name")
+			.withMessageContaining("the access cache's name");
+		assertThatException().isThrownBy(() -> app("paysera.wallet.callbacks.records.time-to-live=0s"))
+			.havingRootCause()
+			.withMessageContaining("paysera.wallet.callbacks.records.time-to-live")
+			.withMessageContaining("must be positive");
+
+		// by default, a cache of their own next to the shared access cache
+		ConfigurableApplicationContext app = app("spring.cache.type=simple",
+				"paysera.wallet.access.cache.cache-name=wallet");
+		Transaction created = ProjectContext.callWith("shop", () -> app.getBean(WalletTransactions.class)
+			.create(TransactionRequest.of(PaymentRequest.of("Order #11", Money.of("1.00", "EUR")))));
+		org.springframework.cache.Cache callbacks = app.getBean(org.springframework.cache.CacheManager.class)
+			.getCache("wallet-callbacks");
+		assertThat(callbacks.get("wallet-callbacks:transaction-project:" + created.key())).isNotNull();
+		assertThat(app.getBean(org.springframework.cache.CacheManager.class).getCache("wallet")
+			.get("wallet-callbacks:transaction-project:" + created.key())).isNull();
+	}
+
+	@Test
 	void theTestKitsMockMvcRequestIsCorrectlySigned() throws Exception {
 		ConfigurableApplicationContext app = app();
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) app).build();
