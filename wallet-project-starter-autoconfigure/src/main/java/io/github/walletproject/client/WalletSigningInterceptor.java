@@ -21,8 +21,9 @@ import org.springframework.http.client.support.HttpRequestWrapper;
  * request ({@link RouteResolver}, with the thread's binding), checks it ({@link RouteCheck}:
  * for the routed client, access to its project), then lets the attempt policy send it, each
  * attempt authenticated afresh from the final URI and body bytes. The blocking adapter of
- * {@link SigningSteps}. Built by {@link WalletSigning}; refuses every request once that is
- * closed.
+ * {@link SigningSteps}. After a 2xx answer to a transaction call in a project, tells the
+ * {@link TransactionObserver}. Built by {@link WalletSigning}; refuses every request once that
+ * is closed.
  */
 public final class WalletSigningInterceptor implements ClientHttpRequestInterceptor {
 
@@ -31,8 +32,8 @@ public final class WalletSigningInterceptor implements ClientHttpRequestIntercep
 
 	/**
 	 * Request attribute a caller may set to an {@code AtomicReference<RequestRoute>} to learn the
-	 * route its call was checked and sent on (the starter records the project a transaction
-	 * was created in this way). Set by the blocking and the reactive client alike.
+	 * route its call was checked and sent on. Set by the blocking and the reactive client alike.
+	 * (The project of each transaction is recorded by {@link TransactionObserver}, for every call.)
 	 */
 	public static final String ROUTE_SINK_ATTRIBUTE = RequestRoute.class.getName() + ".sink";
 
