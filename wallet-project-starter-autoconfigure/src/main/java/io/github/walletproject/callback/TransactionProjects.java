@@ -24,7 +24,8 @@ final class TransactionProjects implements TransactionObserver {
 	}
 
 	void record(String transactionKey, long projectId) {
-		Long known = this.store.get(transactionKey);
+		// memory only: recording never waits for a read of the shared cache
+		Long known = this.store.local(transactionKey);
 		if (known == null || known != projectId) {
 			this.store.put(transactionKey, projectId);
 		}

@@ -204,13 +204,16 @@ public final class WalletExchangeFilter implements ExchangeFilterFunction {
 			if (call == null || !response.statusCode().is2xxSuccessful()) {
 				return Mono.just(response);
 			}
+			// the observer may write to a shared cache: never on the event loop
 			if (!call.needsBody()) {
-				call.answered(null);
-				return Mono.just(response);
+				return Mono.fromRunnable(() -> call.answered(null))
+					.subscribeOn(Schedulers.boundedElastic())
+					.thenReturn(response);
 			}
 			return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()))
 				.map(WalletExchangeFilter::bytes)
 				.defaultIfEmpty(new byte[0])
+				.publishOn(Schedulers.boundedElastic())
 				.map(bytes -> {
 					call.answered(bytes);
 					return response.mutate()
