@@ -14,6 +14,7 @@ import io.github.walletproject.client.InternalWalletApi;
 import io.github.walletproject.client.MacSigners;
 import io.github.walletproject.client.ProjectLookups;
 import io.github.walletproject.client.ServerClockSynchronizer;
+import io.github.walletproject.client.TransactionObserver;
 import io.github.walletproject.client.WalletApi;
 import io.github.walletproject.client.WalletMetrics;
 import io.github.walletproject.client.WalletProjects;
@@ -46,6 +47,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -140,9 +142,13 @@ public final class WalletClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	WalletSigning walletSigning(WalletSettings settings, NonceGenerator nonces, ServerTimeOffset offset,
 			MacSigners signers, ServerClockSynchronizer clock, ObjectProvider<WalletMetrics> metrics,
-			ObjectProvider<ObservationRegistry> observations, WalletHttpClients factories) {
+			ObjectProvider<ObservationRegistry> observations, WalletHttpClients factories,
+			ObjectProvider<TransactionObserver> transactions, Environment environment) {
 		ObservationRegistry registry = observations.getIfUnique();
+		// the callbacks' record of transaction → project (looked up on the first call about a transaction)
+		boolean callbacks = StringUtils.hasText(environment.getProperty("paysera.wallet.callbacks.path"));
 		return WalletSigning.builder(nonces, offset, signers)
+			.transactions(callbacks ? transactions::getIfUnique : () -> TransactionObserver.NONE)
 			.retry(settings.retry())
 			.clockSync(settings.syncOnInvalidTimestamp() ? clock : null)
 			.metrics(metrics.getIfAvailable(() -> WalletMetrics.NONE))

@@ -734,12 +734,12 @@ public class WalletProperties {
 		private Duration duplicateWindow = Duration.ofHours(24);
 
 		/**
-		 * How long the project a transaction was created in is remembered, for callbacks whose data has no project_id.
+		 * Records of the project each transaction was made in, which route callbacks whose data has no project_id.
 		 */
-		private Duration transactionProjectTtl = Duration.ofDays(40);
+		private final Records records = new Records();
 
 		/**
-		 * Name of a cache of the application's CacheManager (Redis…) shared by the instances for duplicates and transaction projects; by default paysera.wallet.access.cache.cache-name, if set.
+		 * Name of a cache of the application's CacheManager (Redis…) shared by the instances for the records and the duplicate check; by default wallet-callbacks when paysera.wallet.access.cache.cache-name is set. Never the access cache: its entries live much shorter.
 		 */
 		private @Nullable String cacheName;
 
@@ -788,12 +788,8 @@ public class WalletProperties {
 			this.duplicateWindow = duplicateWindow;
 		}
 
-		public Duration getTransactionProjectTtl() {
-			return this.transactionProjectTtl;
-		}
-
-		public void setTransactionProjectTtl(Duration transactionProjectTtl) {
-			this.transactionProjectTtl = transactionProjectTtl;
+		public Records getRecords() {
+			return this.records;
 		}
 
 		public @Nullable String getCacheName() {
@@ -810,6 +806,26 @@ public class WalletProperties {
 
 		public void setConfirmationBaseUrl(URI confirmationBaseUrl) {
 			this.confirmationBaseUrl = confirmationBaseUrl;
+		}
+
+		/**
+		 * Records of transaction key to project.
+		 */
+		public static class Records {
+
+			/**
+			 * How long the project a transaction was made in is remembered: at least the longest time between creating a transaction and the last callback about it.
+			 */
+			private Duration timeToLive = Duration.ofDays(40);
+
+			public Duration getTimeToLive() {
+				return this.timeToLive;
+			}
+
+			public void setTimeToLive(Duration timeToLive) {
+				this.timeToLive = timeToLive;
+			}
+
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.github.walletproject.callback;
 
+import java.nio.charset.Charset;
+
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectAccessUnavailableException;
 import io.github.walletproject.ProjectContext;
@@ -63,16 +65,18 @@ final class CallbackHandler {
 
 	/**
 	 * Handle one callback.
-	 * @param event the {@code event} form field, or {@code null}
+	 * @param event the {@code event} form field, decoded to the exact bytes sent, or {@code null}
+	 * @param charset the form's charset, in which the verified {@code event} is read as text
 	 * @param sign the {@code sign} form field, or {@code null}
 	 * @param from who sent it, for the log (an address, never the body)
 	 * @return what became of it
 	 */
-	CallbackOutcome handle(@Nullable String event, @Nullable String sign, String from) {
-		if (!StringUtils.hasLength(event) || !StringUtils.hasLength(sign)) {
-			String missing = !StringUtils.hasLength(event) ? "event" : "sign";
+	CallbackOutcome handle(byte @Nullable [] event, Charset charset, @Nullable String sign, String from) {
+		if (event == null || event.length == 0 || !StringUtils.hasLength(sign)) {
+			String missing = (event == null || event.length == 0) ? "event" : "sign";
 			return refuse(CallbackOutcome.MALFORMED, "Refused a Paysera callback from " + from + ": form field '"
-					+ missing + "' is missing or empty (expected the form fields 'event' and 'sign')");
+					+ missing + "' is missing or empty (expected the form fields 'event' and 'sign' in the "
+					+ "application/x-www-form-urlencoded body)");
 		}
 		CallbackSignatureVerifier.Result result;
 		try {
@@ -88,10 +92,20 @@ final class CallbackHandler {
 		}
 		if (result == CallbackSignatureVerifier.Result.INVALID) {
 			return refuse(CallbackOutcome.INVALID_SIGNATURE, "Refused a Paysera callback from " + from
-					+ ": its signature does not verify with Paysera's key (event of " + event.length()
-					+ " characters); it is not dispatched");
+					+ ": its signature does not verify with Paysera's key (event of " + event.length
+					+ " bytes); it is not dispatched");
 		}
-		return dispatch(event);
+		return dispatch(new String(event, charset));
+	}
+
+	/**
+	 * Refuse a request that never reached verification: counted and logged.
+	 * @param outcome what became of it
+	 * @param message the log line (never the body)
+	 * @return the outcome
+	 */
+	CallbackOutcome refused(CallbackOutcome outcome, String message) {
+		return refuse(outcome, message);
 	}
 
 	private CallbackOutcome dispatch(String event) {
@@ -129,7 +143,8 @@ final class CallbackHandler {
 			return done(CallbackOutcome.UNKNOWN_PROJECT, object, "Paysera callback about " + what + " not dispatched: its "
 					+ "data has no project_id and no project was recorded for transaction "
 					+ Texts.quote(decoded.transactionKey()) + " (the starter records the project of transactions it "
-					+ "creates or reads); acknowledged");
+					+ "creates or reads, for paysera.wallet.callbacks.records.time-to-live); answered 503 so that "
+					+ "Paysera sends it again");
 		}
 		ResolvedProject project = this.registry.byId(projectId);
 		try {

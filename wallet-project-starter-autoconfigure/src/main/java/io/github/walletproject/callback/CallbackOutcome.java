@@ -11,7 +11,10 @@ public enum CallbackOutcome {
 	/** Verified and delivered to the listeners, which all returned: {@code 200}. */
 	DISPATCHED(200),
 
-	/** {@code event} or {@code sign} missing or empty, or {@code sign} not Base64: {@code 400}. */
+	/**
+	 * {@code event} or {@code sign} missing, empty or given twice, named in the query string, the
+	 * form not decodable, or {@code sign} not Base64: {@code 400}.
+	 */
 	MALFORMED(400),
 
 	/** The signature does not verify with Paysera's key (also after fetching it again): {@code 400}. */
@@ -23,8 +26,12 @@ public enum CallbackOutcome {
 	/** Verified, but already dispatched within the duplicate window: {@code 200}, not dispatched again. */
 	DUPLICATE(200),
 
-	/** Verified, but no project could be told from signed or recorded data: {@code 200}, not dispatched. */
-	UNKNOWN_PROJECT(200),
+	/**
+	 * Verified, but no project could be told from signed or recorded data: {@code 503}, not
+	 * dispatched, so that Paysera sends it again (the record may yet arrive, a shared cache
+	 * come back) and the event is not lost while someone looks.
+	 */
+	UNKNOWN_PROJECT(503),
 
 	/** Verified, but the credentials may not act for its project: {@code 200}, not dispatched. */
 	FORBIDDEN_PROJECT(200),
@@ -36,7 +43,14 @@ public enum CallbackOutcome {
 	UNSUPPORTED(200),
 
 	/** A listener threw: {@code 500}, so that Paysera sends it again (and it is dispatched again). */
-	LISTENER_FAILED(500);
+	LISTENER_FAILED(500),
+
+	/**
+	 * The form's body was read before the endpoint (a servlet filter read the request's
+	 * parameters), so its exact bytes cannot be verified: {@code 500}, so that Paysera sends it
+	 * again once the application is fixed.
+	 */
+	BODY_UNAVAILABLE(500);
 
 	private final int status;
 

@@ -1,6 +1,5 @@
 package io.github.walletproject.callback;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -9,8 +8,8 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks a callback's {@code sign}: RSA PKCS#1 v1.5 with SHA-256 over the exact UTF-8 bytes
- * of {@code event}, with Paysera's key. When the signature does not verify, the key is
+ * Checks a callback's {@code sign}: RSA PKCS#1 v1.5 with SHA-256 over the exact bytes of
+ * {@code event} as sent (percent-decoded, never re-encoded), with Paysera's key. When the signature does not verify, the key is
  * fetched again (at most once per interval) and tried once more, so that a rotated key is
  * picked up.
  */
@@ -24,12 +23,12 @@ final class CallbackSignatureVerifier {
 
 	/**
 	 * Verify one callback.
-	 * @param event the {@code event} field as received
+	 * @param event the {@code event} field's bytes as sent
 	 * @param sign the {@code sign} field as received
 	 * @return the result
 	 * @throws CallbackPublicKey.KeyUnavailableException when no key can be had
 	 */
-	Result verify(String event, String sign) {
+	Result verify(byte[] event, String sign) {
 		byte[] signature;
 		try {
 			// line breaks are allowed (PEM-style wrapping); any other character outside Base64 is not
@@ -41,7 +40,7 @@ final class CallbackSignatureVerifier {
 		if (signature.length == 0) {
 			return Result.BAD_BASE64;
 		}
-		byte[] data = event.getBytes(StandardCharsets.UTF_8);
+		byte[] data = event;
 		if (verifies(data, signature, this.keys.current())) {
 			return Result.VALID;
 		}

@@ -62,6 +62,15 @@ final class CallbackStore {
 	}
 
 	/**
+	 * The value, if this instance holds it in memory and it has not expired: never waits for
+	 * the shared cache.
+	 */
+	@Nullable Long local(String key) {
+		Entry entry = this.memory.getIfPresent(key);
+		return (entry != null && entry.expiresAt() > now()) ? entry.value() : null;
+	}
+
+	/**
 	 * The value, if it was put and has not expired, here or on another instance.
 	 */
 	@Nullable Long get(String key) {

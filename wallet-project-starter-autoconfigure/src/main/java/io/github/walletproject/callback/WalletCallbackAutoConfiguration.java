@@ -2,6 +2,7 @@ package io.github.walletproject.callback;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 
 import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.autoconfigure.WalletConfigurationException;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
@@ -30,6 +32,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -54,6 +57,13 @@ public final class WalletCallbackAutoConfiguration {
 
 	private static final String PATH = "paysera.wallet.callbacks.path";
 
+	private static final String CACHE_NAME = "paysera.wallet.callbacks.cache-name";
+
+	private static final String RECORDS_TTL = "paysera.wallet.callbacks.records.time-to-live";
+
+	/** The callbacks' shared cache when the access cache is shared and no other is named. */
+	static final String DEFAULT_CACHE_NAME = "wallet-callbacks";
+
 	@Bean
 	@ConditionalOnMissingBean
 	WalletConfirmationUrls walletConfirmationUrls(WalletProperties wallet) {
@@ -68,18 +78,13 @@ public final class WalletCallbackAutoConfiguration {
 		@Bean
 		TransactionProjects walletTransactionProjects(WalletProperties wallet,
 				ObjectProvider<CacheManager> cacheManager, ObjectProvider<Clock> clock) {
-			return new TransactionProjects(new CallbackStore("wallet-callbacks:transaction-project:",
-					wallet.getCallbacks().getTransactionProjectTtl(), 100_000, clock.getIfUnique(Clock::systemUTC),
-					sharedCache(wallet, cacheManager)));
-		}
-
-		@Bean
-		static RestClientHttpServiceGroupConfigurer walletTransactionProjectRecorder(
-				ObjectProvider<TransactionProjects> projects) {
-			return groups -> groups.forEachProxyFactory((group, factory) -> {
-				TransactionProjectRecorder recorder = new TransactionProjectRecorder(projects.getObject());
-				factory.httpRequestValuesProcessor(recorder).exchangeAdapterDecorator(recorder::decorate);
-			});
+			Duration timeToLive = wallet.getCallbacks().getRecords().getTimeToLive();
+			if (timeToLive == null || timeToLive.isNegative() || timeToLive.isZero()) {
+				throw new WalletConfigurationException(RECORDS_TTL, "must be positive, got " + timeToLive,
+						"Set it to the longest time a payer may take to confirm, such as 40d");
+			}
+			return new TransactionProjects(new CallbackStore("wallet-callbacks:transaction-project:", timeToLive,
+					100_000, clock.getIfUnique(Clock::systemUTC), sharedCache(wallet, cacheManager)));
 		}
 
 		@Bean
@@ -116,24 +121,74 @@ public final class WalletCallbackAutoConfiguration {
 
 		private static @Nullable Cache sharedCache(WalletProperties wallet,
 				ObjectProvider<CacheManager> cacheManagers) {
-			String own = wallet.getCallbacks().getCacheName();
-			String name = StringUtils.hasText(own) ? own : wallet.getAccess().getCache().getCacheName();
-			String property = StringUtils.hasText(own) ? "paysera.wallet.callbacks.cache-name"
-					: "paysera.wallet.access.cache.cache-name";
-			if (!StringUtils.hasText(name)) {
+			String name = sharedCacheName(wallet);
+			if (name == null) {
 				return null;
 			}
+			String property = StringUtils.hasText(wallet.getCallbacks().getCacheName()) ? CACHE_NAME
+					: "paysera.wallet.access.cache.cache-name";
 			CacheManager cacheManager = cacheManagers.getIfUnique();
 			if (cacheManager == null) {
-				throw new WalletConfigurationException(property, "is '" + name + "', but the application has no single "
-						+ "CacheManager bean", "Enable caching (spring-boot-starter-cache with Redis…) or remove the property");
+				throw new WalletConfigurationException(property, "asks for the shared cache '" + name + "' of the "
+						+ "callbacks, but the application has no single CacheManager bean",
+						"Enable caching (spring-boot-starter-cache with Redis…) or remove the property");
 			}
 			Cache cache = cacheManager.getCache(name);
 			if (cache == null) {
-				throw new WalletConfigurationException(property, "names cache '" + name + "', which the CacheManager does "
-						+ "not provide", "Declare it (e.g. spring.cache.cache-names=" + name + ") or correct the name");
+				throw new WalletConfigurationException(CACHE_NAME, "names cache '" + name + "' (the callbacks' "
+						+ "records and duplicate check), which the CacheManager does not provide", "Declare it with a "
+						+ "time-to-live of at least " + RECORDS_TTL + " (e.g. spring.cache.cache-names=wallet," + name
+						+ "), or name another cache in " + CACHE_NAME);
 			}
 			return cache;
+		}
+
+		/**
+		 * The name of the callbacks' shared cache: {@code paysera.wallet.callbacks.cache-name}, else
+		 * {@code wallet-callbacks} when the access cache is shared; never the access cache itself,
+		 * whose entries live for an access list's lifetime (75 minutes recommended), far shorter
+		 * than a transaction's record must.
+		 */
+		static @Nullable String sharedCacheName(WalletProperties wallet) {
+			String own = wallet.getCallbacks().getCacheName();
+			String access = wallet.getAccess().getCache().getCacheName();
+			if (StringUtils.hasText(own)) {
+				if (own.trim().equals((access != null) ? access.trim() : null)) {
+					throw new WalletConfigurationException(CACHE_NAME, "is '" + own + "', the access cache's name "
+							+ "(paysera.wallet.access.cache.cache-name): its time-to-live, sized for access lists, would "
+							+ "drop the records of transactions long before Paysera's last callback about them",
+							"Give the callbacks a cache of their own, such as " + DEFAULT_CACHE_NAME
+									+ ", or leave the property out");
+				}
+				return own.trim();
+			}
+			return StringUtils.hasText(access) ? DEFAULT_CACHE_NAME : null;
+		}
+
+		/**
+		 * In a Redis {@code CacheManager} that Boot builds, the callbacks' cache keeps each value
+		 * exactly as long as the value says (a record for {@code records.time-to-live}, a claim
+		 * for {@code duplicate-window}), whatever {@code spring.cache.redis.time-to-live} is.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { "org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer",
+				"org.springframework.data.redis.cache.RedisCacheManager" })
+		static final class RedisExpiry {
+
+			@Bean
+			RedisCacheManagerBuilderCustomizer walletCallbacksRedisCache(WalletProperties wallet,
+					ObjectProvider<Clock> clock) {
+				return builder -> {
+					String name = sharedCacheName(wallet);
+					if (name != null) {
+						RedisCacheConfiguration configuration = builder.getCacheConfigurationFor(name)
+							.orElseGet(builder::cacheDefaults);
+						builder.withCacheConfiguration(name, configuration.entryTtl(
+								new CallbackRedisExpiry(configuration.getTtlFunction(), clock.getIfUnique(Clock::systemUTC))));
+					}
+				};
+			}
+
 		}
 
 		@Configuration(proxyBeanMethods = false)

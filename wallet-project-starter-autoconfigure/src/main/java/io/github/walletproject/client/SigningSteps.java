@@ -46,8 +46,11 @@ final class SigningSteps {
 
 	private final boolean observed;
 
+	private final TransactionCalls transactions;
+
 	SigningSteps(AtomicBoolean open, RouteResolver routes, RouteCheck check,
-			@Nullable RequestAuthenticator authenticator, Attempts attempts, @Nullable String userAgent, boolean observed) {
+			@Nullable RequestAuthenticator authenticator, Attempts attempts, @Nullable String userAgent, boolean observed,
+			TransactionCalls transactions) {
 		this.open = open;
 		this.routes = routes;
 		this.check = check;
@@ -55,6 +58,7 @@ final class SigningSteps {
 		this.attempts = attempts;
 		this.userAgent = userAgent;
 		this.observed = observed;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -140,6 +144,16 @@ final class SigningSteps {
 		if (this.authenticator != null) {
 			state.signerVersion = this.authenticator.authenticate(request, body, route, extra, state);
 		}
+	}
+
+	/**
+	 * What a call is about, for the {@link TransactionObserver}: told after a 2xx answer.
+	 * @param request the request as it goes on the wire
+	 * @param route its checked route
+	 * @return the call, or {@code null} when it is not about a transaction in a project
+	 */
+	TransactionCalls.@Nullable Call transactionCall(HttpRequest request, RequestRoute route) {
+		return this.transactions.of(request, route);
 	}
 
 	Attempts attempts() {

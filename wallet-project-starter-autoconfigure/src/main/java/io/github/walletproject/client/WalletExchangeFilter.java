@@ -142,6 +142,8 @@ public final class WalletExchangeFilter implements ExchangeFilterFunction {
 
 		private final Attempts.Run run;
 
+		private final TransactionCalls.@Nullable Call transaction;
+
 		Call(SigningSteps steps, ClientRequest request, RequestRoute route, @Nullable RoutingParameters extra,
 				ExchangeFunction exchange) {
 			this.steps = steps;
@@ -150,6 +152,7 @@ public final class WalletExchangeFilter implements ExchangeFilterFunction {
 			this.extra = extra;
 			this.exchange = exchange;
 			this.run = steps.attempts().start(new Outgoing(request), route);
+			this.transaction = steps.transactionCall(new Outgoing(request), route);
 		}
 
 		Mono<ClientResponse> attempt() {
@@ -186,13 +189,37 @@ public final class WalletExchangeFilter implements ExchangeFilterFunction {
 			this.run.answered();
 			int status = response.statusCode().value();
 			if (status < 400) {
-				return Mono.just(limited(response, this.steps.attempts().maxResponseBytes()));
+				return observed(limited(response, this.steps.attempts().maxResponseBytes()));
 			}
 			Flux<DataBuffer> body = response.body(BodyExtractors.toDataBuffers());
 			return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(body, WalletErrorDecoder.MAX_ERROR_BODY))
 				.map(WalletExchangeFilter::bytes)
 				.defaultIfEmpty(new byte[0])
 				.flatMap(bytes -> decide(this.run.afterError(status, bytes), errorResponse(response, bytes)));
+		}
+
+		/** Tell the transaction observer of a 2xx answer about a transaction (the body read for a created one's key). */
+		private Mono<ClientResponse> observed(ClientResponse response) {
+			TransactionCalls.Call call = this.transaction;
+			if (call == null || !response.statusCode().is2xxSuccessful()) {
+				return Mono.just(response);
+			}
+			// the observer may write to a shared cache: never on the event loop
+			if (!call.needsBody()) {
+				return Mono.fromRunnable(() -> call.answered(null))
+					.subscribeOn(Schedulers.boundedElastic())
+					.thenReturn(response);
+			}
+			return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()))
+				.map(WalletExchangeFilter::bytes)
+				.defaultIfEmpty(new byte[0])
+				.publishOn(Schedulers.boundedElastic())
+				.map(bytes -> {
+					call.answered(bytes);
+					return response.mutate()
+						.body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes)))
+						.build();
+				});
 		}
 
 		private Mono<ClientResponse> decide(Attempts.Next next, ClientResponse error) {

@@ -1,6 +1,7 @@
 package io.github.walletproject.client;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.walletproject.auth.NonceGenerator;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * What the Wallet clients sign and send with, shared by the routed client and the starter's
@@ -23,6 +25,8 @@ import org.springframework.util.Assert;
  * signed or sent.
  */
 public final class WalletSigning implements AutoCloseable {
+
+	private static final TransactionCalls NO_TRANSACTIONS = new TransactionCalls(() -> TransactionObserver.NONE);
 
 	private final RequestAuthenticator authenticator;
 
@@ -38,6 +42,8 @@ public final class WalletSigning implements AutoCloseable {
 
 	private final AtomicBoolean open = new AtomicBoolean(true);
 
+	private final TransactionCalls transactions;
+
 	private WalletSigning(Builder builder) {
 		this.authenticator = new RequestAuthenticator(builder.nonces, builder.time, builder.signers);
 		this.attempts = new Attempts(builder.retry, builder.clock, builder.signers, builder.metrics,
@@ -47,6 +53,7 @@ public final class WalletSigning implements AutoCloseable {
 		this.sender = (builder.certificates != null) ? Sender.byCertificate(builder.certificates) : Sender.EXECUTION;
 		this.userAgent = builder.userAgent;
 		this.observed = builder.observed;
+		this.transactions = new TransactionCalls(builder.transactions);
 	}
 
 	/**
@@ -87,7 +94,7 @@ public final class WalletSigning implements AutoCloseable {
 	 */
 	SigningSteps steps(RouteResolver routes, RouteCheck check) {
 		return new SigningSteps(this.open, routes, check, this.authenticator, this.attempts, this.userAgent,
-				this.observed);
+				this.observed, this.transactions);
 	}
 
 	/**
@@ -98,7 +105,7 @@ public final class WalletSigning implements AutoCloseable {
 	 */
 	public WalletSigningInterceptor unauthenticatedInterceptor(RequestRoute route) {
 		return new WalletSigningInterceptor(new SigningSteps(this.open, request -> route, RouteCheck.NONE, null,
-				this.unauthenticatedAttempts, this.userAgent, this.observed), Sender.EXECUTION);
+				this.unauthenticatedAttempts, this.userAgent, this.observed, NO_TRANSACTIONS), Sender.EXECUTION);
 	}
 
 	/**
@@ -140,6 +147,8 @@ public final class WalletSigning implements AutoCloseable {
 		private @Nullable String userAgent;
 
 		private boolean observed;
+
+		private Supplier<@Nullable TransactionObserver> transactions = () -> TransactionObserver.NONE;
 
 		private Builder(NonceGenerator nonces, ServerTimeOffset time, MacSigners signers) {
 			Assert.notNull(nonces, "Nonces must not be null");
@@ -220,6 +229,18 @@ public final class WalletSigning implements AutoCloseable {
 		 */
 		public Builder observed(boolean observed) {
 			this.observed = observed;
+			return this;
+		}
+
+		/**
+		 * Tell an observer of every transaction a call in a project created, read or changed
+		 * (after a 2xx answer), whichever client made it.
+		 * @param observer the observer, looked up on the first call about a transaction until
+		 * there is one ({@code null} meanwhile)
+		 * @return this builder
+		 */
+		public Builder transactions(Supplier<@Nullable TransactionObserver> observer) {
+			this.transactions = SingletonSupplier.of(observer);
 			return this;
 		}
 

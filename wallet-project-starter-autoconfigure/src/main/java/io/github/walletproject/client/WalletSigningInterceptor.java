@@ -21,8 +21,9 @@ import org.springframework.http.client.support.HttpRequestWrapper;
  * request ({@link RouteResolver}, with the thread's binding), checks it ({@link RouteCheck}:
  * for the routed client, access to its project), then lets the attempt policy send it, each
  * attempt authenticated afresh from the final URI and body bytes. The blocking adapter of
- * {@link SigningSteps}. Built by {@link WalletSigning}; refuses every request once that is
- * closed.
+ * {@link SigningSteps}. After a 2xx answer to a transaction call in a project, tells the
+ * {@link TransactionObserver}. Built by {@link WalletSigning}; refuses every request once that
+ * is closed.
  */
 public final class WalletSigningInterceptor implements ClientHttpRequestInterceptor {
 
@@ -31,8 +32,8 @@ public final class WalletSigningInterceptor implements ClientHttpRequestIntercep
 
 	/**
 	 * Request attribute a caller may set to an {@code AtomicReference<RequestRoute>} to learn the
-	 * route its call was checked and sent on (the starter records the project a transaction
-	 * was created in this way). Set by the blocking and the reactive client alike.
+	 * route its call was checked and sent on. Set by the blocking and the reactive client alike.
+	 * (The project of each transaction is recorded by {@link TransactionObserver}, for every call.)
 	 */
 	public static final String ROUTE_SINK_ATTRIBUTE = RequestRoute.class.getName() + ".sink";
 
@@ -53,10 +54,22 @@ public final class WalletSigningInterceptor implements ClientHttpRequestIntercep
 		SigningSteps.checked(request.getAttributes(), route);
 		HttpRequest outgoing = asSent(request);
 		RoutingParameters extra = SigningSteps.routingParameters(request.getAttributes());
-		return this.steps.attempts().run(outgoing, route, state -> {
+		ClientHttpResponse response = this.steps.attempts().run(outgoing, route, state -> {
 			this.steps.sign(outgoing, body, route, extra, state);
 			return this.sender.send(outgoing, body, execution, route);
 		});
+		TransactionCalls.Call transaction = this.steps.transactionCall(outgoing, route);
+		if (transaction == null || !response.getStatusCode().is2xxSuccessful()) {
+			return response;
+		}
+		if (!transaction.needsBody()) {
+			transaction.answered(null);
+			return response;
+		}
+		// a created transaction's key is in the answer: read it (bounded, as every answer is) and hand it on
+		BufferedResponse buffered = BufferedResponse.read(response, Integer.MAX_VALUE);
+		transaction.answered(buffered.bodyBytes());
+		return buffered;
 	}
 
 	private static HttpRequest asSent(HttpRequest request) {

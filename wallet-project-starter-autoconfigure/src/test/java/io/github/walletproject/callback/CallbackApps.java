@@ -80,6 +80,28 @@ final class CallbackApps {
 		}
 	}
 
+	/**
+	 * Post raw bytes, with a content type and an optional query string, as a client of any
+	 * charset would.
+	 */
+	static int post(ConfigurableApplicationContext context, @Nullable String query, String contentType, byte[] body) {
+		try {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create(callbackUri(context) + ((query != null) ? "?" + query : "")))
+				.header("Content-Type", contentType)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build();
+			return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	static double outcomes(ConfigurableApplicationContext context, String outcome) {
 		MeterRegistry registry = context.getBean(MeterRegistry.class);
 		return registry.find("wallet.callbacks").tag("outcome", outcome).counters().stream()

@@ -296,13 +296,14 @@ class CallbackEndpointTests {
 	}
 
 	@Test
-	void anUnknownProjectAndAForbiddenProjectAreAcknowledgedAndNotDispatched(CapturedOutput output) {
+	void anUnknownProjectIsRefusedForNowAndAForbiddenProjectAcknowledgedAndNeitherIsDispatched(CapturedOutput output) {
 		ConfigurableApplicationContext app = app();
 		String uri = CallbackApps.callbackUri(app);
 
-		// no project_id, and a transaction key the starter never saw: never the default, never marketplace
+		// no project_id, and a transaction key the starter never saw: never the default, never
+		// marketplace; answered 503 so that Paysera sends it again (CallbackRecordsTests)
 		assertThat(api.callbacks().deliver(uri, "payment", "reserved", paymentData(77, "neverMade")).status())
-			.isEqualTo(200);
+			.isEqualTo(503);
 		// project 1223 is not one the credentials may use
 		assertThat(api.callbacks()
 			.deliver(uri, "transaction", "reserved", transactionData("otherOne", 1223L, "reserved"))
@@ -391,6 +392,31 @@ class CallbackEndpointTests {
 	}
 
 	@Test
+	void theRecordsGetACacheOfTheirOwnNeverTheAccessCacheAndAPositiveTimeToLive() {
+		assertThatException()
+			.isThrownBy(() -> app("spring.cache.type=simple", "paysera.wallet.access.cache.cache-name=wallet",
+					"paysera.wallet.callbacks.cache-name=wallet"))
+			.havingRootCause()
+			.withMessageContaining("paysera.wallet.callbacks.cache-name")
+			.withMessageContaining("the access cache's name");
+		assertThatException().isThrownBy(() -> app("paysera.wallet.callbacks.records.time-to-live=0s"))
+			.havingRootCause()
+			.withMessageContaining("paysera.wallet.callbacks.records.time-to-live")
+			.withMessageContaining("must be positive");
+
+		// by default, a cache of their own next to the shared access cache
+		ConfigurableApplicationContext app = app("spring.cache.type=simple",
+				"paysera.wallet.access.cache.cache-name=wallet");
+		Transaction created = ProjectContext.callWith("shop", () -> app.getBean(WalletTransactions.class)
+			.create(TransactionRequest.of(PaymentRequest.of("Order #11", Money.of("1.00", "EUR")))));
+		org.springframework.cache.Cache callbacks = app.getBean(org.springframework.cache.CacheManager.class)
+			.getCache("wallet-callbacks");
+		assertThat(callbacks.get("wallet-callbacks:transaction-project:" + created.key())).isNotNull();
+		assertThat(app.getBean(org.springframework.cache.CacheManager.class).getCache("wallet")
+			.get("wallet-callbacks:transaction-project:" + created.key())).isNull();
+	}
+
+	@Test
 	void theTestKitsMockMvcRequestIsCorrectlySigned() throws Exception {
 		ConfigurableApplicationContext app = app();
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) app).build();
@@ -401,11 +427,11 @@ class CallbackEndpointTests {
 		String other = MockCallbacks.event("transaction", "failed", transactionData("mockMvc2", 1221L, "failed"));
 		mvc.perform(MockMvcRequestBuilders.post(CallbackApps.PATH)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("event", other)
-			.param("sign", api.callbacks().sign(other.replace("mockMvc2", "mockMvc3"))))
+			.content(form(other, api.callbacks().sign(other.replace("mockMvc2", "mockMvc3")))))
 			.andExpect(MockMvcResultMatchers.status().isBadRequest());
 
 		assertThat(listener(app).seen).extracting(seen -> seen.callback().id()).containsExactly("mockMvc1");
+		assertThat(CallbackApps.outcomes(app, "invalid_signature")).isEqualTo(1);
 		assertThat(app.getBean(WalletConfirmationUrls.class).confirm("mockMvc1"))
 			.hasToString("https://bank.paysera.com/frontend/wallet/confirm/mockMvc1");
 	}

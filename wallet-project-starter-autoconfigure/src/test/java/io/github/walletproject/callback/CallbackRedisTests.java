@@ -67,8 +67,12 @@ class CallbackRedisTests {
 	}
 
 	private ConfigurableApplicationContext instance() {
+		return instance("75m");
+	}
+
+	private ConfigurableApplicationContext instance(String redisTimeToLive) {
 		ConfigurableApplicationContext context = CallbackApps.start(api, "spring.cache.type=redis",
-				"spring.cache.cache-names=wallet", "spring.cache.redis.time-to-live=75m",
+				"spring.cache.cache-names=wallet", "spring.cache.redis.time-to-live=" + redisTimeToLive,
 				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
 				"spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=2s",
 				"paysera.wallet.access.cache.cache-name=wallet");
@@ -108,7 +112,7 @@ class CallbackRedisTests {
 				+ "\"reserved\",\"created_at\":1700000000,\"price\":300,\"currency\":\"EUR\"}";
 
 		// Spring Data Redis may store asynchronously: wait until the record is there
-		awaitKey("wallet-callbacks:transaction-project:" + created.key());
+		awaitKey(created.key());
 		MockCallbacks.Delivery delivery = api.callbacks()
 			.deliver(CallbackApps.callbackUri(second), "payment", "reserved", payment);
 
@@ -117,18 +121,47 @@ class CallbackRedisTests {
 			.satisfies(seen -> assertThat(seen.callback().project().id()).isEqualTo(1221));
 	}
 
-	private static void awaitKey(String part) {
+	@Test
+	void aRecordOutlivesTheAccessCachesTimeToLiveAndAnotherInstanceHandlesALateCallbackInItsProject()
+			throws InterruptedException {
+		// the access cache's Redis TTL, shortened from the recommended 75m to 1s to stand for
+		// "the payer confirmed more than 75 minutes later"
+		ConfigurableApplicationContext first = instance("1s");
+		ConfigurableApplicationContext second = instance("1s");
+		Transaction created = ProjectContext.callWith("shop",
+				() -> first.getBean(WalletTransactions.class).create(TransactionRequest.of(
+						PaymentRequest.of("Order #10", Money.of("4.00", "EUR")))));
+		long paymentId = created.payments().get(0).id();
+		String payment = "{\"id\":" + paymentId + ",\"transaction_key\":\"" + created.key() + "\",\"status\":"
+				+ "\"reserved\",\"created_at\":1700000000,\"price\":400,\"currency\":\"EUR\"}";
+		String record = awaitKey(created.key());
+
+		Thread.sleep(2_000);
+		MockCallbacks.Delivery late = api.callbacks()
+			.deliver(CallbackApps.callbackUri(second), "payment", "reserved", payment);
+
+		assertThat(late.status()).isEqualTo(200);
+		assertThat(second.getBean(CallbackApps.Listener.class).seen).singleElement()
+			.satisfies(seen -> assertThat(seen.callback().project().id()).isEqualTo(1221));
+		// kept in Redis for the records' time-to-live (40 days by default), not the access cache's
+		long millisLeft = ((Number) redis.command("PTTL", record)).longValue();
+		assertThat(millisLeft).isGreaterThan(java.time.Duration.ofDays(39).toMillis());
+		assertThat(record).doesNotStartWith("wallet::");
+	}
+
+	private static String awaitKey(String part) {
 		long deadline = System.nanoTime() + 10_000_000_000L;
 		while (System.nanoTime() < deadline) {
-			if (redis.keys().stream().anyMatch(key -> key.contains(part))) {
-				return;
+			java.util.Optional<String> found = redis.keys().stream().filter(key -> key.contains(part)).findFirst();
+			if (found.isPresent()) {
+				return found.get();
 			}
 			try {
 				Thread.sleep(10);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return;
+				throw new AssertionError(ex);
 			}
 		}
 		throw new AssertionError("No key with " + part + " in " + redis.keys());
