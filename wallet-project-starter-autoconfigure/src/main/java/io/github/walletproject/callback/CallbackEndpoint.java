@@ -18,8 +18,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The Spring MVC endpoint Paysera posts callbacks to: reads the raw form body itself
- * ({@link CallbackForm}: one decoder for names and values), so that {@code event} is verified
- * over the exact bytes sent, in whatever charset the form names (UTF-8 when it names none);
+ * ({@link CallbackForm}: one decoder for names and values), or the parts of a
+ * {@code multipart/form-data} form, so that {@code event} is verified over the exact bytes
+ * sent, in whatever charset the form names (UTF-8 when it names none);
  * refuses {@code event} or {@code sign} given twice or named in the query string under any
  * spelling; and answers with the {@link CallbackOutcome}'s status.
  */
@@ -50,6 +51,9 @@ final class CallbackEndpoint implements HandlerFunction<ServerResponse> {
 		String from = servlet.getRemoteAddr();
 		Charset charset;
 		try {
+			if (isMultipart(servlet.getContentType())) {
+				return readParts(servlet, from);
+			}
 			charset = formCharset(servlet.getContentType());
 		}
 		catch (IllegalArgumentException ex) {
@@ -100,6 +104,68 @@ final class CallbackEndpoint implements HandlerFunction<ServerResponse> {
 	}
 
 	/**
+	 * A {@code multipart/form-data} form (what PHP's cURL sends for an array of fields), read
+	 * from the parts the servlet container parsed: {@code event} is the exact bytes of its part,
+	 * its charset the one the part names, else UTF-8.
+	 */
+	private CallbackOutcome readParts(HttpServletRequest servlet, String from) throws IOException {
+		java.util.Collection<jakarta.servlet.http.Part> parts;
+		try {
+			parts = servlet.getParts();
+		}
+		catch (IllegalStateException | jakarta.servlet.ServletException ex) {
+			return this.handler.refused(CallbackOutcome.MALFORMED, "Refused a Paysera callback from " + from
+					+ ": its multipart form cannot be read (" + ex.getClass().getSimpleName() + "); multipart requests "
+					+ "need spring.servlet.multipart.enabled=true (Boot's default) and a body within "
+					+ "spring.servlet.multipart.max-request-size");
+		}
+		List<jakarta.servlet.http.Part> events = parts.stream().filter(part -> "event".equals(part.getName())).toList();
+		List<jakarta.servlet.http.Part> signs = parts.stream().filter(part -> "sign".equals(part.getName())).toList();
+		if (events.size() > 1 || signs.size() > 1) {
+			String twice = (events.size() > 1) ? "event" : "sign";
+			return this.handler.refused(CallbackOutcome.MALFORMED, "Refused a Paysera callback from " + from
+					+ ": form field '" + twice + "' is given " + Math.max(events.size(), signs.size())
+					+ " times (once expected)");
+		}
+		if ((!events.isEmpty() && events.get(0).getSize() > MAX_BODY_BYTES)
+				|| (!signs.isEmpty() && signs.get(0).getSize() > MAX_BODY_BYTES)) {
+			return this.handler.refused(CallbackOutcome.MALFORMED, "Refused a Paysera callback from " + from
+					+ ": a field is larger than " + MAX_BODY_BYTES + " bytes");
+		}
+		byte[] event = events.isEmpty() ? null : bytes(events.get(0));
+		Charset charset = events.isEmpty() ? StandardCharsets.UTF_8 : partCharset(events.get(0));
+		String sign = signs.isEmpty() ? null : new String(bytes(signs.get(0)), StandardCharsets.ISO_8859_1);
+		return this.handler.handle(event, charset, sign, from);
+	}
+
+	private static byte[] bytes(jakarta.servlet.http.Part part) throws IOException {
+		try (InputStream in = part.getInputStream()) {
+			return in.readNBytes(MAX_BODY_BYTES);
+		}
+	}
+
+	private static Charset partCharset(jakarta.servlet.http.Part part) {
+		try {
+			Charset charset = (part.getContentType() != null) ? MediaType.parseMediaType(part.getContentType()).getCharset()
+					: null;
+			return (charset != null) ? charset : StandardCharsets.UTF_8;
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException("its event part names a content type or charset this JVM does not know");
+		}
+	}
+
+	private static boolean isMultipart(String contentType) {
+		try {
+			return contentType != null
+					&& MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * The charset of a form: the one its content type names, else UTF-8.
 	 * @throws IllegalArgumentException when the content type is not a form, or names a
 	 * charset this JVM does not know
@@ -117,7 +183,7 @@ final class CallbackEndpoint implements HandlerFunction<ServerResponse> {
 		}
 		if (!MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type)) {
 			throw new IllegalArgumentException("its content type is " + type.getType() + "/" + type.getSubtype()
-					+ ", not application/x-www-form-urlencoded");
+					+ ", not application/x-www-form-urlencoded or multipart/form-data");
 		}
 		try {
 			Charset charset = type.getCharset();

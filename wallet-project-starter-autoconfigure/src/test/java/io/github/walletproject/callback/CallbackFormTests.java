@@ -128,6 +128,44 @@ class CallbackFormTests {
 				.isEqualTo("už sąskaitą €"));
 	}
 
+	/**
+	 * A form sent as {@code multipart/form-data} (what PHP's cURL sends for an array of
+	 * fields; Paysera's own client reads either kind through {@code $_POST}) is read from its
+	 * parts: verified over the exact bytes of the {@code event} part, and refused when a field
+	 * comes twice.
+	 */
+	@Test
+	void aMultipartFormIsVerifiedOverTheExactBytesOfItsEventPart() throws Exception {
+		String event = event("multi001", "už sąskaitą €");
+		byte[] sent = event.getBytes(StandardCharsets.UTF_8);
+		String sign = sign(sent);
+
+		assertThat(CallbackApps.post(app, null, "multipart/form-data; boundary=XyZ-boundary",
+				multipart("XyZ-boundary", List.of("event", "sign"), List.of(sent, sign.getBytes(StandardCharsets.US_ASCII)))))
+			.isEqualTo(200);
+		assertThat(CallbackApps.post(app, null, "multipart/form-data; boundary=XyZ-boundary",
+				multipart("XyZ-boundary", List.of("event", "sign", "sign"), List.of(sent,
+						sign.getBytes(StandardCharsets.US_ASCII), sign.getBytes(StandardCharsets.US_ASCII)))))
+			.isEqualTo(400);
+		byte[] tampered = event.replace("multi001", "multi002").getBytes(StandardCharsets.UTF_8);
+		assertThat(CallbackApps.post(app, null, "multipart/form-data; boundary=XyZ-boundary",
+				multipart("XyZ-boundary", List.of("event", "sign"), List.of(tampered, sign.getBytes(StandardCharsets.US_ASCII)))))
+			.isEqualTo(400);
+		assertThat(seenKeys()).containsExactly("multi001");
+	}
+
+	private static byte[] multipart(String boundary, List<String> names, List<byte[]> values) {
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (int i = 0; i < names.size(); i++) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + names.get(i)
+					+ "\"\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			body.writeBytes(values.get(i));
+			body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+		return body.toByteArray();
+	}
+
 	@Test
 	void aPercentEncodedNameIsTheFieldItNames() throws Exception {
 		String event = event("pctName1", "x");
