@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.walletproject.CredentialsContext;
 import io.github.walletproject.WalletException;
 import io.github.walletproject.auth.WalletCredentials;
+import io.github.walletproject.routing.HandedBackWork;
 
 import org.springframework.util.Assert;
 
@@ -96,17 +97,24 @@ public final class WalletUserTokens {
 	}
 
 	/**
-	 * Run work whose Wallet calls are signed with the user's token.
+	 * Run work whose Wallet calls are signed with the user's token. Work the block hands back
+	 * that runs after it returned is signed with the user's token too: a returned
+	 * {@code Stream}, a {@code Supplier}, {@code Callable} or {@code Runnable} lambda, an
+	 * {@code Optional} of one, a {@code Mono} or {@code Flux} (with Spring WebFlux). Work in a
+	 * shape that cannot be bound (an {@code Iterator}, another functional interface, another
+	 * publisher) is refused rather than signed with the application's credentials.
 	 * @param <T> the result type
 	 * @param user the application's key for the user
 	 * @param work the work
-	 * @return its result
-	 * @throws WalletException when no token is kept for the user
+	 * @return its result, bound to the user's token where it carries work that runs later
+	 * @throws WalletException when no token is kept for the user, or when the result carries
+	 * work that runs later in a shape that cannot be bound
 	 */
 	public <T> T callAs(String user, Supplier<T> work) {
 		WalletCredentials signer = credentialsOf(user);
+		T result;
 		try {
-			return CredentialsContext.callWith(signer, work::get);
+			result = CredentialsContext.callWith(signer, work::get);
 		}
 		catch (RuntimeException ex) {
 			throw ex;
@@ -114,6 +122,7 @@ public final class WalletUserTokens {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+		return HandedBackWork.bind(result, signer, "WalletUserTokens.callAs");
 	}
 
 	/**
