@@ -8,7 +8,6 @@ import io.github.walletproject.ProjectContext;
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.WalletReactive;
 import io.github.walletproject.auth.WalletCredentials;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What work handed back for later runs inside, wherever and whenever it runs: the project of
