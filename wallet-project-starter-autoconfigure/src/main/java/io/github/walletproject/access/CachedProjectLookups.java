@@ -69,7 +69,21 @@ public final class CachedProjectLookups implements WalletCaches, AutoCloseable {
 		return this.accessLists.getAsync(accessKey(credentials), offLoop);
 	}
 
+	/**
+	 * Drop what is kept in memory for credentials that will not be used again: a user who
+	 * disconnected or reconnected.
+	 * @param credentials the credentials
+	 */
+	public void forget(WalletCredentials credentials) {
+		this.accessKeys.remove(credentials);
+		this.accessLists.invalidate(new AccessKey(this.baseUrl, credentials));
+	}
+
 	private AccessKey accessKey(WalletCredentials credentials) {
+		if (credentials.isUser()) {
+			// one per user would never shrink: users' keys are made per call
+			return new AccessKey(this.baseUrl, credentials);
+		}
 		AccessKey key = this.accessKeys.get(credentials);
 		return (key != null) ? key
 				: this.accessKeys.computeIfAbsent(credentials, each -> new AccessKey(this.baseUrl, each));

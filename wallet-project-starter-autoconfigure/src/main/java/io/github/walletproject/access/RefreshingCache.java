@@ -321,6 +321,15 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	}
 
 	/**
+	 * Forget the value of one key in memory (credentials that will not be used again); the
+	 * shared cache keeps it until it expires.
+	 * @param key the key
+	 */
+	public void invalidate(K key) {
+		this.cache.synchronous().invalidate(key);
+	}
+
+	/**
 	 * Forget every value, in memory and in the shared cache. Loads in flight still answer
 	 * their callers, but their results are stored nowhere.
 	 */

@@ -35,11 +35,15 @@ public final class WalletCredentials {
 
 	private final @Nullable String sslBundle;
 
-	private WalletCredentials(String name, String identity, @Nullable MacSigner signer, @Nullable String sslBundle) {
+	private final boolean user;
+
+	private WalletCredentials(String name, String identity, @Nullable MacSigner signer, @Nullable String sslBundle,
+			boolean user) {
 		this.name = name;
 		this.identity = identity;
 		this.signer = signer;
 		this.sslBundle = sslBundle;
+		this.user = user;
 	}
 
 	/**
@@ -52,7 +56,22 @@ public final class WalletCredentials {
 		Assert.hasText(name, "Name must not be empty");
 		Assert.notNull(signer, "Signer must not be null");
 		return new WalletCredentials(name, "mac:" + sha256(signer.macId().getBytes(StandardCharsets.UTF_8)), signer,
-				null);
+				null, false);
+	}
+
+	/**
+	 * The MAC credentials of one user's token ({@code WalletUserTokens}): made on demand, one
+	 * set per user, so what the starter keeps for them in memory is bounded and forgotten when
+	 * the user disconnects.
+	 * @param name the name ({@code user:<key>}), for messages
+	 * @param signer the signer holding the user's access token and its MAC key
+	 * @return the credentials
+	 */
+	public static WalletCredentials user(String name, MacSigner signer) {
+		Assert.hasText(name, "Name must not be empty");
+		Assert.notNull(signer, "Signer must not be null");
+		return new WalletCredentials(name, "mac:" + sha256(signer.macId().getBytes(StandardCharsets.UTF_8)), signer,
+				null, true);
 	}
 
 	/**
@@ -66,7 +85,7 @@ public final class WalletCredentials {
 		Assert.hasText(name, "Name must not be empty");
 		Assert.hasText(sslBundle, "SSL bundle must not be empty");
 		Assert.notNull(certificate, "Certificate must not be null");
-		return new WalletCredentials(name, "cert:" + sha256(certificate), null, sslBundle);
+		return new WalletCredentials(name, "cert:" + sha256(certificate), null, sslBundle, false);
 	}
 
 	/**
@@ -108,6 +127,14 @@ public final class WalletCredentials {
 	 */
 	public @Nullable String sslBundle() {
 		return this.sslBundle;
+	}
+
+	/**
+	 * Whether these are the credentials of one user's token, made by {@link #user}.
+	 * @return {@code true} for a user's credentials
+	 */
+	public boolean isUser() {
+		return this.user;
 	}
 
 	@Override

@@ -66,7 +66,7 @@ public final class WalletAccessAutoConfiguration {
 					@Override
 					public <K, V extends Serializable> RefreshingCache<K, V> create(String name, Function<K, V> loader,
 							int maximumSize) {
-						// one access list per set of configured credentials: no size bound needed
+						// one access list per set of credentials, users' tokens included: bounded
 						RefreshingCache.Settings timing = (maximumSize < 0) ? settings.detailsCache() : settings.accessCache();
 						return new RefreshingCache<>(name, loader, timing, time, shared, walletMetrics);
 					}

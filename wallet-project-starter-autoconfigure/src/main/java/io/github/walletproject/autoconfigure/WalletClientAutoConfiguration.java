@@ -112,8 +112,11 @@ public final class WalletClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MacSigners walletMacSigners(ObjectProvider<WalletTokenRefresher> refresher, WalletSettings settings) {
-		return new MacSigners(refresher.getIfAvailable(), settings.maxWait());
+	MacSigners walletMacSigners(ObjectProvider<WalletTokenRefresher> refresher, WalletSettings settings,
+			WalletProperties properties) {
+		WalletProperties.UserCache users = WalletOAuthAutoConfiguration.userCache(properties);
+		return new MacSigners(refresher.getIfAvailable(), settings.maxWait(), users.getMaximumSize(),
+				users.getExpireAfterAccess());
 	}
 
 	@Bean

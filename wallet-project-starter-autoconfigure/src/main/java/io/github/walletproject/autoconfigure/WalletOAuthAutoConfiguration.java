@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import io.github.walletproject.access.CachedProjectLookups;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.client.InternalWalletApi;
+import io.github.walletproject.client.MacSigners;
 import io.github.walletproject.client.WalletTokenRefresher;
 import io.github.walletproject.oauth.InMemoryWalletTokenStore;
 import io.github.walletproject.oauth.RedisWalletTokenStore;
@@ -93,16 +96,38 @@ public final class WalletOAuthAutoConfiguration {
 							+ "token calls are signed with the client's own credentials: set "
 							+ "paysera.wallet.oauth.client.mac-id and .mac-key");
 		}
+		WalletProperties.UserCache users = userCache(properties);
 		return new StoredTokenRefresher(oauth::getObject, store, refreshTokens(properties),
 				properties.getOauth().getRefreshAhead(), settings.maxWait(), FAILURE_BACKOFF,
-				clock.getIfUnique(Clock::systemUTC));
+				clock.getIfUnique(Clock::systemUTC), users.getMaximumSize(), users.getExpireAfterAccess());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty("paysera.wallet.oauth.user-tokens")
-	WalletUserTokens walletUserTokens(WalletTokenStore store, ObjectProvider<WalletOAuthClient> oauth) {
-		return new WalletUserTokens(store, oauth::getObject);
+	WalletUserTokens walletUserTokens(WalletTokenStore store, ObjectProvider<WalletOAuthClient> oauth,
+			MacSigners signers, ObjectProvider<CachedProjectLookups> lookups, WalletProperties properties) {
+		WalletProperties.UserCache users = userCache(properties);
+		CachedProjectLookups accessLists = lookups.getIfAvailable();
+		Consumer<WalletCredentials> forget = (accessLists != null) ? ((Consumer<WalletCredentials>) signers::forget)
+			.andThen(accessLists::forget) : signers::forget;
+		return new WalletUserTokens(store, oauth::getObject, forget, users.getMaximumSize(),
+				users.getExpireAfterAccess());
+	}
+
+	/** The bound of what is kept in memory per user, checked. */
+	static WalletProperties.UserCache userCache(WalletProperties properties) {
+		WalletProperties.UserCache users = properties.getOauth().getUserCache();
+		if (users.getMaximumSize() < 1) {
+			throw new WalletConfigurationException(PREFIX + "oauth.user-cache.maximum-size",
+					"is " + users.getMaximumSize(), "Give a positive number of users, such as 10000");
+		}
+		if (users.getExpireAfterAccess() == null || users.getExpireAfterAccess().isNegative()
+				|| users.getExpireAfterAccess().isZero()) {
+			throw new WalletConfigurationException(PREFIX + "oauth.user-cache.expire-after-access",
+					"is " + users.getExpireAfterAccess(), "Give a positive duration, such as 1h");
+		}
+		return users;
 	}
 
 	/** {@code <scheme>://<host>[:<port>]/oauth/v1/token} of the base URL. */

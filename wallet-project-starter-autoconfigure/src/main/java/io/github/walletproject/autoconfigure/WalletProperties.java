@@ -522,7 +522,8 @@ public class WalletProperties {
 		private @Nullable String cacheName;
 
 		/**
-		 * Most project-details entries kept in memory.
+		 * Most entries kept in memory, in each of the access-list cache (one per set of
+		 * credentials, so one per user with user tokens) and the project-details cache.
 		 */
 		private int maximumSize = 10_000;
 
@@ -909,6 +910,16 @@ public class WalletProperties {
 		 */
 		private final Connect connect = new Connect();
 
+		/**
+		 * What is kept in memory per user (the signer of the user's token, the token in use): at
+		 * most this many users, each dropped when unused for a while; the store keeps the tokens.
+		 */
+		private final UserCache userCache = new UserCache();
+
+		public UserCache getUserCache() {
+			return this.userCache;
+		}
+
 		public MacCredentials getClient() {
 			return this.client;
 		}
@@ -955,6 +966,40 @@ public class WalletProperties {
 
 		public void setAuthorizationUri(URI authorizationUri) {
 			this.authorizationUri = authorizationUri;
+		}
+
+	}
+
+	/**
+	 * What is kept in memory per user.
+	 */
+	public static class UserCache {
+
+		/**
+		 * The most users whose signers are kept in memory; the least recently used go first.
+		 */
+		private int maximumSize = 10_000;
+
+		/**
+		 * How long an unused user's signer is kept in memory; the next call reads the user's
+		 * token from the store again.
+		 */
+		private Duration expireAfterAccess = Duration.ofHours(1);
+
+		public int getMaximumSize() {
+			return this.maximumSize;
+		}
+
+		public void setMaximumSize(int maximumSize) {
+			this.maximumSize = maximumSize;
+		}
+
+		public Duration getExpireAfterAccess() {
+			return this.expireAfterAccess;
+		}
+
+		public void setExpireAfterAccess(Duration expireAfterAccess) {
+			this.expireAfterAccess = expireAfterAccess;
 		}
 
 	}

@@ -85,7 +85,7 @@ record WalletSettings(URI baseUrl, Duration connectTimeout, Duration readTimeout
 				properties.getMaxResponseSize().toBytes(),
 				StringUtils.hasText(properties.getUserAgent()) ? properties.getUserAgent() : null, policy,
 				properties.getClock().isSyncOnInvalidTimestamp(), properties.getObservation().getName(),
-				access.getSource(), access.getUser(), cacheSettings(cache, 0, loadTimeout),
+				access.getSource(), access.getUser(), cacheSettings(cache, cache.getMaximumSize(), loadTimeout),
 				cacheSettings(cache, cache.getMaximumSize(), loadTimeout), sharedCacheName,
 				List.copyOf(properties.getRouting().getHttpServiceGroups()), properties.getAuth().getMode());
 	}

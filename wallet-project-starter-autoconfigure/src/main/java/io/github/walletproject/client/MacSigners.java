@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.walletproject.WalletException;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.WalletCredentials;
@@ -23,6 +24,11 @@ import org.springframework.util.Assert;
  * requests refused with {@code invalid_grant} at the same version share one refresh, so a
  * single-use refresh token is spent once however many calls were refused together. No lock is
  * held while the refresher runs, and waiting for it is bounded.
+ * <p>
+ * The signers of users' credentials ({@link WalletCredentials#isUser()}) are kept in a bounded
+ * cache: at most {@code maximumSize} users, each dropped after {@code expireAfterAccess}
+ * unused (the next call reads the user's token from the store again), and at once when the
+ * user disconnects ({@link #forget}). The configured credentials are few and always kept.
  */
 public final class MacSigners {
 
@@ -32,7 +38,9 @@ public final class MacSigners {
 
 	private final Duration maxWait;
 
-	private final Map<WalletCredentials, Current> current = new ConcurrentHashMap<>();
+	private final Map<WalletCredentials, Current> configured = new ConcurrentHashMap<>();
+
+	private final Map<WalletCredentials, Current> users;
 
 	private final Map<WalletCredentials, CompletableFuture<Current>> refreshing = new ConcurrentHashMap<>();
 
@@ -42,18 +50,54 @@ public final class MacSigners {
 	 * @param maxWait the longest a request waits for a refresh another request started
 	 */
 	public MacSigners(@Nullable WalletTokenRefresher refresher, Duration maxWait) {
+		this(refresher, maxWait, 10_000, Duration.ofHours(1));
+	}
+
+	/**
+	 * Create the signers.
+	 * @param refresher refreshes refused user tokens, or {@code null} when they cannot be
+	 * @param maxWait the longest a request waits for a refresh another request started
+	 * @param maximumSize the most users whose signers are kept in memory
+	 * @param expireAfterAccess how long an unused user's signer is kept
+	 */
+	public MacSigners(@Nullable WalletTokenRefresher refresher, Duration maxWait, int maximumSize,
+			Duration expireAfterAccess) {
 		Assert.notNull(maxWait, "Max wait must not be null");
+		Assert.isTrue(maximumSize > 0, "Maximum size must be positive");
 		this.refresher = refresher;
 		this.maxWait = maxWait;
+		this.users = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfterAccess(expireAfterAccess)
+			.executor(Runnable::run)
+			.<WalletCredentials, Current>build()
+			.asMap();
+	}
+
+	/**
+	 * Drop what is kept for credentials that will not be used again (a user who disconnected
+	 * or reconnected), here and in the refresher.
+	 * @param credentials the credentials
+	 */
+	public void forget(WalletCredentials credentials) {
+		map(credentials).remove(credentials);
+		if (this.refresher != null) {
+			this.refresher.forget(credentials);
+		}
+	}
+
+	private Map<WalletCredentials, Current> map(WalletCredentials credentials) {
+		return credentials.isUser() ? this.users : this.configured;
 	}
 
 	Current current(WalletCredentials credentials) {
-		Current now = this.current.get(credentials);
+		Map<WalletCredentials, Current> current = map(credentials);
+		Current now = current.get(credentials);
 		if (now == null) {
 			MacSigner initial = (this.refresher != null && credentials.signer() != null)
 					? this.refresher.initial(credentials) : null;
 			MacSigner start = (initial != null) ? initial : credentials.signer();
-			now = this.current.computeIfAbsent(credentials, key -> new Current(start, 0));
+			now = current.computeIfAbsent(credentials, key -> new Current(start, 0));
 		}
 		if (this.refresher != null && now.signer() != null && credentials.signer() != null
 				&& this.refresher.isDue(credentials, now.signer())) {
@@ -65,7 +109,7 @@ public final class MacSigners {
 				logger.warn("Wallet API access token of credentials '" + credentials.name()
 						+ "' could not be refreshed ahead of its expiry; it stays in use: " + ex.getClass().getSimpleName());
 			}
-			now = this.current.getOrDefault(credentials, now);
+			now = current.getOrDefault(credentials, now);
 		}
 		return now;
 	}
@@ -81,7 +125,7 @@ public final class MacSigners {
 		if (this.refresher == null || credentials.signer() == null) {
 			return true;
 		}
-		Current now = this.current.get(credentials);
+		Current now = map(credentials).get(credentials);
 		return now != null && (now.signer() == null || !this.refresher.isDue(credentials, now.signer()));
 	}
 
@@ -114,7 +158,13 @@ public final class MacSigners {
 				return false;
 			}
 			Current next = new Current(refreshed, seen + 1);
-			this.current.put(credentials, next);
+			if (credentials.isUser()) {
+				// a user forgotten meanwhile (disconnected) is not kept again
+				this.users.replace(credentials, next);
+			}
+			else {
+				this.configured.put(credentials, next);
+			}
 			mine.complete(next);
 			logger.info("Wallet API access token of credentials '" + credentials.name() + "' was refreshed");
 			return true;
@@ -130,7 +180,7 @@ public final class MacSigners {
 
 	/** The signer in use, without the refresh-ahead check (which calls back here). */
 	private Current stored(WalletCredentials credentials) {
-		Current now = this.current.get(credentials);
+		Current now = map(credentials).get(credentials);
 		return (now != null) ? now : new Current(credentials.signer(), 0);
 	}
 

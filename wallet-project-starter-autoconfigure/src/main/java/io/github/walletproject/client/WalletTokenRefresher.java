@@ -44,4 +44,12 @@ public interface WalletTokenRefresher {
 		return false;
 	}
 
+	/**
+	 * Forget what is kept in memory for credentials that will not be used again: a user who
+	 * disconnected or reconnected ({@link WalletCredentials#isUser()}).
+	 * @param credentials the credentials
+	 */
+	default void forget(WalletCredentials credentials) {
+	}
+
 }

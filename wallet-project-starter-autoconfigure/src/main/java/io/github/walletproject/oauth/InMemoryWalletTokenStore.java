@@ -24,6 +24,16 @@ public final class InMemoryWalletTokenStore implements WalletTokenStore {
 	}
 
 	@Override
+	public boolean replace(String key, @Nullable String expected, WalletAccessToken token) {
+		if (expected == null) {
+			return this.tokens.putIfAbsent(key, token) == null;
+		}
+		WalletAccessToken now = this.tokens.computeIfPresent(key,
+				(name, current) -> current.accessToken().equals(expected) ? token : current);
+		return now == token;
+	}
+
+	@Override
 	public void remove(String key) {
 		this.tokens.remove(key);
 	}

@@ -2,8 +2,10 @@ package io.github.walletproject.oauth;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +30,14 @@ public final class RedisWalletTokenStore implements WalletTokenStore {
 	private static final RedisScript<Long> UNLOCK = new DefaultRedisScript<>(
 			"if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end",
 			Long.class);
+
+	/** Replaces the hash when its access token is ARGV[1] ({@code ""}: when there is none). */
+	private static final RedisScript<Long> REPLACE = new DefaultRedisScript<>("""
+			local current = redis.call('hget', KEYS[1], 'access_token')
+			if (ARGV[1] == '' and current) or (ARGV[1] ~= '' and current ~= ARGV[1]) then return 0 end
+			redis.call('del', KEYS[1])
+			redis.call('hset', KEYS[1], unpack(ARGV, 2))
+			return 1""", Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -59,6 +69,30 @@ public final class RedisWalletTokenStore implements WalletTokenStore {
 
 	@Override
 	public void put(String key, WalletAccessToken token) {
+		Map<String, String> fields = fields(token);
+		// one HSET: a reader sees the old token or the new one; then drop what the new one lacks
+		this.redis.opsForHash().putAll(PREFIX + key, fields);
+		if (token.refreshToken() == null) {
+			this.redis.opsForHash().delete(PREFIX + key, "refresh_token");
+		}
+		if (token.expiresAt() == null) {
+			this.redis.opsForHash().delete(PREFIX + key, "expires_at");
+		}
+	}
+
+	@Override
+	public boolean replace(String key, @Nullable String expected, WalletAccessToken token) {
+		List<String> arguments = new ArrayList<>();
+		arguments.add((expected != null) ? expected : "");
+		fields(token).forEach((field, value) -> {
+			arguments.add(field);
+			arguments.add(value);
+		});
+		Long replaced = this.redis.execute(REPLACE, Collections.singletonList(PREFIX + key), arguments.toArray());
+		return replaced != null && replaced == 1L;
+	}
+
+	private static Map<String, String> fields(WalletAccessToken token) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("access_token", token.accessToken());
 		fields.put("mac_key", token.macKey());
@@ -68,14 +102,7 @@ public final class RedisWalletTokenStore implements WalletTokenStore {
 		if (token.expiresAt() != null) {
 			fields.put("expires_at", Long.toString(token.expiresAt().getEpochSecond()));
 		}
-		// one HSET: a reader sees the old token or the new one; then drop what the new one lacks
-		this.redis.opsForHash().putAll(PREFIX + key, fields);
-		if (token.refreshToken() == null) {
-			this.redis.opsForHash().delete(PREFIX + key, "refresh_token");
-		}
-		if (token.expiresAt() == null) {
-			this.redis.opsForHash().delete(PREFIX + key, "expires_at");
-		}
+		return fields;
 	}
 
 	@Override

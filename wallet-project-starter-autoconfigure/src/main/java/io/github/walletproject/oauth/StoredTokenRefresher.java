@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.walletproject.WalletApiException;
 import io.github.walletproject.WalletException;
 import io.github.walletproject.auth.MacSigner;
@@ -56,14 +57,11 @@ public final class StoredTokenRefresher implements WalletTokenRefresher {
 
 	private final Clock clock;
 
-	/** Per key: the access token this instance signs with now. */
-	private final Map<String, String> inUse = new ConcurrentHashMap<>();
+	/** Per key of configured credentials: the token this instance signs with now. */
+	private final Map<String, InUse> configured = new ConcurrentHashMap<>();
 
-	/** Per access token in use: when it expires, where known. */
-	private final Map<String, Instant> expiry = new ConcurrentHashMap<>();
-
-	/** Per key: when the last refresh failed. */
-	private final Map<String, Instant> failed = new ConcurrentHashMap<>();
+	/** Per key of a user: the same, bounded, and forgotten when the user disconnects. */
+	private final Map<String, InUse> users;
 
 	/**
 	 * Create the refresher.
@@ -79,6 +77,25 @@ public final class StoredTokenRefresher implements WalletTokenRefresher {
 	public StoredTokenRefresher(Supplier<WalletOAuthClient> oauth, WalletTokenStore store,
 			Map<String, String> refreshTokens, Duration refreshAhead, Duration maxWait, Duration failureBackoff,
 			Clock clock) {
+		this(oauth, store, refreshTokens, refreshAhead, maxWait, failureBackoff, clock, 10_000, Duration.ofHours(1));
+	}
+
+	/**
+	 * Create the refresher.
+	 * @param oauth the token client (looked up when first needed: it signs with the client
+	 * credentials through the same signers this refresher serves)
+	 * @param store where tokens are kept
+	 * @param refreshTokens the configured refresh token of each credentials name
+	 * @param refreshAhead how long before expiry a token is refreshed
+	 * @param maxWait the longest this instance waits for another instance's refresh
+	 * @param failureBackoff the pause of refresh-ahead after a failed refresh
+	 * @param clock the clock
+	 * @param maximumSize the most users whose token in use is kept in memory
+	 * @param expireAfterAccess how long an unused user's entry is kept
+	 */
+	public StoredTokenRefresher(Supplier<WalletOAuthClient> oauth, WalletTokenStore store,
+			Map<String, String> refreshTokens, Duration refreshAhead, Duration maxWait, Duration failureBackoff,
+			Clock clock, int maximumSize, Duration expireAfterAccess) {
 		Assert.notNull(oauth, "OAuth client must not be null");
 		Assert.notNull(store, "Token store must not be null");
 		this.oauth = oauth;
@@ -88,6 +105,12 @@ public final class StoredTokenRefresher implements WalletTokenRefresher {
 		this.maxWait = maxWait;
 		this.failureBackoff = failureBackoff;
 		this.clock = clock;
+		this.users = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfterAccess(expireAfterAccess)
+			.executor(Runnable::run)
+			.<String, InUse>build()
+			.asMap();
 	}
 
 	/**
@@ -100,7 +123,11 @@ public final class StoredTokenRefresher implements WalletTokenRefresher {
 	}
 
 	private static boolean isUser(WalletCredentials credentials) {
-		return credentials.name().startsWith(WalletUserTokens.PREFIX);
+		return credentials.isUser();
+	}
+
+	private Map<String, InUse> inUse(WalletCredentials credentials) {
+		return isUser(credentials) ? this.users : this.configured;
 	}
 
 	@Override
@@ -111,24 +138,24 @@ public final class StoredTokenRefresher implements WalletTokenRefresher {
 		String key = key(credentials);
 		WalletAccessToken stored = this.store.get(key);
 		if (stored == null) {
-			this.inUse.put(key, configuredId(credentials));
+			inUse(credentials).put(key, new InUse(configuredId(credentials), null, null));
 			return null;
 		}
-		return adopt(key, stored);
+		return adopt(credentials, stored);
 	}
 
 	@Override
 	public boolean isDue(WalletCredentials credentials, MacSigner inUse) {
-		Instant expiresAt = this.expiry.get(inUse.macId());
-		if (expiresAt == null) {
+		InUse using = inUse(credentials).get(key(credentials));
+		if (using == null || using.expiresAt() == null || !using.accessToken().equals(inUse.macId())) {
 			return false;
 		}
 		Instant now = this.clock.instant();
-		Instant failedAt = this.failed.get(key(credentials));
+		Instant failedAt = using.failedAt();
 		if (failedAt != null && now.isBefore(failedAt.plus(this.failureBackoff))) {
 			return false;
 		}
-		return !now.isBefore(expiresAt.minus(this.refreshAhead));
+		return !now.isBefore(using.expiresAt().minus(this.refreshAhead));
 	}
 
 	@Override
@@ -137,18 +164,19 @@ public final class StoredTokenRefresher implements WalletTokenRefresher {
 			return null;
 		}
 		String key = key(credentials);
-		String using = this.inUse.computeIfAbsent(key, (name) -> configuredId(credentials));
+		InUse current = inUse(credentials).get(key);
+		String using = (current != null) ? current.accessToken() : configuredId(credentials);
 		WalletAccessToken newer = newer(key, using);
 		if (newer != null) {
-			return adopt(key, newer);
+			return adopt(credentials, newer);
 		}
 		if (!this.store.tryLock(key, this.maxWait.multipliedBy(2))) {
-			return awaitAnotherInstance(key, using);
+			return awaitAnotherInstance(credentials, using);
 		}
 		try {
 			newer = newer(key, using);
 			if (newer != null) {
-				return adopt(key, newer);
+				return adopt(credentials, newer);
 			}
 			WalletAccessToken stored = this.store.get(key);
 			String refreshToken = (stored != null) ? stored.refreshToken() : this.refreshTokens.get(credentials.name());
@@ -162,25 +190,58 @@ public final class StoredTokenRefresher implements WalletTokenRefresher {
 				next = this.oauth.get().refresh(refreshToken, null);
 			}
 			catch (WalletException ex) {
-				this.failed.put(key, this.clock.instant());
+				inUse(credentials).put(key, new InUse(using, (current != null) ? current.expiresAt() : null,
+						this.clock.instant()));
 				// a refresh token another instance spent without the store's lock: its token may be there
 				newer = (ex instanceof WalletApiException) ? newer(key, using) : null;
 				if (newer != null) {
-					return adopt(key, newer);
+					return adopt(credentials, newer);
 				}
 				throw ex;
 			}
-			// kept before it is used: the old refresh token is spent now
-			this.store.put(key, next);
-			this.failed.remove(key);
-			return adopt(key, next);
+			// kept before it is used: the old refresh token is spent now. Only over the token it
+			// renews: one saved meanwhile (the user reconnected) is newer and stays
+			if (!this.store.replace(key, (stored != null) ? stored.accessToken() : null, next)) {
+				return supersededBy(credentials, next);
+			}
+			return adopt(credentials, next);
 		}
 		finally {
 			this.store.unlock(key);
 		}
 	}
 
-	private @Nullable MacSigner awaitAnotherInstance(String key, String using) {
+	/**
+	 * The store took another token while this refresh was in flight: a reconnect saved a
+	 * newer one, or the user disconnected. That token is used (or none); the one this refresh
+	 * obtained is revoked, as nothing will use it.
+	 */
+	private @Nullable MacSigner supersededBy(WalletCredentials credentials, WalletAccessToken refreshed) {
+		String key = key(credentials);
+		try {
+			this.oauth.get().revoke(refreshed.accessToken());
+		}
+		catch (WalletException ex) {
+			logger.debug("Wallet API token refreshed under " + key + " but superseded could not be revoked: "
+					+ ex.getClass().getSimpleName());
+		}
+		WalletAccessToken saved = this.store.get(key);
+		if (saved == null) {
+			inUse(credentials).remove(key);
+			return null;
+		}
+		return adopt(credentials, saved);
+	}
+
+	@Override
+	public void forget(WalletCredentials credentials) {
+		if (isUser(credentials)) {
+			this.users.remove(key(credentials));
+		}
+	}
+
+	private @Nullable MacSigner awaitAnotherInstance(WalletCredentials credentials, String using) {
+		String key = key(credentials);
 		Instant deadline = this.clock.instant().plus(this.maxWait);
 		while (this.clock.instant().isBefore(deadline)) {
 			try {
@@ -192,7 +253,7 @@ public final class StoredTokenRefresher implements WalletTokenRefresher {
 			}
 			WalletAccessToken newer = newer(key, using);
 			if (newer != null) {
-				return adopt(key, newer);
+				return adopt(credentials, newer);
 			}
 		}
 		logger.warn("Wallet API access token under " + key + " was not refreshed by the instance holding the "
@@ -210,14 +271,8 @@ public final class StoredTokenRefresher implements WalletTokenRefresher {
 		return (expiresAt == null || this.clock.instant().isBefore(expiresAt)) ? stored : null;
 	}
 
-	private MacSigner adopt(String key, WalletAccessToken token) {
-		String previous = this.inUse.put(key, token.accessToken());
-		if (previous != null && !previous.equals(token.accessToken())) {
-			this.expiry.remove(previous);
-		}
-		if (token.expiresAt() != null) {
-			this.expiry.put(token.accessToken(), token.expiresAt());
-		}
+	private MacSigner adopt(WalletCredentials credentials, WalletAccessToken token) {
+		inUse(credentials).put(key(credentials), new InUse(token.accessToken(), token.expiresAt(), null));
 		return token.signer();
 	}
 
@@ -229,6 +284,19 @@ public final class StoredTokenRefresher implements WalletTokenRefresher {
 	private static String configuredId(WalletCredentials credentials) {
 		MacSigner signer = credentials.signer();
 		return (signer != null) ? signer.macId() : "";
+	}
+
+	/**
+	 * The token a key signs with in this instance: its access token (compared, never shown),
+	 * its expiry where known, and when its last refresh failed.
+	 */
+	private record InUse(String accessToken, @Nullable Instant expiresAt, @Nullable Instant failedAt) {
+
+		@Override
+		public String toString() {
+			return "InUse[expiresAt=" + this.expiresAt + ", failedAt=" + this.failedAt + "]";
+		}
+
 	}
 
 	@Override

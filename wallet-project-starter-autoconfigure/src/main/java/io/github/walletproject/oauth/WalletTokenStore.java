@@ -31,6 +31,21 @@ public interface WalletTokenStore {
 	void put(String key, WalletAccessToken token);
 
 	/**
+	 * Keep a token under a key only if the key still holds the token it renews: a
+	 * compare-and-set on the access token, which is new with every token, so it versions the
+	 * key. A refresh saves its result this way, so a token saved meanwhile (the user reconnected,
+	 * or disconnected) is never overwritten by the refresh of an older one. Implementations
+	 * make the check and the write one atomic step.
+	 * @param key the key
+	 * @param expected the access token the key must hold now, or {@code null} when it must
+	 * hold none
+	 * @param token the token to keep
+	 * @return {@code true} when the token was kept; {@code false} when the key holds another
+	 * token (or none), which is left as it is
+	 */
+	boolean replace(String key, @Nullable String expected, WalletAccessToken token);
+
+	/**
 	 * Forget the token under a key.
 	 * @param key the key
 	 */

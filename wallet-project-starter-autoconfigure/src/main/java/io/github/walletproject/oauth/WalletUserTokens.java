@@ -1,13 +1,16 @@
 package io.github.walletproject.oauth;
 
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.walletproject.CredentialsContext;
 import io.github.walletproject.WalletException;
 import io.github.walletproject.auth.WalletCredentials;
+import io.github.walletproject.routing.HandedBackWork;
 
 import org.springframework.util.Assert;
 
@@ -31,7 +34,8 @@ public final class WalletUserTokens {
 
 	private final Supplier<WalletOAuthClient> oauth;
 
-	private final Map<String, WalletCredentials> credentials = new ConcurrentHashMap<>();
+	/** Per user: the credentials made from the user's token, bounded. */
+	private final Map<String, WalletCredentials> credentials;
 
 	/**
 	 * Create the user tokens.
@@ -39,10 +43,38 @@ public final class WalletUserTokens {
 	 * @param oauth the token client, for revoking
 	 */
 	public WalletUserTokens(WalletTokenStore store, Supplier<WalletOAuthClient> oauth) {
+		this(store, oauth, (credentials) -> {
+		}, 10_000, Duration.ofHours(1));
+	}
+
+	/**
+	 * Create the user tokens.
+	 * @param store where tokens are kept
+	 * @param oauth the token client, for revoking
+	 * @param forget told of a user's credentials that will not be used again (the user
+	 * disconnected or reconnected), to drop what is kept for them ({@code MacSigners::forget})
+	 * @param maximumSize the most users whose credentials are kept in memory
+	 * @param expireAfterAccess how long an unused user's credentials are kept
+	 */
+	public WalletUserTokens(WalletTokenStore store, Supplier<WalletOAuthClient> oauth,
+			Consumer<WalletCredentials> forget, int maximumSize, Duration expireAfterAccess) {
 		Assert.notNull(store, "Store must not be null");
 		Assert.notNull(oauth, "OAuth client must not be null");
+		Assert.notNull(forget, "Forget must not be null");
 		this.store = store;
 		this.oauth = oauth;
+		// what the client keeps for a user lives as long as the user's entry here
+		this.credentials = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfterAccess(expireAfterAccess)
+			.executor(Runnable::run)
+			.<String, WalletCredentials>removalListener((user, credentials, cause) -> {
+				if (credentials != null) {
+					forget.accept(credentials);
+				}
+			})
+			.build()
+			.asMap();
 	}
 
 	/**
@@ -52,7 +84,7 @@ public final class WalletUserTokens {
 	 */
 	public void save(String user, WalletAccessToken token) {
 		this.store.put(PREFIX + checked(user), token);
-		this.credentials.remove(user);
+		forget(user);
 	}
 
 	/**
@@ -65,17 +97,24 @@ public final class WalletUserTokens {
 	}
 
 	/**
-	 * Run work whose Wallet calls are signed with the user's token.
+	 * Run work whose Wallet calls are signed with the user's token. Work the block hands back
+	 * that runs after it returned is signed with the user's token too: a returned
+	 * {@code Stream}, a {@code Supplier}, {@code Callable} or {@code Runnable} lambda, an
+	 * {@code Optional} of one, a {@code Mono} or {@code Flux} (with Spring WebFlux). Work in a
+	 * shape that cannot be bound (an {@code Iterator}, another functional interface, another
+	 * publisher) is refused rather than signed with the application's credentials.
 	 * @param <T> the result type
 	 * @param user the application's key for the user
 	 * @param work the work
-	 * @return its result
-	 * @throws WalletException when no token is kept for the user
+	 * @return its result, bound to the user's token where it carries work that runs later
+	 * @throws WalletException when no token is kept for the user, or when the result carries
+	 * work that runs later in a shape that cannot be bound
 	 */
 	public <T> T callAs(String user, Supplier<T> work) {
 		WalletCredentials signer = credentialsOf(user);
+		T result;
 		try {
-			return CredentialsContext.callWith(signer, work::get);
+			result = CredentialsContext.callWith(signer, work::get);
 		}
 		catch (RuntimeException ex) {
 			throw ex;
@@ -83,6 +122,7 @@ public final class WalletUserTokens {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+		return HandedBackWork.bind(result, signer, "WalletUserTokens.callAs");
 	}
 
 	/**
@@ -108,7 +148,11 @@ public final class WalletUserTokens {
 			this.oauth.get().revoke(token.accessToken());
 		}
 		this.store.remove(key);
-		this.credentials.remove(user);
+		forget(user);
+	}
+
+	private void forget(String user) {
+		this.credentials.remove(user); // the removal listener tells the client
 	}
 
 	private WalletCredentials credentialsOf(String user) {
@@ -119,7 +163,7 @@ public final class WalletUserTokens {
 				throw new WalletException("No Wallet API token is kept for user '" + name
 						+ "': connect the user's wallet first (the OAuth connect endpoint, or WalletUserTokens.save)");
 			}
-			return WalletCredentials.mac(key, token.signer());
+			return WalletCredentials.user(key, token.signer());
 		});
 	}
 

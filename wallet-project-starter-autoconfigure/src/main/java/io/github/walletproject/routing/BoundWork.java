@@ -13,14 +13,12 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import io.github.walletproject.ProjectContext;
-import io.github.walletproject.ResolvedProject;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link ResultBinding}s of the shapes of work the starter binds: each wraps the result
- * so that every step of its work runs with the method's project bound, on whatever thread and
- * whenever it runs, and hands out the values it produces through the binding of their own
+ * so that every step of its work runs inside its {@link WorkScope} (the method's project, or
+ * the credentials of a {@code callAs} block), on whatever thread and whenever it runs, and hands out the values it produces through the binding of their own
  * type ({@code Supplier<Stream<T>>}: the stream the supplier returns is bound too).
  */
 final class BoundWork {
@@ -29,47 +27,47 @@ final class BoundWork {
 	}
 
 	static ResultBinding stream(ResultBinding elements) {
-		return (result, project) -> (result instanceof Stream<?> stream) ? stream(stream, elements, project) : result;
+		return (result, scope) -> (result instanceof Stream<?> stream) ? stream(stream, elements, scope) : result;
 	}
 
-	static final ResultBinding INT_STREAM = (result, project) -> (result instanceof IntStream stream)
-			? stream(stream.boxed(), ResultBinding.AS_IS, project).mapToInt(Integer::intValue) : result;
+	static final ResultBinding INT_STREAM = (result, scope) -> (result instanceof IntStream stream)
+			? stream(stream.boxed(), ResultBinding.AS_IS, scope).mapToInt(Integer::intValue) : result;
 
-	static final ResultBinding LONG_STREAM = (result, project) -> (result instanceof LongStream stream)
-			? stream(stream.boxed(), ResultBinding.AS_IS, project).mapToLong(Long::longValue) : result;
+	static final ResultBinding LONG_STREAM = (result, scope) -> (result instanceof LongStream stream)
+			? stream(stream.boxed(), ResultBinding.AS_IS, scope).mapToLong(Long::longValue) : result;
 
-	static final ResultBinding DOUBLE_STREAM = (result, project) -> (result instanceof DoubleStream stream)
-			? stream(stream.boxed(), ResultBinding.AS_IS, project).mapToDouble(Double::doubleValue) : result;
+	static final ResultBinding DOUBLE_STREAM = (result, scope) -> (result instanceof DoubleStream stream)
+			? stream(stream.boxed(), ResultBinding.AS_IS, scope).mapToDouble(Double::doubleValue) : result;
 
-	static final ResultBinding RUNNABLE = (result, project) -> (result instanceof Runnable runnable)
-			? (Runnable) () -> ProjectContext.runWith(project, runnable) : result;
+	static final ResultBinding RUNNABLE = (result, scope) -> (result instanceof Runnable runnable)
+			? (Runnable) () -> scope.run(runnable) : result;
 
 	static ResultBinding iterator(ResultBinding elements) {
-		return (result, project) -> (result instanceof Iterator<?> iterator)
-				? new BoundIterator<>(iterator, elements, project) : result;
+		return (result, scope) -> (result instanceof Iterator<?> iterator)
+				? new BoundIterator<>(iterator, elements, scope) : result;
 	}
 
 	static ResultBinding iterable(ResultBinding elements) {
-		return (result, project) -> (result instanceof Iterable<?> iterable) ? (Iterable<Object>) () -> {
-			Iterator<?> iterator = ProjectContext.callWith(project, iterable::iterator);
-			return new BoundIterator<>(iterator, elements, project);
+		return (result, scope) -> (result instanceof Iterable<?> iterable) ? (Iterable<Object>) () -> {
+			Iterator<?> iterator = scope.get(iterable::iterator);
+			return new BoundIterator<>(iterator, elements, scope);
 		} : result;
 	}
 
 	static ResultBinding supplier(ResultBinding value) {
-		return (result, project) -> (result instanceof Supplier<?> supplier)
-				? (Supplier<Object>) () -> value.bind(ProjectContext.callWith(project, supplier::get), project) : result;
+		return (result, scope) -> (result instanceof Supplier<?> supplier)
+				? (Supplier<Object>) () -> value.bind(scope.get(supplier::get), scope) : result;
 	}
 
 	static ResultBinding callable(ResultBinding value) {
-		return (result, project) -> (result instanceof Callable<?> callable)
-				? (Callable<Object>) () -> value.bind(ProjectContext.callWith(project, callable::call), project)
+		return (result, scope) -> (result instanceof Callable<?> callable)
+				? (Callable<Object>) () -> value.bind(scope.call(callable), scope)
 				: result;
 	}
 
 	static ResultBinding optional(ResultBinding value) {
-		return (result, project) -> (result instanceof Optional<?> optional)
-				? optional.map(content -> value.bind(content, project)) : result;
+		return (result, scope) -> (result instanceof Optional<?> optional)
+				? optional.map(content -> value.bind(content, scope)) : result;
 	}
 
 	/**
@@ -81,69 +79,69 @@ final class BoundWork {
 	 */
 	static final ResultBinding BY_RESULT = BoundWork::byResult;
 
-	private static @Nullable Object byResult(@Nullable Object result, ResolvedProject project) {
+	private static @Nullable Object byResult(@Nullable Object result, WorkScope scope) {
 		if (result instanceof Stream<?> stream) {
-			return stream(stream, ResultBinding.AS_IS, project);
+			return stream(stream, ResultBinding.AS_IS, scope);
 		}
 		if (result instanceof IntStream) {
-			return INT_STREAM.bind(result, project);
+			return INT_STREAM.bind(result, scope);
 		}
 		if (result instanceof LongStream) {
-			return LONG_STREAM.bind(result, project);
+			return LONG_STREAM.bind(result, scope);
 		}
 		if (result instanceof DoubleStream) {
-			return DOUBLE_STREAM.bind(result, project);
+			return DOUBLE_STREAM.bind(result, scope);
 		}
 		if (result instanceof Optional<?> optional) {
-			return optional.map(content -> byResult(content, project));
+			return optional.map(content -> byResult(content, scope));
 		}
 		if (result == null || !result.getClass().isHidden()) {
 			return result;
 		}
 		if (result instanceof Supplier<?>) {
-			return supplier(BY_RESULT).bind(result, project);
+			return supplier(BY_RESULT).bind(result, scope);
 		}
 		if (result instanceof Callable<?>) {
-			return callable(BY_RESULT).bind(result, project);
+			return callable(BY_RESULT).bind(result, scope);
 		}
-		return RUNNABLE.bind(result, project);
+		return RUNNABLE.bind(result, scope);
 	}
 
 	@SuppressWarnings("unchecked")
-	private static <T> Stream<T> stream(Stream<T> stream, ResultBinding elements, ResolvedProject project) {
+	private static <T> Stream<T> stream(Stream<T> stream, ResultBinding elements, WorkScope scope) {
 		Stream<T> bound = StreamSupport
-			.stream(() -> new BoundSpliterator<>(stream.spliterator(), project), Spliterator.ORDERED,
+			.stream(() -> new BoundSpliterator<>(stream.spliterator(), scope), Spliterator.ORDERED,
 					stream.isParallel())
 			.onClose(stream::close);
-		return (elements != ResultBinding.AS_IS) ? bound.map(element -> (T) elements.bind(element, project)) : bound;
+		return (elements != ResultBinding.AS_IS) ? bound.map(element -> (T) elements.bind(element, scope)) : bound;
 	}
 
 	/**
-	 * A spliterator that binds the project around every step of the one it wraps, splitting
+	 * A spliterator that binds the scope around every step of the one it wraps, splitting
 	 * included: a spliterator over an iterator pulls a batch of elements when it splits, on the
 	 * thread that reads the stream.
 	 */
-	private record BoundSpliterator<T>(Spliterator<T> delegate, ResolvedProject project) implements Spliterator<T> {
+	private record BoundSpliterator<T>(Spliterator<T> delegate, WorkScope scope) implements Spliterator<T> {
 
 		@Override
 		public boolean tryAdvance(Consumer<? super T> action) {
-			return ProjectContext.callWith(this.project, () -> this.delegate.tryAdvance(action));
+			return this.scope.get(() -> this.delegate.tryAdvance(action));
 		}
 
 		@Override
 		public void forEachRemaining(Consumer<? super T> action) {
-			ProjectContext.runWith(this.project, () -> this.delegate.forEachRemaining(action));
+			this.scope.run(() -> this.delegate.forEachRemaining(action));
 		}
 
 		@Override
 		public @Nullable Spliterator<T> trySplit() {
-			Spliterator<T> split = ProjectContext.callWith(this.project, this.delegate::trySplit);
-			return (split != null) ? new BoundSpliterator<>(split, this.project) : null;
+			Spliterator<T> split = this.scope.get(this.delegate::trySplit);
+			return (split != null) ? new BoundSpliterator<>(split, this.scope) : null;
 		}
 
 		@Override
 		public long estimateSize() {
-			return ProjectContext.callWith(this.project, this.delegate::estimateSize);
+			return this.scope.get(this.delegate::estimateSize);
 		}
 
 		@Override
@@ -159,30 +157,30 @@ final class BoundWork {
 	}
 
 	/**
-	 * An iterator that binds the project around every step of the one it wraps.
+	 * An iterator that binds the scope around every step of the one it wraps.
 	 */
 	private record BoundIterator<T>(Iterator<T> delegate, ResultBinding elements,
-			ResolvedProject project) implements Iterator<Object> {
+			WorkScope scope) implements Iterator<Object> {
 
 		@Override
 		public boolean hasNext() {
-			return ProjectContext.callWith(this.project, this.delegate::hasNext);
+			return this.scope.get(this.delegate::hasNext);
 		}
 
 		@Override
 		public @Nullable Object next() {
-			return this.elements.bind(ProjectContext.callWith(this.project, this.delegate::next), this.project);
+			return this.elements.bind(this.scope.get(this.delegate::next), this.scope);
 		}
 
 		@Override
 		public void remove() {
-			ProjectContext.runWith(this.project, this.delegate::remove);
+			this.scope.run(this.delegate::remove);
 		}
 
 		@Override
 		public void forEachRemaining(Consumer<? super Object> action) {
-			ProjectContext.runWith(this.project,
-					() -> this.delegate.forEachRemaining(element -> action.accept(this.elements.bind(element, this.project))));
+			this.scope.run(
+					() -> this.delegate.forEachRemaining(element -> action.accept(this.elements.bind(element, this.scope))));
 		}
 
 	}

@@ -236,7 +236,63 @@ final class LazyResults {
 	 * @return the result, bound when it is a {@code Mono} or {@code Flux} and WebFlux is present
 	 */
 	static @Nullable Object exchangeResult(@Nullable Object result, ResolvedProject project) {
-		return REACTIVE_CLIENT ? Reactor.bind(result, project) : result;
+		return REACTIVE_CLIENT ? Reactor.bind(result, new WorkScope.Project(project)) : result;
+	}
+
+	/**
+	 * Whether the reactive Wallet client (Spring WebFlux and Reactor) is present, to carry a
+	 * binding in a Reactor Context.
+	 * @return {@code true} when it is
+	 */
+	static boolean reactiveClient() {
+		return REACTIVE_CLIENT;
+	}
+
+	/**
+	 * Whether a result is a {@code Mono} or {@code Flux}; only asked where Reactor is present.
+	 * @param result the result
+	 * @return {@code true} when it is one
+	 */
+	static boolean isMonoOrFlux(Object result) {
+		return Reactor.isMonoOrFlux(result.getClass());
+	}
+
+	/**
+	 * Bind a {@code Mono} or {@code Flux} into its subscriber's Context; only asked where the
+	 * reactive client is present.
+	 * @param result the {@code Mono} or {@code Flux}
+	 * @param scope the scope
+	 * @return the bound result
+	 */
+	static @Nullable Object reactive(@Nullable Object result, WorkScope scope) {
+		return Reactor.bind(result, scope);
+	}
+
+	/**
+	 * Whether a result carries work that runs later in a shape the starter cannot bind:
+	 * iterators, spliterators, publishers other than a {@code Mono} or {@code Flux} with the
+	 * reactive client, Kotlin flows, and lambdas of functional interfaces other than
+	 * {@code Supplier}, {@code Callable} and {@code Runnable}.
+	 * @param result the result
+	 * @return the kind of work, for messages, or {@code null} when it is none of those
+	 */
+	static @Nullable String unbindable(Object result) {
+		Class<?> type = result.getClass();
+		for (Class<?> shape : new Class<?>[] { Iterator.class, Spliterator.class, BaseStream.class,
+				Flow.Publisher.class }) {
+			if (shape.isInstance(result)) {
+				return shape.getSimpleName();
+			}
+		}
+		if (is(REACTIVE_PUBLISHER, type) || is(KOTLIN_FLOW, type)) {
+			return type.getSimpleName();
+		}
+		if (type.isHidden()) {
+			for (Class<?> each : type.getInterfaces()) {
+				return each.getSimpleName();
+			}
+		}
+		return null;
 	}
 
 	private static boolean isReactor(Class<?> type) {
@@ -270,9 +326,9 @@ final class LazyResults {
 		static final ResultBinding BINDING = Reactor::bind;
 
 		/** A result declared {@code Object}: bound when it is a {@code Mono} or {@code Flux}. */
-		static final ResultBinding OR_BY_RESULT = (result, project) -> (result instanceof reactor.core.publisher.Mono
-				|| result instanceof reactor.core.publisher.Flux) ? bind(result, project)
-						: BoundWork.BY_RESULT.bind(result, project);
+		static final ResultBinding OR_BY_RESULT = (result, scope) -> (result instanceof reactor.core.publisher.Mono
+				|| result instanceof reactor.core.publisher.Flux) ? bind(result, scope)
+						: BoundWork.BY_RESULT.bind(result, scope);
 
 		private Reactor() {
 		}
@@ -282,14 +338,9 @@ final class LazyResults {
 					|| reactor.core.publisher.Flux.class.isAssignableFrom(type);
 		}
 
-		static @Nullable Object bind(@Nullable Object result, ResolvedProject project) {
-			if (result instanceof reactor.core.publisher.Mono<?> mono) {
-				return WalletReactive.withProject(project, mono);
-			}
-			if (result instanceof reactor.core.publisher.Flux<?> flux) {
-				return WalletReactive.withProject(project, flux);
-			}
-			return result;
+		static @Nullable Object bind(@Nullable Object result, WorkScope scope) {
+			return (result instanceof reactor.core.publisher.Mono<?> || result instanceof reactor.core.publisher.Flux<?>)
+					? scope.reactive(result) : result;
 		}
 
 	}

@@ -1,6 +1,5 @@
 package io.github.walletproject.routing;
 
-import io.github.walletproject.ResolvedProject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,9 +15,9 @@ interface ResultBinding {
 	/**
 	 * The result to hand back.
 	 * @param result what the method returned
-	 * @param project the project the method ran in
-	 * @return the result, or a wrapper that binds {@code project} around its work
+	 * @param scope what the method ran in: its project
+	 * @return the result, or a wrapper that binds {@code scope} around its work
 	 */
-	@Nullable Object bind(@Nullable Object result, ResolvedProject project);
+	@Nullable Object bind(@Nullable Object result, WorkScope scope);
 
 }

@@ -38,7 +38,8 @@ final class WalletProjectMethodInterceptor implements MethodInterceptor {
 		try (ProjectContext.Scope scope = ProjectContext.open(project)) {
 			result = invocation.proceed();
 		}
-		return annotated.results().bind(result, project);
+		ResultBinding results = annotated.results();
+		return (results != ResultBinding.AS_IS) ? results.bind(result, new WorkScope.Project(project)) : result;
 	}
 
 }
