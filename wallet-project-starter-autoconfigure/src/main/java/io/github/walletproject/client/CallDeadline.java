@@ -46,6 +46,15 @@ public final class CallDeadline {
 	}
 
 	/**
+	 * Whether the current thread's deadline has passed.
+	 * @return {@code true} once it passed; {@code false} without a deadline
+	 */
+	public static boolean passed() {
+		Duration left = remaining();
+		return left != null && left.compareTo(Duration.ZERO) <= 0;
+	}
+
+	/**
 	 * A read timeout capped by what is left of the current thread's deadline.
 	 * @param readTimeout the configured read timeout
 	 * @return the smaller of the two, at least one millisecond
