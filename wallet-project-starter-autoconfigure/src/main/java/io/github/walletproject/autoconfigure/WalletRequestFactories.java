@@ -1,8 +1,14 @@
 package io.github.walletproject.autoconfigure;
 
+import java.time.Duration;
 import java.util.Set;
 
+import io.github.walletproject.client.CallDeadline;
 import io.github.walletproject.client.SelfResendingRequestFactory;
+import org.apache.hc.client5.http.config.Configurable;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.util.Timeout;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +20,9 @@ import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder
 import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilder;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.util.ClassUtils;
 
 /**
  * Chooses and configures the HTTP client of the Wallet API {@code RestClient} so that it never
@@ -41,6 +50,9 @@ import org.springframework.http.HttpMethod;
 final class WalletRequestFactories {
 
 	private static final Log logger = LogFactory.getLog(WalletRequestFactories.class);
+
+	private static final boolean APACHE = ClassUtils.isPresent("org.apache.hc.client5.http.classic.HttpClient",
+			WalletRequestFactories.class.getClassLoader());
 
 	static final String FACTORY_PROPERTY = "spring.http.clients.imperative.factory";
 
@@ -78,6 +90,22 @@ final class WalletRequestFactories {
 				+ "configures Boot's own builders for Apache HttpClient 5, Jetty and Reactor Netty ("
 				+ FACTORY_PROPERTY + "=http-components, jetty or reactor).");
 		return builder;
+	}
+
+	/**
+	 * A request factory whose wait for an answer is capped by the current thread's
+	 * {@link CallDeadline} (a fan-out task's deadline), so that a socket read blocked past it
+	 * ends there, on a platform thread too. Done for Apache HttpClient 5 (per request, through
+	 * its request configuration); another client waits up to {@code read-timeout}.
+	 * @param factory the factory built
+	 * @param readTimeout the Wallet client's read timeout
+	 * @return the factory
+	 */
+	static ClientHttpRequestFactory deadlineCapped(ClientHttpRequestFactory factory, Duration readTimeout) {
+		if (APACHE && Apache.isApache(factory)) {
+			Apache.deadlineCapped(factory, readTimeout);
+		}
+		return factory;
 	}
 
 	private static ClientHttpRequestFactoryBuilder<?> instead(ClientHttpRequestFactoryBuilder<?> builder, boolean jdk,
@@ -147,6 +175,31 @@ final class WalletRequestFactories {
 	 * Only loaded when Apache is present.
 	 */
 	private static final class Apache {
+
+		static boolean isApache(ClientHttpRequestFactory factory) {
+			return factory instanceof HttpComponentsClientHttpRequestFactory;
+		}
+
+		/**
+		 * A request made with a {@link CallDeadline} bound gets a request configuration of its
+		 * own, the client's defaults with the response timeout capped; one made without keeps
+		 * the client's defaults, as Spring sets them.
+		 */
+		static void deadlineCapped(ClientHttpRequestFactory factory, Duration readTimeout) {
+			HttpComponentsClientHttpRequestFactory apache = (HttpComponentsClientHttpRequestFactory) factory;
+			RequestConfig defaults = (apache.getHttpClient() instanceof Configurable configurable
+					&& configurable.getConfig() != null) ? configurable.getConfig() : RequestConfig.DEFAULT;
+			apache.setHttpContextFactory((method, uri) -> {
+				if (CallDeadline.remaining() == null) {
+					return null;
+				}
+				HttpClientContext context = HttpClientContext.create();
+				context.setRequestConfig(RequestConfig.copy(defaults)
+					.setResponseTimeout(Timeout.of(CallDeadline.cap(readTimeout)))
+					.build());
+				return context;
+			});
+		}
 
 		static ClientHttpRequestFactoryBuilder<?> neverResending(HttpComponentsClientHttpRequestFactoryBuilder builder) {
 			return builder

@@ -106,7 +106,8 @@ public final class WalletRestClientConfigurer {
 			if (!factories.containsKey(bundle)) {
 				HttpClientSettings effective = (bundle != null && sslBundles != null)
 						? own.withSslBundle(sslBundles.getBundle(bundle)) : own;
-				factories.put(bundle, factoryBuilder.build(effective.orElse(globalSettings)));
+				factories.put(bundle, WalletRequestFactories.deadlineCapped(factoryBuilder.build(effective.orElse(globalSettings)),
+						settings.readTimeout()));
 			}
 		}
 		return factories;

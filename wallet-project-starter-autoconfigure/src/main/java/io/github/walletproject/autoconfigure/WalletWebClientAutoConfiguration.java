@@ -86,7 +86,7 @@ public final class WalletWebClientAutoConfiguration {
 		WalletExchangeFilter filter = WalletExchangeFilter.of(signing, router,
 				() -> new ProjectAccessRouteCheck(access.getIfAvailable(() -> ProjectAccessChecker.NONE)), byCertificate);
 		return new WalletWebClientConfigurer(settings.baseUrl(), connectors.values().iterator().next(), maxInMemory,
-				filter);
+				filter, settings.observationName());
 	}
 
 	@Bean(name = WEB_CLIENT_BEAN_NAME, defaultCandidate = false)

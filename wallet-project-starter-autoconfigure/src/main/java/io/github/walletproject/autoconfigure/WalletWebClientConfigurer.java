@@ -3,6 +3,7 @@ package io.github.walletproject.autoconfigure;
 import java.net.URI;
 
 import io.github.walletproject.client.WalletErrorDecoder;
+import io.github.walletproject.client.WalletClientObservationConvention;
 import io.github.walletproject.client.WalletExchangeFilter;
 
 import org.springframework.http.HttpStatusCode;
@@ -14,7 +15,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * one for {@code walletWebClient}, or the builder of a {@code WebClient} HTTP service group
  * named in {@code paysera.wallet.routing.http-service-groups}): base URL, the Reactor Netty
  * connector that never resends, the response size limit, error decoding into the Wallet
- * exception types, and finally the signing filter as the innermost filter.
+ * exception types, the blocking client's observation name and keys ({@code wallet.project}
+ * included), and finally the signing filter as the innermost filter.
  */
 public final class WalletWebClientConfigurer {
 
@@ -26,8 +28,11 @@ public final class WalletWebClientConfigurer {
 
 	private final WalletExchangeFilter filter;
 
+	private final String observationName;
+
 	WalletWebClientConfigurer(URI baseUrl, ClientHttpConnector connector, int maxInMemory,
-			WalletExchangeFilter filter) {
+			WalletExchangeFilter filter, String observationName) {
+		this.observationName = observationName;
 		this.baseUrl = baseUrl;
 		this.connector = connector;
 		this.maxInMemory = maxInMemory;
@@ -44,6 +49,8 @@ public final class WalletWebClientConfigurer {
 		return builder.baseUrl(this.baseUrl.toString())
 			.clientConnector(this.connector)
 			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(this.maxInMemory))
+			// observed as the blocking client is (the registry comes from Boot's WebClient customizer)
+			.observationConvention(new WalletClientObservationConvention.Reactive(this.observationName))
 			.defaultStatusHandler(HttpStatusCode::isError,
 					response -> response.bodyToMono(byte[].class)
 						.defaultIfEmpty(new byte[0])

@@ -77,7 +77,7 @@ final class Attempts {
 				boolean helped = (next == Next.RESYNC_CLOCK) ? run.resynchronize() : run.refreshToken();
 				next = helped ? run.replay(next) : run.next();
 			}
-			if (next == Next.RETURN) {
+			if (next == Next.RETURN || (next == Next.RETRY && CallDeadline.passed())) {
 				return error;
 			}
 			if (next == Next.RETRY) {
@@ -180,7 +180,9 @@ final class Attempts {
 		 */
 		long afterFailure(Throwable ex) {
 			this.reachedServer |= !TransportFailures.notSent(ex);
-			if (TransportFailures.mayRetry(ex) && Attempts.this.retry.allows(this.request.getMethod(), this.number)) {
+			// past the caller's deadline (a fan-out task's) no attempt follows: its read was cut there
+			if (TransportFailures.mayRetry(ex) && Attempts.this.retry.allows(this.request.getMethod(), this.number)
+					&& !CallDeadline.passed()) {
 				Attempts.this.metrics.retry(TransportFailures.timedOut(ex) ? "timeout" : "io_error");
 				this.number++;
 				return backOff();

@@ -1,5 +1,7 @@
 package io.github.walletproject.client;
 
+import java.net.URI;
+
 import io.github.walletproject.InvalidProjectException;
 import io.github.walletproject.NoProjectBoundException;
 import io.github.walletproject.ProjectAccessDeniedException;
@@ -21,6 +23,8 @@ import org.springframework.http.client.observation.DefaultClientRequestObservati
  * id, {@code none} for account-level calls) and {@code wallet.project.id} (high cardinality).
  * A call the starter refused before sending anything (no project bound, an invalid project,
  * access denied or undecidable) has the outcome {@value #REFUSED}, never {@code UNKNOWN}.
+ * {@link Reactive} applies the same to the reactive client, so both clients' observations have
+ * the same name and the same low-cardinality keys.
  */
 public final class WalletClientObservationConvention extends DefaultClientRequestObservationConvention {
 
@@ -49,16 +53,12 @@ public final class WalletClientObservationConvention extends DefaultClientReques
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ClientRequestObservationContext context) {
-		ResolvedProject project = project(context);
-		return super.getLowCardinalityKeyValues(context)
-			.and((project != null) ? KeyValue.of(PROJECT_KEY, project.tag()) : NO_PROJECT);
+		return super.getLowCardinalityKeyValues(context).and(projectKey(project(context)));
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(ClientRequestObservationContext context) {
-		ResolvedProject project = project(context);
-		return super.getHighCardinalityKeyValues(context)
-			.and((project != null) ? KeyValue.of(PROJECT_ID_KEY, project.idText()) : NO_PROJECT_ID);
+		return super.getHighCardinalityKeyValues(context).and(projectIdKey(project(context)));
 	}
 
 	/**
@@ -71,18 +71,34 @@ public final class WalletClientObservationConvention extends DefaultClientReques
 		if (request == null || request.getURI().getRawQuery() == null) {
 			return super.requestUri(context);
 		}
-		String full = request.getURI().toASCIIString();
-		return KeyValue.of(ClientHttpObservationDocumentation.HighCardinalityKeyNames.HTTP_URL,
-				full.substring(0, full.indexOf('?')));
+		return withoutQuery(request.getURI());
 	}
 
 	@Override
 	protected KeyValue outcome(ClientRequestObservationContext context) {
-		Throwable error = context.getError();
-		if (context.getResponse() == null && isRefusal(error)) {
+		if (context.getResponse() == null && isRefusal(context.getError())) {
 			return REFUSED_OUTCOME;
 		}
 		return super.outcome(context);
+	}
+
+	private static KeyValue projectKey(@Nullable ResolvedProject project) {
+		return (project != null) ? KeyValue.of(PROJECT_KEY, project.tag()) : NO_PROJECT;
+	}
+
+	private static KeyValue projectIdKey(@Nullable ResolvedProject project) {
+		return (project != null) ? KeyValue.of(PROJECT_ID_KEY, project.idText()) : NO_PROJECT_ID;
+	}
+
+	private static KeyValue withoutQuery(URI uri) {
+		String full = uri.toASCIIString();
+		int query = full.indexOf('?');
+		return KeyValue.of(ClientHttpObservationDocumentation.HighCardinalityKeyNames.HTTP_URL,
+				(query >= 0) ? full.substring(0, query) : full);
+	}
+
+	private static @Nullable ResolvedProject routed(@Nullable Object route) {
+		return (route instanceof RequestRoute chosen) ? chosen.project() : null;
 	}
 
 	private static boolean isRefusal(@Nullable Throwable error) {
@@ -101,8 +117,58 @@ public final class WalletClientObservationConvention extends DefaultClientReques
 	private static @Nullable ResolvedProject project(ClientRequestObservationContext context) {
 		ClientHttpRequest request = context.getCarrier();
 		// put there by WalletSigningInterceptor once it has chosen the route
-		Object route = (request != null) ? request.getAttributes().get(WalletSigningInterceptor.ROUTE_ATTRIBUTE) : null;
-		return (route instanceof RequestRoute chosen) ? chosen.project() : null;
+		return routed((request != null) ? request.getAttributes().get(WalletSigningInterceptor.ROUTE_ATTRIBUTE) : null);
+	}
+
+	/**
+	 * The same keys and values for the reactive client ({@code walletWebClient}): Spring's
+	 * standard {@code WebClient} keys, whose low-cardinality names and values are those of the
+	 * blocking client, plus the project, the outcome {@value #REFUSED} and the address without
+	 * its query, decided by the methods of the enclosing class. Only loaded with Spring WebFlux.
+	 */
+	public static final class Reactive
+			extends org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention {
+
+		/**
+		 * Create a convention.
+		 * @param name the observation name, the blocking client's
+		 */
+		public Reactive(String name) {
+			super(name);
+		}
+
+		@Override
+		public KeyValues getLowCardinalityKeyValues(
+				org.springframework.web.reactive.function.client.ClientRequestObservationContext context) {
+			return super.getLowCardinalityKeyValues(context).and(projectKey(project(context)));
+		}
+
+		@Override
+		public KeyValues getHighCardinalityKeyValues(
+				org.springframework.web.reactive.function.client.ClientRequestObservationContext context) {
+			return super.getHighCardinalityKeyValues(context).and(projectIdKey(project(context)));
+		}
+
+		@Override
+		protected KeyValue httpUrl(org.springframework.web.reactive.function.client.ClientRequestObservationContext context) {
+			org.springframework.web.reactive.function.client.ClientRequest request = context.getRequest();
+			return (request != null) ? withoutQuery(request.url()) : super.httpUrl(context);
+		}
+
+		@Override
+		protected KeyValue outcome(org.springframework.web.reactive.function.client.ClientRequestObservationContext context) {
+			if (context.getResponse() == null && isRefusal(context.getError())) {
+				return REFUSED_OUTCOME;
+			}
+			return super.outcome(context);
+		}
+
+		private static @Nullable ResolvedProject project(
+				org.springframework.web.reactive.function.client.ClientRequestObservationContext context) {
+			// put there by WalletExchangeFilter once it has chosen the route
+			return routed(context.get(WalletSigningInterceptor.ROUTE_ATTRIBUTE));
+		}
+
 	}
 
 }

@@ -20,6 +20,8 @@ import io.github.walletproject.routing.RouteCheck;
 import io.github.walletproject.routing.RouteResolver;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -35,6 +37,7 @@ import org.springframework.http.client.reactive.ClientHttpRequestDecorator;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
@@ -99,6 +102,12 @@ public final class WalletExchangeFilter implements ExchangeFilterFunction {
 			WalletCredentials credentials = WalletReactive.credentials(context);
 			RequestRoute route = steps.choose(outgoing, (binding != null) ? binding : ProjectBinding.current(),
 					(credentials != null) ? credentials : CredentialsContext.current());
+			// the WebClient observation (in the Context) sees the request as it was before the filters:
+			// give it the route, for WalletClientObservationConvention.Reactive
+			if (context.getOrDefault(ObservationThreadLocalAccessor.KEY, null) instanceof Observation observation
+					&& observation.getContext() instanceof ClientRequestObservationContext observed) {
+				observed.put(WalletSigningInterceptor.ROUTE_ATTRIBUTE, route);
+			}
 			ClientRequest prepared = outgoing.toRequest(request);
 			RoutingParameters extra = SigningSteps.routingParameters(outgoing.getAttributes());
 			Call call = new Call(steps, prepared, route, extra, exchangeFor(route, next));

@@ -21,6 +21,7 @@ import io.github.walletproject.ProjectContext;
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.auth.WalletCredentials;
+import io.github.walletproject.client.CallDeadline;
 import io.github.walletproject.client.Project;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.micrometer.observation.Observation;
@@ -181,7 +182,7 @@ public final class WalletFanOut {
 	private <T> List<ProjectResult<T>> run(List<ResolvedProject> projects, ProjectTask<T> task, long deadlineNanos,
 			Observation observation) {
 		// a caller signing as a user (CredentialsContext) signs every task's calls so, on every worker
-		Run<T> run = new Run<>(projects, task, observation, CredentialsContext.current());
+		Run<T> run = new Run<>(projects, task, observation, CredentialsContext.current(), deadlineNanos);
 		List<FutureTask<Void>> workers = new ArrayList<>();
 		RejectedExecutionException rejected = null;
 		for (int i = 0; i < Math.min(this.concurrency, projects.size()); i++) {
@@ -242,8 +243,11 @@ public final class WalletFanOut {
 
 		private final @Nullable WalletCredentials caller;
 
+		private final long deadlineNanos;
+
 		Run(List<ResolvedProject> projects, ProjectTask<T> task, Observation observation,
-				@Nullable WalletCredentials caller) {
+				@Nullable WalletCredentials caller, long deadlineNanos) {
+			this.deadlineNanos = deadlineNanos;
 			this.projects = projects;
 			this.task = task;
 			this.observation = observation;
@@ -282,6 +286,9 @@ public final class WalletFanOut {
 			catch (ProjectAccessDeniedException | ProjectAccessUnavailableException ex) {
 				return ProjectResult.refused(project, ex);
 			}
+			// the blocking client waits for an answer no longer than the deadline (a socket read on a
+			// platform thread does not end on the interrupt)
+			Long outerDeadline = CallDeadline.bind(this.deadlineNanos);
 			try (ProjectContext.Scope scope = ProjectContext.open(project)) {
 				T value = (this.caller != null) ? CredentialsContext.callWith(this.caller, () -> this.task.call(project))
 						: this.task.call(project);
@@ -292,6 +299,9 @@ public final class WalletFanOut {
 			}
 			catch (Throwable ex) {
 				return ProjectResult.failed(project, ex);
+			}
+			finally {
+				CallDeadline.restore(outerDeadline);
 			}
 		}
 

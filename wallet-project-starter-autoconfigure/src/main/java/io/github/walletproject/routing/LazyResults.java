@@ -35,7 +35,10 @@ import org.springframework.scheduling.annotation.Async;
  * another to any depth;</li>
  * <li>bound into the subscriber's Reactor Context on every subscription
  * ({@link WalletReactive}), which the reactive Wallet client reads: a {@code Mono} or a
- * {@code Flux}, when Spring WebFlux (the reactive Wallet client) is present;</li>
+ * {@code Flux}, when Spring WebFlux (the reactive Wallet client) is present and Reactor's
+ * automatic context propagation is on ({@link ReactorPropagation}), so that a blocking Wallet
+ * call inside the chain sees the project too; without it refused at startup, and a result
+ * subscribed while it is off fails before anything runs;</li>
  * <li>refused at startup, naming the method: a future ({@code CompletionStage},
  * {@code Future}) or another reactive publisher (a {@code Mono} or {@code Flux} too where
  * WebFlux is absent) unless the method is {@code @Async} (the binding then
@@ -93,8 +96,9 @@ final class LazyResults {
 			ProjectSelectors selectors, boolean reactive) {
 		ResolvableType type = ResolvableType.forMethodReturnType(method, userClass);
 		Class<?> raw = type.resolve(Object.class);
+		Site site = new Site(reactive, location, value, selectors);
 		if (reactive && Reactor.isMonoOrFlux(raw)) {
-			return Reactor.BINDING; // bound into the subscriber's Context on every subscription
+			return site.checked(site.monoOrFlux()); // bound into the subscriber's Context on every subscription
 		}
 		if (isDeferred(raw)) {
 			if (!AnnotatedElementUtils.hasAnnotation(method, Async.class)
@@ -114,7 +118,7 @@ final class LazyResults {
 								+ "inside the deferred work with ProjectContext.callWith(...) or context propagation.");
 			}
 			try {
-				insideUnbound(type, 0, reactive);
+				insideUnbound(type, 0, site);
 			}
 			catch (Unbindable ex) {
 				throw refused(type, ex, value, location, selectors);
@@ -122,8 +126,8 @@ final class LazyResults {
 			return ResultBinding.AS_IS;
 		}
 		try {
-			ResultBinding binding = of(type, 0, reactive);
-			return (reactive && binding == BoundWork.BY_RESULT) ? Reactor.OR_BY_RESULT : binding;
+			ResultBinding binding = site.checked(of(type, 0, site));
+			return (reactive && binding == BoundWork.BY_RESULT) ? Reactor.orByResult(site::notPropagating) : binding;
 		}
 		catch (Unbindable ex) {
 			throw refused(type, ex, value, location, selectors);
@@ -143,7 +147,7 @@ final class LazyResults {
 						+ "ProjectContext.callWith(...).");
 	}
 
-	private static ResultBinding of(ResolvableType type, int depth, boolean reactive) {
+	private static ResultBinding of(ResolvableType type, int depth, Site reactive) {
 		Class<?> raw = type.resolve();
 		if (raw == null || raw == Object.class) {
 			return BoundWork.BY_RESULT;
@@ -151,8 +155,8 @@ final class LazyResults {
 		if (depth > MAX_DEPTH) {
 			return ResultBinding.AS_IS;
 		}
-		if (reactive && Reactor.isMonoOrFlux(raw)) {
-			return Reactor.BINDING;
+		if (reactive.present() && Reactor.isMonoOrFlux(raw)) {
+			return reactive.monoOrFlux();
 		}
 		if (raw == Stream.class) {
 			return BoundWork.stream(content(type, depth, reactive));
@@ -192,7 +196,7 @@ final class LazyResults {
 		return ResultBinding.AS_IS;
 	}
 
-	private static ResultBinding content(ResolvableType type, int depth, boolean reactive) {
+	private static ResultBinding content(ResolvableType type, int depth, Site reactive) {
 		return of(type.getGeneric(0), depth + 1, reactive);
 	}
 
@@ -200,7 +204,7 @@ final class LazyResults {
 	 * Refuses work nested in a type that is handed back as it is: its generics and its array
 	 * component must carry none. What is declared {@code Object} there is not known and passes.
 	 */
-	private static void insideUnbound(ResolvableType type, int depth, boolean reactive) {
+	private static void insideUnbound(ResolvableType type, int depth, Site reactive) {
 		if (type.isArray()) {
 			nested(type.getComponentType(), depth, reactive);
 		}
@@ -209,7 +213,7 @@ final class LazyResults {
 		}
 	}
 
-	private static void nested(ResolvableType type, int depth, boolean reactive) {
+	private static void nested(ResolvableType type, int depth, Site reactive) {
 		ResultBinding binding = of(type, depth + 1, reactive);
 		if (binding != ResultBinding.AS_IS && binding != BoundWork.BY_RESULT) {
 			throw new Unbindable(simple(type));
@@ -317,20 +321,87 @@ final class LazyResults {
 	}
 
 	/**
+	 * Where a result binding is decided: the method, for messages, and whether a {@code Mono}
+	 * or {@code Flux} was found in its result type.
+	 */
+	private static final class Site {
+
+		private final boolean present;
+
+		private final String location;
+
+		private final String value;
+
+		private final ProjectSelectors selectors;
+
+		private boolean monoOrFlux;
+
+		Site(boolean present, String location, String value, ProjectSelectors selectors) {
+			this.present = present;
+			this.location = location;
+			this.value = value;
+			this.selectors = selectors;
+		}
+
+		/** Whether the reactive Wallet client (WebFlux and Reactor) is present. */
+		boolean present() {
+			return this.present;
+		}
+
+		/** The binding of a {@code Mono} or {@code Flux} found in the result type. */
+		ResultBinding monoOrFlux() {
+			this.monoOrFlux = true;
+			return Reactor.binding(this::notPropagating);
+		}
+
+		/**
+		 * The binding decided, once it is not refused for another reason: a method whose result
+		 * carries a {@code Mono} or {@code Flux} is refused now when automatic context
+		 * propagation is off and Boot is not going to turn it on.
+		 */
+		ResultBinding checked(ResultBinding binding) {
+			if (this.monoOrFlux && !ReactorPropagation.declared(this.selectors.environment())) {
+				throw notPropagating();
+			}
+			return binding;
+		}
+
+		WalletProjectDeclarationException notPropagating() {
+			return this.selectors.declaration(this.location, this.value, "it returns a Mono or Flux whose work runs "
+					+ "when it is subscribed, on other threads, and automatic context propagation is off: a blocking "
+					+ "Wallet call inside it (WalletApi, WalletProjects, walletRestClient, on a bounded-elastic "
+					+ "thread) would find no project bound and go to paysera.wallet.default-project.", "Set "
+							+ ReactorPropagation.PROPERTY + "=auto (Spring Boot then calls "
+							+ "Hooks.enableAutomaticContextPropagation(), so every thread of the chain sees the "
+							+ "project), or remove @WalletProject from the method and bind the chain with "
+							+ "WalletReactive.withProject(...), making only walletWebClient calls inside it.");
+		}
+
+	}
+
+	/**
 	 * Binds the project of a {@code Mono} or {@code Flux} into its subscriber's Context. Only
 	 * loaded when Reactor is present.
 	 */
 	private static final class Reactor {
 
-		/** A {@code Mono} or {@code Flux}, bound on every subscription. */
-		static final ResultBinding BINDING = Reactor::bind;
-
-		/** A result declared {@code Object}: bound when it is a {@code Mono} or {@code Flux}. */
-		static final ResultBinding OR_BY_RESULT = (result, scope) -> (result instanceof reactor.core.publisher.Mono
-				|| result instanceof reactor.core.publisher.Flux) ? bind(result, scope)
-						: BoundWork.BY_RESULT.bind(result, scope);
-
 		private Reactor() {
+		}
+
+		/**
+		 * A {@code Mono} or {@code Flux} of an annotated method, bound on every subscription,
+		 * which fails with {@code refusal} and runs nothing when automatic context propagation
+		 * is off at that subscription.
+		 */
+		static ResultBinding binding(Supplier<RuntimeException> refusal) {
+			return (result, scope) -> checked(result, scope, refusal);
+		}
+
+		/** A result declared {@code Object}: bound (checked) when it is a {@code Mono} or {@code Flux}. */
+		static ResultBinding orByResult(Supplier<RuntimeException> refusal) {
+			return (result, scope) -> (result instanceof reactor.core.publisher.Mono
+					|| result instanceof reactor.core.publisher.Flux) ? checked(result, scope, refusal)
+							: BoundWork.BY_RESULT.bind(result, scope);
 		}
 
 		static boolean isMonoOrFlux(Class<?> type) {
@@ -338,6 +409,22 @@ final class LazyResults {
 					|| reactor.core.publisher.Flux.class.isAssignableFrom(type);
 		}
 
+		private static @Nullable Object checked(@Nullable Object result, WorkScope scope,
+				Supplier<RuntimeException> refusal) {
+			if (result instanceof reactor.core.publisher.Mono<?> mono) {
+				return reactor.core.publisher.Mono.defer(() -> ReactorPropagation.active()
+						? (reactor.core.publisher.Mono<?>) scope.reactive(mono)
+						: reactor.core.publisher.Mono.error(refusal.get()));
+			}
+			if (result instanceof reactor.core.publisher.Flux<?> flux) {
+				return reactor.core.publisher.Flux.defer(() -> ReactorPropagation.active()
+						? (reactor.core.publisher.Flux<?>) scope.reactive(flux)
+						: reactor.core.publisher.Flux.error(refusal.get()));
+			}
+			return result;
+		}
+
+		/** An exchange of the reactive client: it reads the Context itself, nothing blocking runs inside. */
 		static @Nullable Object bind(@Nullable Object result, WorkScope scope) {
 			return (result instanceof reactor.core.publisher.Mono<?> || result instanceof reactor.core.publisher.Flux<?>)
 					? scope.reactive(result) : result;

@@ -48,6 +48,11 @@ final class ProjectSelectors {
 		this.beans = (beanFactory != null) ? new BeanFactoryResolver(beanFactory) : null;
 	}
 
+	/** The application's environment, or {@code null}. */
+	@Nullable Environment environment() {
+		return this.environment;
+	}
+
 	ProjectRegistry registry() {
 		ProjectRegistry registry = this.registry;
 		if (registry == null) {

@@ -169,15 +169,17 @@ class WalletFanOutTests {
 			assertThat(boundInTask).doesNotContainKey(REFUSED).hasSize(PROJECTS - 1);
 			// every task saw its own project bound
 			boundInTask.forEach((id, bound) -> assertThat(bound).isEqualTo("p" + (id - 1300)));
-			// no binding is left on any thread of the pool, once the cancelled slow task's thread is free again
-			// (on Java 17 a blocking socket read ignores the interrupt; it ends with the mock's late answer)
+			// no binding is left on any thread of the pool (the slow task's read was cut at the deadline,
+			// on Java 17 too: WalletFanOutDeadlineTests)
 			assertNoBindingOnAnyPooledThread();
 			// every other request carries its own project_id: wallet 43xx is asked for in project 13xx only
+			// (the slow one is recorded by the mock only once it has stalled: not looked at)
 			List<ReceivedRequest> balances = this.api.requests()
 				.stream()
 				.filter(request -> request.path().matches("wallet/\\d+/balance"))
+				.filter(request -> request.projectId() == null || request.projectId() != SLOW)
 				.toList();
-			assertThat(balances).hasSize(PROJECTS - 1).allSatisfy(request -> {
+			assertThat(balances).hasSize(PROJECTS - 2).allSatisfy(request -> {
 				long walletOf = Long.parseLong(request.path().split("/")[1]);
 				assertThat(request.ext()).containsEntry("project_id", Long.toString(walletOf - 3000));
 				assertThat(request.projectId()).isEqualTo(walletOf - 3000);

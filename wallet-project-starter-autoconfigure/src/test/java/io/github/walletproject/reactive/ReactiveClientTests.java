@@ -66,6 +66,7 @@ class ReactiveClientTests {
 	@AfterEach
 	void stopWatching() {
 		BlockingCalls.watch(null);
+		ReactiveTestApps.propagationOff();
 	}
 
 	private static Mono<String> balance(WebClient client, String expectedProject) {
@@ -110,7 +111,7 @@ class ReactiveClientTests {
 
 	@Test
 	void annotatedMethodsReturningMonoBindEverySubscriptionRetryIncludedAndEachAttemptIsSignedAfresh() {
-		ReactiveTestApps.runner(api).withBean(ShopBalances.class).run(context -> {
+		ReactiveTestApps.propagating(api).withBean(ShopBalances.class).run(context -> {
 			ShopBalances shop = context.getBean(ShopBalances.class);
 			// a status the attempt policy does not retry, so the retry() resubscription is the second send
 			api.failNext("GET", "wallet/2112/balance", Fault.error(500, "internal_server_error", "boom"), 1);

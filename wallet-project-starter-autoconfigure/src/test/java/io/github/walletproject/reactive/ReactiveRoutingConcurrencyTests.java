@@ -54,7 +54,7 @@ class ReactiveRoutingConcurrencyTests {
 		Set<String> eventLoops = ConcurrentHashMap.newKeySet();
 		BlockingCalls.watch(blocked::add);
 		try {
-			ReactiveTestApps.runner(api)
+			ReactiveTestApps.propagating(api)
 				.withPropertyValues("paysera.wallet.access.source=remote")
 				.withBean(Calls.class)
 				.withBean(ShopCalls.class)
@@ -85,6 +85,7 @@ class ReactiveRoutingConcurrencyTests {
 		}
 		finally {
 			BlockingCalls.watch(null);
+			ReactiveTestApps.propagationOff();
 		}
 		List<ReceivedRequest> balances = api.requests().stream().filter(r -> r.path().endsWith("/balance")).toList();
 		assertThat(balances).hasSize(CALLS).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));

@@ -84,7 +84,10 @@ class LazyResultsTests {
 
 	@Test
 	void monoAndFluxMethodsAreBoundWhenWebFluxIsPresentAndOtherPublishersStillRefused() {
-		TestApps.runner(api).withBean(ReactiveMarketplace.class).run(context -> assertThat(context).hasNotFailed());
+		TestApps.runner(api)
+			.withPropertyValues("spring.reactor.context-propagation=auto")
+			.withBean(ReactiveMarketplace.class)
+			.run(context -> assertThat(context).hasNotFailed());
 		TestApps.runner(api).withBean(PublisherMarketplace.class).run(context -> {
 			assertThat(context).hasFailed();
 			assertThat(Analyzers.analyze(context.getStartupFailure()).getDescription()).contains("Publisher");
@@ -106,10 +109,20 @@ class LazyResultsTests {
 			.withMessageContaining("returns a Mono")
 			.withMessageContaining("Spring WebFlux")
 			.satisfies(ex -> assertThat(ex.getAction()).contains("spring-webflux"));
-		// with WebFlux the same method is bound, not refused
-		assertThat(LazyResults.binding(method, ReactiveMarketplace.class, "marketplace", "balance()", selectors, true))
+		// with WebFlux and automatic context propagation the same method is bound, not refused
+		ProjectSelectors propagating = new ProjectSelectors(selectors::registry,
+				new org.springframework.mock.env.MockEnvironment().withProperty("spring.reactor.context-propagation", "Auto"),
+				null);
+		assertThat(LazyResults.binding(method, ReactiveMarketplace.class, "marketplace", "balance()", propagating, true))
 			.isNotSameAs(ResultBinding.AS_IS)
 			.isNotSameAs(BoundWork.BY_RESULT);
+		// with WebFlux and without it, refused: a blocking call inside would lose the project
+		org.assertj.core.api.Assertions
+			.assertThatExceptionOfType(WalletProjectDeclarationException.class)
+			.isThrownBy(() -> LazyResults.binding(method, ReactiveMarketplace.class, "marketplace", "balance()", selectors,
+					true))
+			.withMessageContaining("automatic context propagation is off")
+			.satisfies(ex -> assertThat(ex.getAction()).contains("spring.reactor.context-propagation=auto"));
 	}
 
 	@WalletProject("marketplace")
