@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.client.WalletProjects;
-import io.github.walletproject.WalletUnauthorizedException;
+import io.github.walletproject.WalletApiException;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MacVerifier;
 import org.junit.jupiter.api.AfterAll;
@@ -119,7 +119,7 @@ class MockServerSignatureTests {
 	@Test
 	void aWrongKeyFailsTheCall() {
 		runner("not-the-key").run(context -> {
-			assertThatExceptionOfType(WalletUnauthorizedException.class)
+			assertThatExceptionOfType(WalletApiException.Unauthorized.class)
 				.isThrownBy(() -> context.getBean(WalletProjects.class).client())
 				.withMessageContaining("MAC does not match")
 				.satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("not-the-key"));
