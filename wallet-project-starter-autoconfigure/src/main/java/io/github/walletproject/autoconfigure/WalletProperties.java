@@ -1,5 +1,7 @@
 package io.github.walletproject.autoconfigure;
 
+import io.github.walletproject.internal.PropertyKeys;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of the Paysera Wallet API client, under {@code paysera.wallet}.
  */
-@ConfigurationProperties("paysera.wallet")
+@ConfigurationProperties(PropertyKeys.ROOT)
 public class WalletProperties {
 
 	/** Default order of the @WalletProject advice: just outside @Transactional. */

@@ -2,6 +2,7 @@ package io.github.walletproject.autoconfigure;
 
 import java.util.List;
 
+import io.github.walletproject.internal.PropertyKeys;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.routing.WalletProjectAdvisor;
 import io.github.walletproject.routing.WalletProjectHttpServicePostProcessor;
@@ -58,7 +59,7 @@ public final class WalletRoutingAutoConfiguration {
 		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 		@ConditionalOnMissingBean
 		static WalletProjectAdvisor walletProjectAdvisor(WalletProjectResolver resolver, Environment environment) {
-			int order = environment.getProperty("paysera.wallet.routing.aspect-order", Integer.class,
+			int order = environment.getProperty(PropertyKeys.ROUTING_ASPECT_ORDER, Integer.class,
 					WalletProperties.DEFAULT_ASPECT_ORDER);
 			return new WalletProjectAdvisor(resolver, order);
 		}
