@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
@@ -24,7 +23,7 @@ import org.springframework.util.unit.DataSize;
 public class WalletProperties {
 
 	/** Default order of the @WalletProject advice: just outside @Transactional. */
-	public static final int DEFAULT_ASPECT_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+	public static final int DEFAULT_ASPECT_ORDER = PropertyKeys.ROUTING_ASPECT_ORDER_DEFAULT;
 
 	/**
 	 * Whether to auto-configure the Wallet API client.

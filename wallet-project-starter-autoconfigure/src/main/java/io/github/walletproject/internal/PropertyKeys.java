@@ -20,6 +20,9 @@ public final class PropertyKeys {
 	/** Where the {@code @WalletProject} advisor sits among other advisors. */
 	public static final String ROUTING_ASPECT_ORDER = PREFIX + "routing.aspect-order";
 
+	/** Its default: just inside the lowest precedence, so that other advisors can wrap it or sit inside it. */
+	public static final int ROUTING_ASPECT_ORDER_DEFAULT = Integer.MAX_VALUE - 100;
+
 	/** The HTTP service groups that talk to the Wallet API. */
 	public static final String ROUTING_HTTP_SERVICE_GROUPS = PREFIX + "routing.http-service-groups";
 

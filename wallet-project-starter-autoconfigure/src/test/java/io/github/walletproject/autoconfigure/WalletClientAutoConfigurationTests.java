@@ -14,7 +14,6 @@ import io.github.walletproject.client.WalletApi;
 import io.github.walletproject.client.WalletSigning;
 import io.github.walletproject.client.WalletSigningInterceptor;
 import io.github.walletproject.routing.ProjectRegistry;
-import io.github.walletproject.routing.WalletProjectAdvisor;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
@@ -58,7 +57,7 @@ class WalletClientAutoConfigurationTests {
 				.hasSingleBean(WalletApi.class)
 				.hasSingleBean(ProjectRegistry.class)
 				.hasSingleBean(WalletSigning.class)
-				.hasSingleBean(WalletProjectAdvisor.class)
+				.hasBean("walletProjectAdvisor")
 				.hasSingleBean(CachingProjectAccessChecker.class)
 				.hasBean("walletRestClient");
 			assertThat(context.getBean(NonceGenerator.class)).isInstanceOf(SecureNonceGenerator.class);
@@ -124,7 +123,7 @@ class WalletClientAutoConfigurationTests {
 		this.runner.withPropertyValues("paysera.wallet.enabled=false")
 			.run(context -> assertThat(context).doesNotHaveBean(WalletProjects.class)
 				.doesNotHaveBean("walletRestClient")
-				.doesNotHaveBean(WalletProjectAdvisor.class));
+				.doesNotHaveBean("walletProjectAdvisor"));
 	}
 
 	@Test
