@@ -11,6 +11,7 @@ import io.github.walletproject.routing.RouteResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.observation.ClientRequestObservationConvention;
 import org.springframework.util.Assert;
 
 /**
@@ -47,6 +48,17 @@ public final class WalletSigning implements AutoCloseable {
 		this.sender = (builder.certificates != null) ? Sender.byCertificate(builder.certificates) : Sender.EXECUTION;
 		this.userAgent = builder.userAgent;
 		this.observed = builder.observed;
+	}
+
+	/**
+	 * The observation convention of the Wallet clients: Boot's HTTP client tags plus the
+	 * project ({@code wallet.project}, {@code wallet.project.id}), and the outcome
+	 * {@code REFUSED} for a call refused before anything was sent.
+	 * @param name the observation name
+	 * @return the convention
+	 */
+	public static ClientRequestObservationConvention observationConvention(String name) {
+		return new WalletClientObservationConvention(name);
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import io.github.walletproject.client.WalletProjects;
-import io.github.walletproject.access.CachingProjectAccessChecker;
 import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.auth.NonceGenerator;
 import io.github.walletproject.auth.SecureNonceGenerator;
@@ -58,8 +57,11 @@ class WalletClientAutoConfigurationTests {
 				.hasSingleBean(ProjectRegistry.class)
 				.hasSingleBean(WalletSigning.class)
 				.hasBean("walletProjectAdvisor")
-				.hasSingleBean(CachingProjectAccessChecker.class)
+				.hasSingleBean(ProjectAccessChecker.class)
 				.hasBean("walletRestClient");
+			// the built-in checker (package-private since #25), not ProjectAccessChecker.NONE
+			assertThat(context.getBean(ProjectAccessChecker.class).getClass().getSimpleName())
+				.isEqualTo("CachingProjectAccessChecker");
 			assertThat(context.getBean(NonceGenerator.class)).isInstanceOf(SecureNonceGenerator.class);
 			assertThat(context.getBean(ProjectRegistry.class).aliases()).containsExactly("shop", "marketplace");
 		});
