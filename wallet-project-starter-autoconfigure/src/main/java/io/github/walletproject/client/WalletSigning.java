@@ -226,7 +226,7 @@ public final class WalletSigning implements AutoCloseable {
 
 		/**
 		 * Tell the observation of each request which route it took (read by
-		 * {@link WalletClientObservationConvention}).
+		 * {@link WalletSigning#observationConvention(String)}).
 		 * @param observed whether the clients are observed
 		 * @return this builder
 		 */
