@@ -1,5 +1,6 @@
 package io.github.walletproject;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,10 +13,11 @@ import org.jspecify.annotations.Nullable;
  * HTTP status), its description, the HTTP status, {@code error_properties} and the
  * {@code paysera-correlation-id} header when present.
  * <p>
- * Subclasses name the common cases: {@link WalletNotFoundException},
- * {@link WalletUnauthorizedException}, {@link WalletForbiddenException},
- * {@link WalletInvalidTimestampException}, {@link WalletRateLimitException},
- * {@link WalletServerException}.
+ * Nested subclasses name the common cases, as Spring's {@code HttpClientErrorException} does:
+ * {@link NotFound}, {@link Unauthorized}, {@link Forbidden}, {@link InvalidTimestamp},
+ * {@link RateLimit}, {@link Server}, {@link InvalidParameters}, {@link InvalidState}. All of them
+ * mean the server received the request and answered; whether sending it again is useful depends
+ * on the case, never on a transport doubt (those are {@link WalletTransportException}s).
  */
 public class WalletApiException extends WalletException {
 
@@ -159,6 +161,164 @@ public class WalletApiException extends WalletException {
 				message.append(" [paysera-correlation-id ").append(this.correlationId).append(']');
 			}
 			return message.toString();
+		}
+
+	}
+
+	/**
+	 * The requested resource does not exist ({@code not_found}, usually HTTP 404).
+	 */
+	public static class NotFound extends WalletApiException {
+
+		private static final long serialVersionUID = 1L;
+
+		/**
+		 * Create an exception.
+		 * @param error what the server said
+		 */
+		public NotFound(WalletError error) {
+			super(error);
+		}
+
+	}
+
+	/**
+	 * The request was not authenticated ({@code unauthorized} or {@code invalid_grant}, usually
+	 * HTTP 401): wrong MAC credentials, or an expired or revoked access token.
+	 */
+	public static class Unauthorized extends WalletApiException {
+
+		private static final long serialVersionUID = 1L;
+
+		/**
+		 * Create an exception.
+		 * @param error what the server said
+		 */
+		public Unauthorized(WalletError error) {
+			super(error);
+		}
+
+	}
+
+	/**
+	 * The credentials are authenticated but not allowed to do this ({@code forbidden}, usually
+	 * HTTP 403), for example a missing OAuth scope.
+	 */
+	public static class Forbidden extends WalletApiException {
+
+		private static final long serialVersionUID = 1L;
+
+		/**
+		 * Create an exception.
+		 * @param error what the server said
+		 */
+		public Forbidden(WalletError error) {
+			super(error);
+		}
+
+	}
+
+	/**
+	 * The server refused the MAC timestamp ({@code invalid_timestamp}): the clocks differ too
+	 * much. The client re-synchronizes with {@code GET server} and retries once before this
+	 * reaches you.
+	 */
+	public static class InvalidTimestamp extends WalletApiException {
+
+		private static final long serialVersionUID = 1L;
+
+		/**
+		 * Create an exception.
+		 * @param error what the server said
+		 */
+		public InvalidTimestamp(WalletError error) {
+			super(error);
+		}
+
+	}
+
+	/**
+	 * Too many requests ({@code rate_limit_exceeded}, HTTP 429). Not retried automatically:
+	 * back off for {@link #getRetryAfter()} when the server said how long.
+	 */
+	public static class RateLimit extends WalletApiException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final @Nullable Duration retryAfter;
+
+		/**
+		 * Create an exception.
+		 * @param error what the server said
+		 * @param retryAfter the {@code Retry-After} delay, or {@code null}
+		 */
+		public RateLimit(WalletError error, @Nullable Duration retryAfter) {
+			super(error);
+			this.retryAfter = retryAfter;
+		}
+
+		/**
+		 * How long the server asked to wait.
+		 * @return the {@code Retry-After} delay, if sent
+		 */
+		public Optional<Duration> getRetryAfter() {
+			return Optional.ofNullable(this.retryAfter);
+		}
+
+	}
+
+	/**
+	 * The Wallet API failed (HTTP 5xx or {@code internal_server_error}).
+	 */
+	public static class Server extends WalletApiException {
+
+		private static final long serialVersionUID = 1L;
+
+		/**
+		 * Create an exception.
+		 * @param error what the server said
+		 */
+		public Server(WalletError error) {
+			super(error);
+		}
+
+	}
+
+	/**
+	 * The API refused the request's values ({@code invalid_parameters}, usually HTTP 400): a
+	 * missing or malformed field, a final price above the reserved one. Nothing was changed; fix
+	 * the request before sending it again. {@link #getErrorProperties()} names the fields at
+	 * fault ({@code error_properties}).
+	 */
+	public static class InvalidParameters extends WalletApiException {
+
+		private static final long serialVersionUID = 1L;
+
+		/**
+		 * Create an exception.
+		 * @param error what the server said
+		 */
+		public InvalidParameters(WalletError error) {
+			super(error);
+		}
+
+	}
+
+	/**
+	 * The object is not in a state that allows this ({@code invalid_state}, usually HTTP 409):
+	 * confirming a transaction the payer has not accepted, cancelling a finalized payment,
+	 * cancelling twice. Nothing was changed; read the object to see its state.
+	 */
+	public static class InvalidState extends WalletApiException {
+
+		private static final long serialVersionUID = 1L;
+
+		/**
+		 * Create an exception.
+		 * @param error what the server said
+		 */
+		public InvalidState(WalletError error) {
+			super(error);
 		}
 
 	}

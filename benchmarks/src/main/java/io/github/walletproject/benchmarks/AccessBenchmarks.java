@@ -18,8 +18,7 @@ import java.util.function.Function;
 import io.github.walletproject.ProjectRef;
 import io.github.walletproject.access.AccessibleProjectsSource;
 import io.github.walletproject.access.CachedProjectLookups;
-import io.github.walletproject.access.CachingProjectAccessChecker;
-import io.github.walletproject.access.ConfiguredAccessibleProjectsSource;
+import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.access.RefreshingCache;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.WalletCredentials;
@@ -43,7 +42,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The access check in front of every routed call, built as the auto-configuration builds it
- * (a {@link CachingProjectAccessChecker} over {@link CachedProjectLookups}, configured
+ * (the starter's {@link ProjectAccessChecker#caching caching checker} over {@link CachedProjectLookups}, configured
  * projects, default cache settings, no metrics):
  * <ul>
  * <li>{@link #accessWarmHit}: the project is in the warm cache;</li>
@@ -98,7 +97,7 @@ public class AccessBenchmarks {
 	 * The checker and its lookups as the auto-configuration builds them; closing the lookups
 	 * closes their caches.
 	 */
-	record Checker(CachingProjectAccessChecker checker, CachedProjectLookups lookups) implements AutoCloseable {
+	record Checker(ProjectAccessChecker checker, CachedProjectLookups lookups) implements AutoCloseable {
 
 		@Override
 		public void close() {
@@ -122,7 +121,7 @@ public class AccessBenchmarks {
 						return new RefreshingCache<>(name, loader, settings, Clock.systemUTC(), null, WalletMetrics.NONE);
 					}
 				});
-		return new Checker(new CachingProjectAccessChecker(lookups, registry, WalletMetrics.NONE), lookups);
+		return new Checker(ProjectAccessChecker.caching(lookups, registry, WalletMetrics.NONE), lookups);
 	}
 
 	/**
@@ -133,7 +132,7 @@ public class AccessBenchmarks {
 
 		Checker made;
 
-		CachingProjectAccessChecker checker;
+		ProjectAccessChecker checker;
 
 		ResolvedProject project;
 
@@ -141,7 +140,7 @@ public class AccessBenchmarks {
 		public void warm() {
 			ProjectRegistry registry = registry();
 			this.project = registry.resolve(ProjectRef.parse("shop", "benchmark"), "benchmark");
-			this.made = checker(registry, new ConfiguredAccessibleProjectsSource(registry));
+			this.made = checker(registry, AccessibleProjectsSource.configured(registry));
 			this.checker = this.made.checker();
 			this.checker.check(this.project);
 		}
@@ -175,7 +174,7 @@ public class AccessBenchmarks {
 		public void start() {
 			this.registry = registry();
 			this.project = this.registry.resolve(ProjectRef.parse("shop", "benchmark"), "benchmark");
-			AccessibleProjectsSource configured = new ConfiguredAccessibleProjectsSource(this.registry);
+			AccessibleProjectsSource configured = AccessibleProjectsSource.configured(this.registry);
 			this.source = credentials -> {
 				this.lookups.incrementAndGet();
 				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(LOOKUP_MILLIS));

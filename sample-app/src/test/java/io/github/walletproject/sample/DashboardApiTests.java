@@ -354,7 +354,7 @@ class DashboardApiTests {
 		ApiClient.Response confirm = browser.post("/api/pay/transaction/" + key + "/confirm", "");
 
 		assertThat(confirm.status()).isEqualTo(409);
-		assertThat(confirm.<String>json("$.error.type")).isEqualTo("WalletInvalidStateException");
+		assertThat(confirm.<String>json("$.error.type")).isEqualTo("WalletApiException.InvalidState");
 		assertThat(confirm.<String>json("$.error.code")).isEqualTo("invalid_state");
 		assertThat(confirm.<String>json("$.transaction.status")).as("as last read").isEqualTo("revoked");
 		assertThat(confirm.<List<String>>json("$.steps[*].action")).containsExactly("create", "revoke", "confirm");
@@ -379,7 +379,7 @@ class DashboardApiTests {
 		ApiClient.Response accept = browser.post("/api/pay/transaction/" + key + "/accept", "");
 
 		assertThat(accept.status()).isEqualTo(404);
-		assertThat(accept.<String>json("$.error.type")).isEqualTo("WalletNotFoundException");
+		assertThat(accept.<String>json("$.error.type")).isEqualTo("WalletApiException.NotFound");
 		assertThat(accept.<String>json("$.error.code")).isEqualTo("not_found");
 		assertThat(accept.<String>json("$.steps[1].project.name")).isEqualTo("subscriptions");
 		assertThat(accept.<String>json("$.currentProject.name")).isEqualTo("subscriptions");

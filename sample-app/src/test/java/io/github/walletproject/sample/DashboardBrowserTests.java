@@ -386,7 +386,7 @@ class DashboardBrowserTests {
 
 		assertThat(driver.findElement(By.id("pay-section")).getAttribute("data-state")).isEqualTo("error");
 		assertThat(driver.findElement(By.id("pay-error")).getText()).contains("HTTP 404")
-			.contains("WalletNotFoundException");
+			.contains("WalletApiException.NotFound");
 		WebElement refused = steps().get(1);
 		assertThat(refused.getAttribute("data-status")).isEqualTo("failed");
 		assertThat(refused.getAttribute("data-project")).isEqualTo("subscriptions");

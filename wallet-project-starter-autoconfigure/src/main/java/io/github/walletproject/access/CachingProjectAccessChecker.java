@@ -17,7 +17,7 @@ import org.springframework.util.Assert;
  * The built-in {@link ProjectAccessChecker}: looks the project up in the cached list of
  * projects its credentials may use. A warm check is a map lookup and a binary search.
  */
-public final class CachingProjectAccessChecker implements ProjectAccessChecker {
+final class CachingProjectAccessChecker implements ProjectAccessChecker {
 
 	private final CachedProjectLookups lookups;
 
@@ -31,7 +31,7 @@ public final class CachingProjectAccessChecker implements ProjectAccessChecker {
 	 * @param registry the configured projects, for messages
 	 * @param metrics counts grants and denials
 	 */
-	public CachingProjectAccessChecker(CachedProjectLookups lookups, ProjectRegistry registry, WalletMetrics metrics) {
+	CachingProjectAccessChecker(CachedProjectLookups lookups, ProjectRegistry registry, WalletMetrics metrics) {
 		Assert.notNull(lookups, "Lookups must not be null");
 		Assert.notNull(registry, "Registry must not be null");
 		Assert.notNull(metrics, "Metrics must not be null");

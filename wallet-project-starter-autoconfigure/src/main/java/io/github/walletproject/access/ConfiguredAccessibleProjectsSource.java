@@ -12,7 +12,7 @@ import org.springframework.util.Assert;
  * the credentials they use: for client credentials without the {@code projects} scope. A
  * project reached by an unconfigured id is refused.
  */
-public final class ConfiguredAccessibleProjectsSource implements AccessibleProjectsSource {
+final class ConfiguredAccessibleProjectsSource implements AccessibleProjectsSource {
 
 	private final ProjectRegistry registry;
 
@@ -20,7 +20,7 @@ public final class ConfiguredAccessibleProjectsSource implements AccessibleProje
 	 * Create the source.
 	 * @param registry the configured projects
 	 */
-	public ConfiguredAccessibleProjectsSource(ProjectRegistry registry) {
+	ConfiguredAccessibleProjectsSource(ProjectRegistry registry) {
 		Assert.notNull(registry, "Registry must not be null");
 		this.registry = registry;
 	}

@@ -6,6 +6,8 @@ import java.util.concurrent.Executor;
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectAccessUnavailableException;
 import io.github.walletproject.ResolvedProject;
+import io.github.walletproject.client.WalletMetrics;
+import io.github.walletproject.routing.ProjectRegistry;
 
 /**
  * Decides, before a request is built, whether the project's credentials may act for it.
@@ -47,6 +49,18 @@ public interface ProjectAccessChecker {
 	 */
 	default CompletableFuture<Void> checkAsync(ResolvedProject project, Executor offLoop) {
 		return CompletableFuture.runAsync(() -> check(project), offLoop);
+	}
+
+	/**
+	 * The built-in checker: the route's project must be in the cached access list of its
+	 * credentials.
+	 * @param lookups the cached access lists and project details
+	 * @param registry the configured projects
+	 * @param metrics where refusals are counted
+	 * @return the checker
+	 */
+	static ProjectAccessChecker caching(CachedProjectLookups lookups, ProjectRegistry registry, WalletMetrics metrics) {
+		return new CachingProjectAccessChecker(lookups, registry, metrics);
 	}
 
 }

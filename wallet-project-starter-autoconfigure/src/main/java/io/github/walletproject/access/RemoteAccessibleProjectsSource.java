@@ -14,7 +14,7 @@ import org.springframework.util.Assert;
  * routed, never access-checked). Needs the {@code projects} scope;
  * the user {@code me} works with a user access token only.
  */
-public final class RemoteAccessibleProjectsSource implements AccessibleProjectsSource {
+final class RemoteAccessibleProjectsSource implements AccessibleProjectsSource {
 
 	private final Supplier<InternalWalletApi> api;
 
@@ -25,7 +25,7 @@ public final class RemoteAccessibleProjectsSource implements AccessibleProjectsS
 	 * @param api the Wallet API client, looked up lazily
 	 * @param user a user id, or {@code me}
 	 */
-	public RemoteAccessibleProjectsSource(Supplier<InternalWalletApi> api, String user) {
+	RemoteAccessibleProjectsSource(Supplier<InternalWalletApi> api, String user) {
 		Assert.notNull(api, "Api must not be null");
 		Assert.notNull(user, "User must not be null");
 		this.api = api;

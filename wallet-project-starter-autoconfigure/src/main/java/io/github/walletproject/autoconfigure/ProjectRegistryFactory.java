@@ -18,6 +18,7 @@ import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.autoconfigure.WalletProperties.AuthMode;
 import io.github.walletproject.autoconfigure.WalletProperties.MacCredentials;
 import io.github.walletproject.autoconfigure.WalletProperties.ProjectProperties;
+import io.github.walletproject.internal.PropertyKeys;
 import io.github.walletproject.internal.Texts;
 import io.github.walletproject.routing.ProjectRegistry;
 import org.jspecify.annotations.Nullable;
@@ -34,23 +35,21 @@ import org.springframework.util.StringUtils;
  */
 final class ProjectRegistryFactory {
 
-	private static final String PREFIX = "paysera.wallet.";
-
 	private ProjectRegistryFactory() {
 	}
 
 	static ProjectRegistry registry(WalletProperties properties, @Nullable SslBundles sslBundles) {
 		boolean certificate = properties.getAuth().getMode() == AuthMode.CERTIFICATE;
 		WalletCredentials defaults = certificate
-				? certificate(WalletCredentials.DEFAULT, properties.getAuth().getSslBundle(), PREFIX + "auth.ssl-bundle",
+				? certificate(WalletCredentials.DEFAULT, properties.getAuth().getSslBundle(), PropertyKeys.PREFIX + "auth.ssl-bundle",
 						sslBundles)
-				: mac(WalletCredentials.DEFAULT, properties.getCredentials(), PREFIX + "credentials");
+				: mac(WalletCredentials.DEFAULT, properties.getCredentials(), PropertyKeys.PREFIX + "credentials");
 		ProjectRegistry.Builder builder = ProjectRegistry.builder(defaults);
 		Map<String, String> aliasByProject = new HashMap<>();
 		Map<Long, String> aliasById = new HashMap<>();
 		Map<Long, WalletCredentials> credentialsById = new HashMap<>();
 		properties.getProjects().forEach((alias, project) -> {
-			String base = PREFIX + "projects." + alias;
+			String base = PropertyKeys.PREFIX + "projects." + alias;
 			try {
 				new ProjectRef.Alias(alias);
 			}
@@ -83,11 +82,11 @@ final class ProjectRegistryFactory {
 		String defaultProject = properties.getDefaultProject();
 		try {
 			builder.defaultProject(StringUtils.hasText(defaultProject)
-					? ProjectRef.parse(defaultProject, PREFIX + "default-project") : null);
+					? ProjectRef.parse(defaultProject, PropertyKeys.PREFIX + "default-project") : null);
 			return builder.build();
 		}
 		catch (InvalidProjectException ex) {
-			throw new WalletConfigurationException(PREFIX + "default-project", "is " + Texts.quote(defaultProject)
+			throw new WalletConfigurationException(PropertyKeys.PREFIX + "default-project", "is " + Texts.quote(defaultProject)
 					+ ", which is neither a configured alias nor a positive project id",
 					"Use one of the configured aliases (" + Texts.list(properties.getProjects().keySet())
 							+ ") or a numeric project id");
@@ -115,7 +114,7 @@ final class ProjectRegistryFactory {
 
 	private static @Nullable WalletCredentials ownCredentials(String alias, ProjectProperties project, boolean certificate,
 			@Nullable SslBundles sslBundles) {
-		String base = PREFIX + "projects." + alias;
+		String base = PropertyKeys.PREFIX + "projects." + alias;
 		if (certificate) {
 			if (project.getCredentials() != null) {
 				throw new WalletConfigurationException(base + ".credentials", "is set, but paysera.wallet.auth.mode is "

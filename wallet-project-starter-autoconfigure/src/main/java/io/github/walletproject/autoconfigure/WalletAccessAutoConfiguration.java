@@ -11,11 +11,8 @@ import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.WalletException;
 import io.github.walletproject.access.CachedProjectLookups;
 import io.github.walletproject.access.AccessibleProjectsSource;
-import io.github.walletproject.access.CachingProjectAccessChecker;
-import io.github.walletproject.access.ConfiguredAccessibleProjectsSource;
 import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.access.RefreshingCache;
-import io.github.walletproject.access.RemoteAccessibleProjectsSource;
 import io.github.walletproject.autoconfigure.WalletProperties.AccessSource;
 import io.github.walletproject.client.InternalWalletApi;
 import io.github.walletproject.client.WalletMetrics;
@@ -48,9 +45,9 @@ public final class WalletAccessAutoConfiguration {
 	AccessibleProjectsSource walletAccessibleProjectsSource(WalletSettings settings, ProjectRegistry registry,
 			ObjectProvider<InternalWalletApi> internal) {
 		if (settings.accessSource() == AccessSource.CONFIGURED) {
-			return new ConfiguredAccessibleProjectsSource(registry);
+			return AccessibleProjectsSource.configured(registry);
 		}
-		return new RemoteAccessibleProjectsSource(internal::getObject, settings.accessUser());
+		return AccessibleProjectsSource.remote(internal::getObject, settings.accessUser());
 	}
 
 	@Bean
@@ -80,7 +77,7 @@ public final class WalletAccessAutoConfiguration {
 		if (settings.accessSource() == AccessSource.NONE) {
 			return ProjectAccessChecker.NONE;
 		}
-		return new CachingProjectAccessChecker(lookups, registry, metrics.getIfAvailable(() -> WalletMetrics.NONE));
+		return ProjectAccessChecker.caching(lookups, registry, metrics.getIfAvailable(() -> WalletMetrics.NONE));
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.fanout.ReactiveWalletFanOut;
 import io.github.walletproject.fanout.WalletFanOut;
+import io.github.walletproject.internal.PropertyKeys;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -25,8 +26,6 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = { WalletClientAutoConfiguration.class, WalletAccessAutoConfiguration.class })
 @ConditionalOnBean({ WalletProjects.class, ProjectRegistry.class })
 public final class WalletFanOutAutoConfiguration {
-
-	private static final String PREFIX = "paysera.wallet.fan-out.";
 
 	/** More tasks than this at once would only queue behind the Wallet API's rate limits. */
 	static final int MAX_CONCURRENCY = 256;
@@ -64,7 +63,7 @@ public final class WalletFanOutAutoConfiguration {
 	static int concurrency(WalletProperties.FanOut fanOut) {
 		int concurrency = fanOut.getConcurrency();
 		if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-			throw new WalletConfigurationException(PREFIX + "concurrency", "must be between 1 and " + MAX_CONCURRENCY
+			throw new WalletConfigurationException(PropertyKeys.FAN_OUT + "concurrency", "must be between 1 and " + MAX_CONCURRENCY
 					+ ", got " + concurrency, "Use a small number such as 8 (the default)");
 		}
 		return concurrency;
@@ -73,7 +72,7 @@ public final class WalletFanOutAutoConfiguration {
 	static Duration deadline(WalletProperties.FanOut fanOut) {
 		Duration deadline = fanOut.getDeadline();
 		if (deadline == null || deadline.isNegative() || deadline.isZero()) {
-			throw new WalletConfigurationException(PREFIX + "deadline", "must be positive, got " + deadline,
+			throw new WalletConfigurationException(PropertyKeys.FAN_OUT + "deadline", "must be positive, got " + deadline,
 					"Use a duration such as 30s (the default) or 5s for a dashboard");
 		}
 		return deadline;

@@ -13,6 +13,7 @@ import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.client.InternalWalletApi;
 import io.github.walletproject.client.MacSigners;
 import io.github.walletproject.client.WalletTokenRefresher;
+import io.github.walletproject.internal.PropertyKeys;
 import io.github.walletproject.oauth.InMemoryWalletTokenStore;
 import io.github.walletproject.oauth.RedisWalletTokenStore;
 import io.github.walletproject.oauth.StoredTokenRefresher;
@@ -57,8 +58,6 @@ import org.springframework.web.servlet.function.ServerResponse;
 @ConditionalOnBean(InternalWalletApi.class)
 public final class WalletOAuthAutoConfiguration {
 
-	private static final String PREFIX = "paysera.wallet.";
-
 	/** Pause of refresh-ahead after a failed refresh. */
 	private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(10);
 
@@ -66,7 +65,7 @@ public final class WalletOAuthAutoConfiguration {
 	@ConditionalOnMissingBean
 	WalletTokenStore walletTokenStore(WalletProperties properties) {
 		if (properties.getOauth().getTokenStore() == WalletProperties.TokenStore.REDIS) {
-			throw new WalletConfigurationException(PREFIX + "oauth.token-store", "is redis, but there is no Redis",
+			throw new WalletConfigurationException(PropertyKeys.PREFIX + "oauth.token-store", "is redis, but there is no Redis",
 					"Add spring-boot-starter-data-redis and configure spring.data.redis.*, so that a "
 							+ "StringRedisTemplate bean exists, or set paysera.wallet.oauth.token-store=memory");
 		}
@@ -91,7 +90,7 @@ public final class WalletOAuthAutoConfiguration {
 			ObjectProvider<WalletOAuthClient> oauth, WalletTokenStore store, ObjectProvider<Clock> clock) {
 		if (!StringUtils.hasText(properties.getOauth().getClient().getMacId())
 				&& StringUtils.hasText(properties.getCredentials().getRefreshToken())) {
-			throw new WalletConfigurationException(PREFIX + "oauth.client.mac-id", "is missing",
+			throw new WalletConfigurationException(PropertyKeys.PREFIX + "oauth.client.mac-id", "is missing",
 					"paysera.wallet.credentials.refresh-token is set, so the default credentials are a user token; "
 							+ "token calls are signed with the client's own credentials: set "
 							+ "paysera.wallet.oauth.client.mac-id and .mac-key");
@@ -140,7 +139,7 @@ public final class WalletOAuthAutoConfiguration {
 		WalletProperties.MacCredentials client = properties.getOauth().getClient();
 		if (StringUtils.hasText(client.getMacId())) {
 			if (!StringUtils.hasText(client.getMacKey())) {
-				throw new WalletConfigurationException(PREFIX + "oauth.client.mac-key", "is missing",
+				throw new WalletConfigurationException(PropertyKeys.PREFIX + "oauth.client.mac-key", "is missing",
 						"Set paysera.wallet.oauth.client.mac-key to the MAC key of the client id in mac-id");
 			}
 			return WalletCredentials.mac("oauth-client", new MacSigner(client.getMacId(), client.getMacKey()));
@@ -197,17 +196,17 @@ public final class WalletOAuthAutoConfiguration {
 			WalletProperties.Connect connect = properties.getOauth().getConnect();
 			String path = connect.getPath();
 			if (path == null || !path.startsWith("/") || path.endsWith("/")) {
-				throw new WalletConfigurationException(PREFIX + "oauth.connect.path", "is '" + path + "'",
+				throw new WalletConfigurationException(PropertyKeys.PREFIX + "oauth.connect.path", "is '" + path + "'",
 						"Give a path that starts with / and does not end with /, such as /wallet/connect");
 			}
 			WalletUserTokens tokens = users.getIfAvailable();
 			if (tokens == null) {
-				throw new WalletConfigurationException(PREFIX + "oauth.connect.path", "is set, but user tokens are off",
+				throw new WalletConfigurationException(PropertyKeys.PREFIX + "oauth.connect.path", "is set, but user tokens are off",
 						"Set paysera.wallet.oauth.user-tokens=true: a connected wallet's token is kept per user");
 			}
 			WalletOAuthClient client = oauth.getIfAvailable();
 			if (client == null) {
-				throw new WalletConfigurationException(PREFIX + "oauth.client.mac-id", "is missing",
+				throw new WalletConfigurationException(PropertyKeys.PREFIX + "oauth.client.mac-id", "is missing",
 						"The connect endpoint exchanges codes with the client's credentials: set "
 								+ "paysera.wallet.oauth.client.mac-id and .mac-key (or MAC client credentials under "
 								+ "paysera.wallet.credentials)");
@@ -224,9 +223,9 @@ public final class WalletOAuthAutoConfiguration {
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			Binder binder = Binder.get(context.getEnvironment());
-			boolean client = binder.bind(PREFIX + "oauth.client.mac-id", String.class).isBound();
-			boolean defaults = binder.bind(PREFIX + "credentials.mac-id", String.class).isBound()
-					&& !binder.bind(PREFIX + "credentials.refresh-token", String.class).isBound();
+			boolean client = binder.bind(PropertyKeys.PREFIX + "oauth.client.mac-id", String.class).isBound();
+			boolean defaults = binder.bind(PropertyKeys.PREFIX + "credentials.mac-id", String.class).isBound()
+					&& !binder.bind(PropertyKeys.PREFIX + "credentials.refresh-token", String.class).isBound();
 			return (client || defaults) ? ConditionOutcome.match("client credentials for OAuth token calls")
 					: ConditionOutcome.noMatch("no client credentials for OAuth token calls");
 		}
@@ -241,7 +240,7 @@ public final class WalletOAuthAutoConfiguration {
 			WalletProperties properties;
 			try {
 				properties = Binder.get(context.getEnvironment())
-					.bind("paysera.wallet", WalletProperties.class)
+					.bind(PropertyKeys.ROOT, WalletProperties.class)
 					.orElseGet(WalletProperties::new);
 			}
 			catch (RuntimeException ex) {

@@ -1,5 +1,7 @@
 package io.github.walletproject.autoconfigure;
 
+import io.github.walletproject.internal.PropertyKeys;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,18 +13,17 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the Paysera Wallet API client, under {@code paysera.wallet}.
  */
-@ConfigurationProperties("paysera.wallet")
+@ConfigurationProperties(PropertyKeys.ROOT)
 public class WalletProperties {
 
 	/** Default order of the @WalletProject advice: just outside @Transactional. */
-	public static final int DEFAULT_ASPECT_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+	public static final int DEFAULT_ASPECT_ORDER = PropertyKeys.ROUTING_ASPECT_ORDER_DEFAULT;
 
 	/**
 	 * Whether to auto-configure the Wallet API client.

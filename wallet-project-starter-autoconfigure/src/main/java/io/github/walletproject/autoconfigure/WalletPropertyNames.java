@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.walletproject.internal.PropertyKeys;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -43,17 +44,12 @@ final class WalletPropertyNames {
 
 	private static final Log logger = LogFactory.getLog(WalletPropertyNames.class);
 
-	private static final String PREFIX = "paysera.wallet";
+	private static final String PREFIX = PropertyKeys.ROOT;
 
 	private static final Set<String> KNOWN = names();
 
-	/** Names of earlier versions, and where the setting lives now. */
-	private static final Map<String, String> RENAMED = Map.of("paysera.wallet.access.cache.ttl",
-			"paysera.wallet.access.cache.time-to-live", "paysera.wallet.health.check-reachability",
-			"management.health.wallet.check-reachability", "paysera.wallet.health.check-credentials",
-			"management.health.wallet.check-credentials", "paysera.wallet.health.clock-tolerance",
-			"management.health.wallet.clock-tolerance", "paysera.wallet.health.cache-time-to-live",
-			"management.health.wallet.time-to-live");
+	/** Names of earlier versions, and where the setting lives now: read from the metadata. */
+	private static final Map<String, String> RENAMED = RenamedProperties.load();
 
 	private static final Set<String> CANONICAL = KNOWN.stream()
 		.map(WalletPropertyNames::canonical)

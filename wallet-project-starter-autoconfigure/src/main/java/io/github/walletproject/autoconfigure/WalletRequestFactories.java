@@ -130,7 +130,7 @@ final class WalletRequestFactories {
 				: jdkRetriesAllMethods() ? Set.of(HttpMethod.values()) : Set.of(HttpMethod.GET, HttpMethod.HEAD);
 		logger.warn("The Wallet API client uses " + client + ", the only HTTP client on the classpath (or the one "
 				+ FACTORY_PROPERTY + " or a ClientHttpRequestFactoryBuilder bean chose): " + resends
-				+ ". The Wallet API refuses the copy, so such a call fails with WalletUnauthorizedException instead "
+				+ ". The Wallet API refuses the copy, so such a call fails with WalletApiException.Unauthorized instead "
 				+ "of being retried with a new nonce. Add org.apache.httpcomponents.client5:httpclient5 (which "
 				+ "wallet-project-starter brings), Jetty's or Reactor Netty's HTTP client"
 				+ (jdk ? ", or run the JVM with -D" + JDK_RETRY_LIMIT_PROPERTY + "=1 (which also stops every JDK "

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.walletproject.auth.WalletCredentials;
-import io.github.walletproject.client.WalletClientObservationConvention;
 import io.github.walletproject.client.WalletErrorDecoder;
+import io.github.walletproject.client.WalletSigning;
 import io.github.walletproject.client.WalletSigningInterceptor;
 import io.github.walletproject.routing.ProjectRegistry;
 import org.jspecify.annotations.Nullable;
@@ -69,7 +69,7 @@ public final class WalletRestClientConfigurer {
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 				throw WalletErrorDecoder.decode(request, response);
 			})
-			.observationConvention(new WalletClientObservationConvention(this.observationName));
+			.observationConvention(WalletSigning.observationConvention(this.observationName));
 		for (WalletRestClientCustomizer customizer : this.customizers) {
 			customizer.customize(builder);
 		}

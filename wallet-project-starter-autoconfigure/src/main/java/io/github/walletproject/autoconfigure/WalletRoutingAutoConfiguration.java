@@ -3,14 +3,12 @@ package io.github.walletproject.autoconfigure;
 import java.util.List;
 
 import io.github.walletproject.routing.ProjectRegistry;
-import io.github.walletproject.routing.WalletProjectAdvisor;
-import io.github.walletproject.routing.WalletProjectHttpServicePostProcessor;
 import io.github.walletproject.routing.WalletProjectProxyCheck;
-import io.github.walletproject.routing.WalletProjectRequestValuesProcessor;
 import io.github.walletproject.routing.WalletProjectResolver;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,11 +17,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportSelector;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
+import org.springframework.web.service.invoker.HttpRequestValues;
 
 /**
  * Auto-configuration of {@code @WalletProject} routing: the AOP advisor for service beans (and
@@ -34,7 +36,11 @@ import org.springframework.web.client.support.RestClientHttpServiceGroupConfigur
  */
 @AutoConfiguration(after = WalletClientAutoConfiguration.class)
 @ConditionalOnBean(ProjectRegistry.class)
+@Import(WalletRoutingAutoConfiguration.RoutingBeans.class)
 public final class WalletRoutingAutoConfiguration {
+
+	/** Bean name of the routing package's request-values processor. */
+	static final String REQUEST_VALUES_PROCESSOR = "walletProjectRequestValuesProcessor";
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -51,42 +57,14 @@ public final class WalletRoutingAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.aopalliance.intercept.MethodInterceptor")
-	static class AdvisorConfiguration {
-
-		@Bean
-		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-		@ConditionalOnMissingBean
-		static WalletProjectAdvisor walletProjectAdvisor(WalletProjectResolver resolver, Environment environment) {
-			int order = environment.getProperty("paysera.wallet.routing.aspect-order", Integer.class,
-					WalletProperties.DEFAULT_ASPECT_ORDER);
-			return new WalletProjectAdvisor(resolver, order);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RestClientHttpServiceGroupConfigurer.class)
 	static class HttpServiceGroupConfiguration {
-
-		@Bean
-		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-		static WalletProjectHttpServicePostProcessor walletProjectHttpServicePostProcessor(
-				WalletProjectResolver resolver) {
-			return new WalletProjectHttpServicePostProcessor(resolver);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		WalletProjectRequestValuesProcessor walletProjectRequestValuesProcessor(WalletProjectResolver resolver) {
-			return new WalletProjectRequestValuesProcessor(resolver);
-		}
 
 		@Bean
 		@Order(Ordered.LOWEST_PRECEDENCE)
 		@ConditionalOnMissingBean(name = "walletHttpServiceGroupConfigurer")
 		RestClientHttpServiceGroupConfigurer walletHttpServiceGroupConfigurer(
-				WalletProjectRequestValuesProcessor processor, WalletProjectResolver resolver,
+				@Qualifier(REQUEST_VALUES_PROCESSOR) HttpRequestValues.Processor processor, WalletProjectResolver resolver,
 				WalletSettings settings, ObjectProvider<WalletRestClientConfigurer> configurer) {
 			List<String> walletGroups = settings.httpServiceGroups();
 			return groups -> groups.forEachGroup((group, clientBuilder, factoryBuilder) -> {
@@ -96,6 +74,19 @@ public final class WalletRoutingAutoConfiguration {
 					configurer.getObject().configure(clientBuilder);
 				}
 			});
+		}
+
+	}
+
+	/**
+	 * Imports the routing package's own configuration, whose types are not public (as
+	 * ShedLock's {@code EnableSchedulerLock} imports its package-private configurations).
+	 */
+	static final class RoutingBeans implements ImportSelector {
+
+		@Override
+		public String[] selectImports(AnnotationMetadata metadata) {
+			return new String[] { "io.github.walletproject.routing.WalletRoutingConfiguration" };
 		}
 
 	}

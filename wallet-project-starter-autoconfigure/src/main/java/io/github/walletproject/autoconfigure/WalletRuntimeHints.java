@@ -96,6 +96,8 @@ final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 		registerJson(hints.reflection(), classLoader);
 		registerRouting(hints.reflection(), classLoader);
 		registerSerialization(hints.reflection());
+		// the renamed properties, checked at startup
+		hints.resources().registerPattern(RenamedProperties.METADATA);
 		if (ClassUtils.isPresent(THREAD_LOCAL_ACCESSOR, classLoader)) {
 			hints.resources().registerPattern("META-INF/services/" + THREAD_LOCAL_ACCESSOR);
 			hints.reflection()

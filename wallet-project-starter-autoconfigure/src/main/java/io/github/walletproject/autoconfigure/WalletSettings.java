@@ -12,6 +12,7 @@ import io.github.walletproject.ProjectRef;
 import io.github.walletproject.access.RefreshingCache;
 import io.github.walletproject.autoconfigure.WalletProperties.AccessSource;
 import io.github.walletproject.client.RetryPolicy;
+import io.github.walletproject.internal.PropertyKeys;
 import io.github.walletproject.internal.Texts;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -53,8 +54,6 @@ record WalletSettings(URI baseUrl, Duration connectTimeout, Duration readTimeout
 
 	private static final Log logger = LogFactory.getLog(WalletSettings.class);
 
-	private static final String PREFIX = "paysera.wallet.";
-
 	/**
 	 * Check the properties and keep what the starter runs on.
 	 * @param properties the bound properties
@@ -68,7 +67,7 @@ record WalletSettings(URI baseUrl, Duration connectTimeout, Duration readTimeout
 		checkTimeouts(properties);
 		URI baseUrl = baseUrl(properties);
 		if ("http".equalsIgnoreCase(baseUrl.getScheme()) && !isLoopback(baseUrl.getHost())) {
-			logger.warn(PREFIX + "base-url is " + baseUrl + ": plain http to a host that is not loopback. Anyone on "
+			logger.warn(PropertyKeys.PREFIX + "base-url is " + baseUrl + ": plain http to a host that is not loopback. Anyone on "
 					+ "the way can read every request body and the credentials' MAC id or token; use https");
 		}
 		WalletProperties.Retry retry = properties.getRetry();
@@ -113,7 +112,7 @@ record WalletSettings(URI baseUrl, Duration connectTimeout, Duration readTimeout
 
 	private static URI baseUrl(WalletProperties properties) {
 		String value = properties.getBaseUrl();
-		String property = PREFIX + "base-url";
+		String property = PropertyKeys.PREFIX + "base-url";
 		if (!StringUtils.hasText(value)) {
 			throw new WalletConfigurationException(property, "is empty",
 					"Set it to the Wallet API REST base, e.g. https://wallet.paysera.com/rest/v1/");
@@ -142,7 +141,7 @@ record WalletSettings(URI baseUrl, Duration connectTimeout, Duration readTimeout
 	}
 
 	private static RetryPolicy retry(WalletProperties.Retry retry) {
-		String base = PREFIX + "retry.";
+		String base = PropertyKeys.PREFIX + "retry.";
 		if (retry.getMaxAttempts() < 1 || retry.getMaxAttempts() > 10) {
 			throw new WalletConfigurationException(base + "max-attempts", "must be between 1 and 10, got "
 					+ retry.getMaxAttempts(), "Use 1 to turn retries off, or a small number such as 3");
@@ -169,15 +168,15 @@ record WalletSettings(URI baseUrl, Duration connectTimeout, Duration readTimeout
 	}
 
 	private static void checkTimeouts(WalletProperties properties) {
-		positive(PREFIX + "connect-timeout", properties.getConnectTimeout(), false);
-		positive(PREFIX + "read-timeout", properties.getReadTimeout(), false);
+		positive(PropertyKeys.PREFIX + "connect-timeout", properties.getConnectTimeout(), false);
+		positive(PropertyKeys.PREFIX + "read-timeout", properties.getReadTimeout(), false);
 		if (properties.getMaxResponseSize() == null || properties.getMaxResponseSize().toBytes() < 1024) {
-			throw new WalletConfigurationException(PREFIX + "max-response-size", "must be at least 1KB",
+			throw new WalletConfigurationException(PropertyKeys.PREFIX + "max-response-size", "must be at least 1KB",
 					"Use a size such as 1MB");
 		}
 		if (properties.getUserAgent() != null
 				&& !properties.getUserAgent().chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
-			throw new WalletConfigurationException(PREFIX + "user-agent", "must be printable ASCII text",
+			throw new WalletConfigurationException(PropertyKeys.PREFIX + "user-agent", "must be printable ASCII text",
 					"Use a value such as my-shop/1.2");
 		}
 	}
@@ -186,26 +185,26 @@ record WalletSettings(URI baseUrl, Duration connectTimeout, Duration readTimeout
 		String user = access.getUser();
 		if (!"me".equals(user)) {
 			try {
-				if (!(ProjectRef.parse(user, PREFIX + "access.user") instanceof ProjectRef.Id)) {
+				if (!(ProjectRef.parse(user, PropertyKeys.PREFIX + "access.user") instanceof ProjectRef.Id)) {
 					throw new InvalidProjectException("not an id");
 				}
 			}
 			catch (InvalidProjectException ex) {
-				throw new WalletConfigurationException(PREFIX + "access.user", "is " + Texts.quote(user)
+				throw new WalletConfigurationException(PropertyKeys.PREFIX + "access.user", "is " + Texts.quote(user)
 						+ ", which is neither 'me' nor a numeric user id", "Use 'me' (user access tokens) or a user id");
 			}
 		}
 		WalletProperties.Cache cache = access.getCache();
-		positive(PREFIX + "access.cache.time-to-live", cache.getTimeToLive(), false);
-		positive(PREFIX + "access.cache.max-stale", cache.getMaxStale(), true);
-		positive(PREFIX + "access.cache.failure-backoff", cache.getFailureBackoff(), true);
+		positive(PropertyKeys.PREFIX + "access.cache.time-to-live", cache.getTimeToLive(), false);
+		positive(PropertyKeys.PREFIX + "access.cache.max-stale", cache.getMaxStale(), true);
+		positive(PropertyKeys.PREFIX + "access.cache.failure-backoff", cache.getFailureBackoff(), true);
 		if (cache.getRefreshAhead().isNegative() || cache.getRefreshAhead().compareTo(cache.getTimeToLive()) >= 0) {
-			throw new WalletConfigurationException(PREFIX + "access.cache.refresh-ahead", "must be shorter than "
+			throw new WalletConfigurationException(PropertyKeys.PREFIX + "access.cache.refresh-ahead", "must be shorter than "
 					+ "paysera.wallet.access.cache.time-to-live (" + cache.getTimeToLive() + ")",
 					"Use a fraction of the time to live, such as 5m for 1h");
 		}
 		if (cache.getMaximumSize() < 1) {
-			throw new WalletConfigurationException(PREFIX + "access.cache.maximum-size", "must be positive",
+			throw new WalletConfigurationException(PropertyKeys.PREFIX + "access.cache.maximum-size", "must be positive",
 					"Use a number such as 10000");
 		}
 	}

@@ -11,12 +11,12 @@ import io.github.walletproject.client.WalletExchangeFilter;
 import io.github.walletproject.client.WalletSigning;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.routing.ProjectRouter;
-import io.github.walletproject.routing.WalletProjectRequestValuesProcessor;
 import io.github.walletproject.routing.WalletProjectResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -37,6 +37,7 @@ import org.springframework.web.reactive.function.client.ExchangeFunctions;
 import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
+import org.springframework.web.service.invoker.HttpRequestValues;
 
 /**
  * Auto-configuration of the reactive Wallet API client, {@code walletWebClient}: a
@@ -107,9 +108,10 @@ public final class WalletWebClientAutoConfiguration {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	@ConditionalOnMissingBean(name = "walletWebClientHttpServiceGroupConfigurer")
-	@ConditionalOnBean(WalletProjectRequestValuesProcessor.class)
+	@ConditionalOnBean(name = WalletRoutingAutoConfiguration.REQUEST_VALUES_PROCESSOR)
 	WebClientHttpServiceGroupConfigurer walletWebClientHttpServiceGroupConfigurer(
-			WalletProjectRequestValuesProcessor processor, WalletProjectResolver resolver, WalletSettings settings,
+			@Qualifier(WalletRoutingAutoConfiguration.REQUEST_VALUES_PROCESSOR) HttpRequestValues.Processor processor,
+			WalletProjectResolver resolver, WalletSettings settings,
 			ObjectProvider<WalletWebClientConfigurer> configurer) {
 		List<String> walletGroups = settings.httpServiceGroups();
 		return groups -> groups.forEachGroup((group, clientBuilder, factoryBuilder) -> {

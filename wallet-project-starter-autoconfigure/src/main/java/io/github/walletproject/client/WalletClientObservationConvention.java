@@ -26,16 +26,16 @@ import org.springframework.http.client.observation.DefaultClientRequestObservati
  * {@link Reactive} applies the same to the reactive client, so both clients' observations have
  * the same name and the same low-cardinality keys.
  */
-public final class WalletClientObservationConvention extends DefaultClientRequestObservationConvention {
+final class WalletClientObservationConvention extends DefaultClientRequestObservationConvention {
 
 	/** Low-cardinality key with the project alias. */
-	public static final String PROJECT_KEY = "wallet.project";
+	static final String PROJECT_KEY = "wallet.project";
 
 	/** High-cardinality key with the project id. */
-	public static final String PROJECT_ID_KEY = "wallet.project.id";
+	static final String PROJECT_ID_KEY = "wallet.project.id";
 
 	/** Outcome of a call refused before anything was sent. */
-	public static final String REFUSED = "REFUSED";
+	static final String REFUSED = "REFUSED";
 
 	private static final KeyValue NO_PROJECT = KeyValue.of(PROJECT_KEY, "none");
 
@@ -47,7 +47,7 @@ public final class WalletClientObservationConvention extends DefaultClientReques
 	 * Create a convention.
 	 * @param name the observation name
 	 */
-	public WalletClientObservationConvention(String name) {
+	WalletClientObservationConvention(String name) {
 		super(name);
 	}
 

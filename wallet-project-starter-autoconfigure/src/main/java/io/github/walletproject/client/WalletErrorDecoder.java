@@ -11,14 +11,6 @@ import java.util.Map;
 
 import io.github.walletproject.WalletApiException;
 import io.github.walletproject.WalletApiException.WalletError;
-import io.github.walletproject.WalletForbiddenException;
-import io.github.walletproject.WalletInvalidParametersException;
-import io.github.walletproject.WalletInvalidStateException;
-import io.github.walletproject.WalletInvalidTimestampException;
-import io.github.walletproject.WalletNotFoundException;
-import io.github.walletproject.WalletRateLimitException;
-import io.github.walletproject.WalletServerException;
-import io.github.walletproject.WalletUnauthorizedException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -79,14 +71,14 @@ public final class WalletErrorDecoder {
 		WalletError error = new WalletError(status, code, description, properties, correlationId,
 				request.getMethod().name() + " " + request.getURI().getRawPath(), text(json, "error_uri"), data);
 		return switch (code) {
-			case "not_found" -> new WalletNotFoundException(error);
-			case "unauthorized", "invalid_grant" -> new WalletUnauthorizedException(error);
-			case "forbidden" -> new WalletForbiddenException(error);
-			case "invalid_timestamp" -> new WalletInvalidTimestampException(error);
-			case "rate_limit_exceeded" -> new WalletRateLimitException(error, retryAfter(response));
-			case "internal_server_error" -> new WalletServerException(error);
-			case "invalid_parameters" -> new WalletInvalidParametersException(error);
-			case "invalid_state" -> new WalletInvalidStateException(error);
+			case "not_found" -> new WalletApiException.NotFound(error);
+			case "unauthorized", "invalid_grant" -> new WalletApiException.Unauthorized(error);
+			case "forbidden" -> new WalletApiException.Forbidden(error);
+			case "invalid_timestamp" -> new WalletApiException.InvalidTimestamp(error);
+			case "rate_limit_exceeded" -> new WalletApiException.RateLimit(error, retryAfter(response));
+			case "internal_server_error" -> new WalletApiException.Server(error);
+			case "invalid_parameters" -> new WalletApiException.InvalidParameters(error);
+			case "invalid_state" -> new WalletApiException.InvalidState(error);
 			default -> byStatus(status, error, response);
 		};
 	}
@@ -111,11 +103,11 @@ public final class WalletErrorDecoder {
 
 	private static WalletApiException byStatus(int status, WalletError error, ClientHttpResponse response) {
 		return switch (status) {
-			case 401 -> new WalletUnauthorizedException(error);
-			case 403 -> new WalletForbiddenException(error);
-			case 404 -> new WalletNotFoundException(error);
-			case 429 -> new WalletRateLimitException(error, retryAfter(response));
-			default -> (status >= 500) ? new WalletServerException(error) : new WalletApiException(error);
+			case 401 -> new WalletApiException.Unauthorized(error);
+			case 403 -> new WalletApiException.Forbidden(error);
+			case 404 -> new WalletApiException.NotFound(error);
+			case 429 -> new WalletApiException.RateLimit(error, retryAfter(response));
+			default -> (status >= 500) ? new WalletApiException.Server(error) : new WalletApiException(error);
 		};
 	}
 

@@ -12,6 +12,7 @@ import io.github.walletproject.routing.RouteResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.observation.ClientRequestObservationConvention;
 import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -54,6 +55,17 @@ public final class WalletSigning implements AutoCloseable {
 		this.userAgent = builder.userAgent;
 		this.observed = builder.observed;
 		this.transactions = new TransactionCalls(builder.transactions);
+	}
+
+	/**
+	 * The observation convention of the Wallet clients: Boot's HTTP client tags plus the
+	 * project ({@code wallet.project}, {@code wallet.project.id}), and the outcome
+	 * {@code REFUSED} for a call refused before anything was sent.
+	 * @param name the observation name
+	 * @return the convention
+	 */
+	public static ClientRequestObservationConvention observationConvention(String name) {
+		return new WalletClientObservationConvention(name);
 	}
 
 	/**
@@ -223,7 +235,7 @@ public final class WalletSigning implements AutoCloseable {
 
 		/**
 		 * Tell the observation of each request which route it took (read by
-		 * {@link WalletClientObservationConvention}).
+		 * {@link WalletSigning#observationConvention(String)}).
 		 * @param observed whether the clients are observed
 		 * @return this builder
 		 */

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code paysera.wallet.credentials.refresh-token}); declare your own bean of this type to
  * refresh another way. The client refreshes at most once per token version, however many
  * requests need it together, and replays a refused request re-signed with the new token.
- * Without a refresher a refused token fails the call with {@code WalletUnauthorizedException}.
+ * Without a refresher a refused token fails the call with {@code WalletApiException.Unauthorized}.
  */
 @FunctionalInterface
 public interface WalletTokenRefresher {

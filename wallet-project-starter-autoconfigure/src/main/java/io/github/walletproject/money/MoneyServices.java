@@ -1,5 +1,7 @@
 package io.github.walletproject.money;
 
+import io.github.walletproject.internal.PropertyKeys;
+
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -12,9 +14,6 @@ import org.springframework.core.env.Environment;
  * The HTTP interfaces of this package and the HTTP service group they join.
  */
 final class MoneyServices {
-
-	/** The property naming the groups that get the Wallet client settings, signing and routing. */
-	static final String GROUPS_PROPERTY = "paysera.wallet.routing.http-service-groups";
 
 	/** Its default. */
 	static final String DEFAULT_GROUP = "wallet";
@@ -36,7 +35,7 @@ final class MoneyServices {
 	 */
 	static @Nullable String groupName(Environment environment) {
 		List<String> groups = Binder.get(environment)
-			.bind(GROUPS_PROPERTY, Bindable.listOf(String.class))
+			.bind(PropertyKeys.ROUTING_HTTP_SERVICE_GROUPS, Bindable.listOf(String.class))
 			.orElse(List.of(DEFAULT_GROUP));
 		return groups.stream().filter(name -> name != null && !name.isBlank()).findFirst().orElse(null);
 	}

@@ -29,7 +29,7 @@ import org.springframework.web.service.annotation.PutExchange;
  * the same project (another project gets {@code not_found}).
  * <p>
  * Errors are {@link io.github.walletproject.WalletApiException}s keyed on Paysera's code
- * ({@code not_found} is a {@link io.github.walletproject.WalletNotFoundException},
+ * ({@code not_found} is a {@link io.github.walletproject.WalletApiException.NotFound},
  * {@code invalid_state} — confirming what is not reserved, revoking what is confirmed — a
  * {@code WalletApiException} with {@code getErrorCode()} {@code invalid_state}); a response
  * that cannot be read is a {@link io.github.walletproject.WalletResponseException}.
@@ -108,7 +108,7 @@ public interface WalletTransactions {
 	 * Accept (reserve) a transaction for its payer, with the payer's active allowance or PIN:
 	 * {@code PUT transaction/{key}/reserve/{payer}} when the payer is named by wallet id, else
 	 * {@code PUT transaction/{key}/reserve} with {@code payer} in the body. A transaction that is
-	 * not {@code new} is refused with {@link io.github.walletproject.WalletInvalidStateException}.
+	 * not {@code new} is refused with {@link io.github.walletproject.WalletApiException.InvalidState}.
 	 * @param transactionKey the transaction key
 	 * @param reservation the payer and how they accept it
 	 * @return the transaction, {@code reserved} when accepted

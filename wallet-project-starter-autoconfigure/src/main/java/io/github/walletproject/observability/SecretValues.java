@@ -3,6 +3,7 @@ package io.github.walletproject.observability;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.github.walletproject.internal.PropertyKeys;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -22,7 +23,7 @@ import org.springframework.util.StringUtils;
  */
 final class SecretValues {
 
-	private static final ConfigurationPropertyName WALLET = ConfigurationPropertyName.of("paysera.wallet");
+	private static final ConfigurationPropertyName WALLET = ConfigurationPropertyName.of(PropertyKeys.ROOT);
 
 	private static final ConfigurationPropertyName SSL_BUNDLES = ConfigurationPropertyName.of("spring.ssl.bundle");
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.github.walletproject.internal.PropertyKeys;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
@@ -62,7 +63,7 @@ public final class WalletSanitizingFunction implements SanitizingFunction {
 
 	static boolean isSecret(String key) {
 		String normalized = key.replace("_", "").replace("-", "").replace(".", "");
-		if (key.startsWith("paysera.wallet.") || key.startsWith("paysera_wallet_") || normalized.startsWith("payserawallet")) {
+		if (key.startsWith(PropertyKeys.PREFIX) || key.startsWith("paysera_wallet_") || normalized.startsWith("payserawallet")) {
 			return normalized.endsWith("mackey") || normalized.endsWith("macid") || normalized.contains("password")
 					|| normalized.endsWith("token");
 		}

@@ -16,7 +16,7 @@ import org.springframework.util.Assert;
  * Its order decides where the binding sits among other advice: by default it wraps
  * {@code @Transactional}, so commit callbacks still see the project.
  */
-public final class WalletProjectAdvisor extends AbstractPointcutAdvisor {
+final class WalletProjectAdvisor extends AbstractPointcutAdvisor {
 
 	private static final long serialVersionUID = 1L;
 
@@ -31,7 +31,7 @@ public final class WalletProjectAdvisor extends AbstractPointcutAdvisor {
 	 * @param resolver finds and checks the annotations
 	 * @param order the advisor order (lower runs first, outside higher ones)
 	 */
-	public WalletProjectAdvisor(WalletProjectResolver resolver, int order) {
+	WalletProjectAdvisor(WalletProjectResolver resolver, int order) {
 		Assert.notNull(resolver, "Resolver must not be null");
 		this.resolver = resolver;
 		this.pointcut = new StaticMethodMatcherPointcut() {
@@ -58,7 +58,7 @@ public final class WalletProjectAdvisor extends AbstractPointcutAdvisor {
 	 * The resolver behind this advisor.
 	 * @return the resolver
 	 */
-	public WalletProjectResolver resolver() {
+	WalletProjectResolver resolver() {
 		return this.resolver;
 	}
 

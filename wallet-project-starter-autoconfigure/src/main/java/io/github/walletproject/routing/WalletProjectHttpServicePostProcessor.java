@@ -20,7 +20,7 @@ import org.springframework.util.Assert;
  * attribute, wins over both). Resolved per service type, so a method inherited from a shared
  * parent interface goes to the project of the interface it is called through.
  */
-public final class WalletProjectHttpServicePostProcessor implements BeanPostProcessor {
+final class WalletProjectHttpServicePostProcessor implements BeanPostProcessor {
 
 	private final WalletProjectResolver resolver;
 
@@ -31,7 +31,7 @@ public final class WalletProjectHttpServicePostProcessor implements BeanPostProc
 	 * Create the post-processor.
 	 * @param resolver resolves and checks annotation values
 	 */
-	public WalletProjectHttpServicePostProcessor(WalletProjectResolver resolver) {
+	WalletProjectHttpServicePostProcessor(WalletProjectResolver resolver) {
 		Assert.notNull(resolver, "Resolver must not be null");
 		this.resolver = resolver;
 	}

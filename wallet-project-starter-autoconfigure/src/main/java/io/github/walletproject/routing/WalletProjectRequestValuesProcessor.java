@@ -18,7 +18,7 @@ import org.springframework.util.Assert;
  * {@code HttpServiceProxyFactory} (the auto-configuration does so for every HTTP service
  * group).
  */
-public final class WalletProjectRequestValuesProcessor implements HttpRequestValues.Processor {
+final class WalletProjectRequestValuesProcessor implements HttpRequestValues.Processor {
 
 	private final WalletProjectResolver resolver;
 
@@ -26,7 +26,7 @@ public final class WalletProjectRequestValuesProcessor implements HttpRequestVal
 	 * Create the processor.
 	 * @param resolver resolves and checks annotation values
 	 */
-	public WalletProjectRequestValuesProcessor(WalletProjectResolver resolver) {
+	WalletProjectRequestValuesProcessor(WalletProjectResolver resolver) {
 		Assert.notNull(resolver, "Resolver must not be null");
 		this.resolver = resolver;
 	}

@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectAccessUnavailableException;
 import io.github.walletproject.ProjectContext;
-import io.github.walletproject.WalletForbiddenException;
+import io.github.walletproject.WalletApiException;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.autoconfigure.Analyzers;
 import io.github.walletproject.client.Project;
@@ -87,7 +87,7 @@ class AccessChecksTests {
 			assertThat(context.getBean(ProjectAccessChecker.class)).isSameAs(ProjectAccessChecker.NONE);
 			WalletProjects wallet = context.getBean(WalletProjects.class);
 			// nothing stops the call here: the server's own refusal comes back
-			assertThatExceptionOfType(WalletForbiddenException.class)
+			assertThatExceptionOfType(WalletApiException.Forbidden.class)
 				.isThrownBy(() -> ProjectContext.runWith("1223", () -> wallet.api().balance(2114)));
 			assertThat(api).received(1).requestsForProject(1223).received(0).requestsTo("GET", "user/me/projects");
 		});

@@ -2,6 +2,8 @@ package io.github.walletproject.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -74,6 +76,19 @@ class StartupDiagnosticsTests {
 		assertThatException().isThrownBy(() -> start(credentials("paysera.wallet.access.cache.ttl=30m")));
 		assertThat(output).contains("paysera.wallet.access.cache.ttl was renamed")
 			.contains("paysera.wallet.access.cache.time-to-live");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "paysera.wallet.access.cache.ttl=30m, paysera.wallet.access.cache.time-to-live",
+			"paysera.wallet.health.check-reachability=true, management.health.wallet.check-reachability",
+			"paysera.wallet.health.check-credentials=true, management.health.wallet.check-credentials",
+			"paysera.wallet.health.clock-tolerance=5s, management.health.wallet.clock-tolerance",
+			"paysera.wallet.health.cache-time-to-live=5s, management.health.wallet.time-to-live" })
+	void everyRenamedKeyOfTheMetadataStopsStartupNamingItsNewName(String property, String replacement,
+			CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start(credentials(property)));
+		assertThat(output).contains(property.substring(0, property.indexOf('=')) + " was renamed")
+			.contains("Use " + replacement + " instead");
 	}
 
 	@Test

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import io.github.walletproject.client.WalletProjects;
-import io.github.walletproject.access.CachingProjectAccessChecker;
 import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.auth.NonceGenerator;
 import io.github.walletproject.auth.SecureNonceGenerator;
@@ -14,7 +13,6 @@ import io.github.walletproject.client.WalletApi;
 import io.github.walletproject.client.WalletSigning;
 import io.github.walletproject.client.WalletSigningInterceptor;
 import io.github.walletproject.routing.ProjectRegistry;
-import io.github.walletproject.routing.WalletProjectAdvisor;
 import io.github.walletproject.support.TestApps;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
@@ -58,9 +56,12 @@ class WalletClientAutoConfigurationTests {
 				.hasSingleBean(WalletApi.class)
 				.hasSingleBean(ProjectRegistry.class)
 				.hasSingleBean(WalletSigning.class)
-				.hasSingleBean(WalletProjectAdvisor.class)
-				.hasSingleBean(CachingProjectAccessChecker.class)
+				.hasBean("walletProjectAdvisor")
+				.hasSingleBean(ProjectAccessChecker.class)
 				.hasBean("walletRestClient");
+			// the built-in checker (package-private since #25), not ProjectAccessChecker.NONE
+			assertThat(context.getBean(ProjectAccessChecker.class).getClass().getSimpleName())
+				.isEqualTo("CachingProjectAccessChecker");
 			assertThat(context.getBean(NonceGenerator.class)).isInstanceOf(SecureNonceGenerator.class);
 			assertThat(context.getBean(ProjectRegistry.class).aliases()).containsExactly("shop", "marketplace");
 		});
@@ -124,7 +125,7 @@ class WalletClientAutoConfigurationTests {
 		this.runner.withPropertyValues("paysera.wallet.enabled=false")
 			.run(context -> assertThat(context).doesNotHaveBean(WalletProjects.class)
 				.doesNotHaveBean("walletRestClient")
-				.doesNotHaveBean(WalletProjectAdvisor.class));
+				.doesNotHaveBean("walletProjectAdvisor"));
 	}
 
 	@Test

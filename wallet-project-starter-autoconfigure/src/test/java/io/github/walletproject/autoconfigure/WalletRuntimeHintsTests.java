@@ -206,6 +206,13 @@ class WalletRuntimeHintsTests {
 			.accepts(this.hints);
 	}
 
+	@Test
+	void theMetadataDeclaringTheRenamedPropertiesIsRegistered() {
+		String metadata = "META-INF/additional-spring-configuration-metadata.json";
+		assertThat(CLASS_LOADER.getResource(metadata)).as("the starter ships it").isNotNull();
+		assertThat(RuntimeHintsPredicates.resource().forResource(metadata)).accepts(this.hints);
+	}
+
 	// ---- helpers --------------------------------------------------------------------------------
 
 	/** Bound as Jackson needs it: the type, a record's canonical constructor and accessors. */

@@ -7,14 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletApiException;
-import io.github.walletproject.WalletInvalidTimestampException;
 import io.github.walletproject.client.WalletProjects;
-import io.github.walletproject.WalletRateLimitException;
 import io.github.walletproject.WalletResponseException;
-import io.github.walletproject.WalletServerException;
 import io.github.walletproject.WalletTimeoutException;
 import io.github.walletproject.WalletTransportException;
-import io.github.walletproject.WalletUnauthorizedException;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.ServerTimeOffset;
 import io.github.walletproject.support.TestApps;
@@ -83,7 +79,7 @@ class FaultToleranceTests {
 	void retriesAreBounded() {
 		api.failNext("GET", "wallet/2112/balance", Fault.serviceUnavailable(), 10);
 		this.runner.run(context -> {
-			assertThatExceptionOfType(WalletServerException.class)
+			assertThatExceptionOfType(WalletApiException.Server.class)
 				.isThrownBy(() -> balance(context.getBean(WalletApi.class)))
 				.satisfies(ex -> assertThat(ex.getStatus()).isEqualTo(503));
 			assertThat(to("wallet/2112/balance")).hasSize(3);
@@ -91,7 +87,7 @@ class FaultToleranceTests {
 		api.reset();
 		api.failNext("GET", "wallet/2112/balance", Fault.serviceUnavailable(), 10);
 		this.runner.withPropertyValues("paysera.wallet.retry.max-attempts=1").run(context -> {
-			assertThatExceptionOfType(WalletServerException.class).isThrownBy(() -> balance(context.getBean(WalletApi.class)));
+			assertThatExceptionOfType(WalletApiException.Server.class).isThrownBy(() -> balance(context.getBean(WalletApi.class)));
 			assertThat(to("wallet/2112/balance")).hasSize(1);
 		});
 	}
@@ -100,7 +96,7 @@ class FaultToleranceTests {
 	void aPostIsSentExactlyOnceOn502() {
 		api.failNext("POST", "transaction", Fault.badGateway(), 5);
 		this.runner.run(context -> {
-			assertThatExceptionOfType(WalletServerException.class)
+			assertThatExceptionOfType(WalletApiException.Server.class)
 				.isThrownBy(() -> postTransaction(context.getBean("walletRestClient", RestClient.class)));
 			assertThat(to("transaction")).hasSize(1);
 		});
@@ -166,7 +162,7 @@ class FaultToleranceTests {
 	void aTimestampRefusedAgainIsNotReplayedTwice() {
 		api.failNext("POST", "transaction", Fault.invalidTimestamp(), 5);
 		this.runner.run(context -> {
-			assertThatExceptionOfType(WalletInvalidTimestampException.class)
+			assertThatExceptionOfType(WalletApiException.InvalidTimestamp.class)
 				.isThrownBy(() -> postTransaction(context.getBean("walletRestClient", RestClient.class)));
 			assertThat(to("transaction")).hasSize(2);
 			assertThat(to("server")).hasSize(1);
@@ -178,7 +174,7 @@ class FaultToleranceTests {
 		api.failNext("GET", "wallet/2112/balance", Fault.invalidTimestamp(), 1);
 		api.failNext("GET", "server", Fault.serviceUnavailable(), 10);
 		this.runner.withPropertyValues("paysera.wallet.retry.max-attempts=1").run(context -> {
-			assertThatExceptionOfType(WalletInvalidTimestampException.class)
+			assertThatExceptionOfType(WalletApiException.InvalidTimestamp.class)
 				.isThrownBy(() -> balance(context.getBean(WalletApi.class)));
 			assertThat(to("wallet/2112/balance")).hasSize(1);
 			assertThat(to("server")).hasSize(1);
@@ -189,7 +185,7 @@ class FaultToleranceTests {
 	void rateLimitIsATypedExceptionWithRetryAfterAndNoRetry() {
 		api.failNext("GET", "wallet/2112/balance", Fault.rateLimited(Duration.ofSeconds(7)), 5);
 		this.runner.run(context -> {
-			assertThatExceptionOfType(WalletRateLimitException.class)
+			assertThatExceptionOfType(WalletApiException.RateLimit.class)
 				.isThrownBy(() -> balance(context.getBean(WalletApi.class)))
 				.satisfies(ex -> {
 					assertThat(ex.getRetryAfter()).contains(Duration.ofSeconds(7));
@@ -224,7 +220,7 @@ class FaultToleranceTests {
 	void expiredTokenWithoutRefresherIsATypedException() {
 		api.failNext("GET", "wallet/2112/balance", Fault.invalidGrant(), 3);
 		this.runner.run(context -> {
-			assertThatExceptionOfType(WalletUnauthorizedException.class)
+			assertThatExceptionOfType(WalletApiException.Unauthorized.class)
 				.isThrownBy(() -> balance(context.getBean(WalletApi.class)))
 				.satisfies(ex -> assertThat(ex.getErrorCode()).isEqualTo("invalid_grant"));
 			assertThat(to("wallet/2112/balance")).hasSize(1);

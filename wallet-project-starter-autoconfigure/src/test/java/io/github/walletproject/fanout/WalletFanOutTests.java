@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.ResolvedProject;
-import io.github.walletproject.WalletServerException;
+import io.github.walletproject.WalletApiException;
 import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.fanout.ProjectResult.Outcome;
@@ -145,9 +145,9 @@ class WalletFanOutTests {
 				}
 				else if (id == FAILING) {
 					assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-					assertThat(result.error()).get().isInstanceOf(WalletServerException.class);
+					assertThat(result.error()).get().isInstanceOf(WalletApiException.Server.class);
 					assertThatExceptionOfType(IllegalStateException.class).isThrownBy(result::value)
-						.withCauseInstanceOf(WalletServerException.class);
+						.withCauseInstanceOf(WalletApiException.Server.class);
 				}
 				else if (id == SLOW) {
 					assertThat(result.outcome()).isEqualTo(Outcome.TIMED_OUT);

@@ -5,8 +5,6 @@ import java.time.Instant;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletApiException;
-import io.github.walletproject.WalletNotFoundException;
-import io.github.walletproject.WalletRateLimitException;
 import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
@@ -127,7 +125,7 @@ class AllowanceOperationsTests {
 	void anUnknownAllowanceIsNotFoundAndCancelingTwiceIsAnInvalidState() {
 		this.runner.run(context -> {
 			WalletAllowances allowances = context.getBean(WalletAllowances.class);
-			assertThatExceptionOfType(WalletNotFoundException.class)
+			assertThatExceptionOfType(WalletApiException.NotFound.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> allowances.get(4242)));
 			long id = ProjectContext.callWith("shop",
 					() -> allowances.create(AllowanceRequest.upTo(Money.of("1.00", "EUR")))).id();
@@ -137,7 +135,7 @@ class AllowanceOperationsTests {
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> allowances.cancel(id)))
 				.satisfies(ex -> assertThat(ex.getErrorCode()).isEqualTo("invalid_state"));
 			// another project cannot see it
-			assertThatExceptionOfType(WalletNotFoundException.class)
+			assertThatExceptionOfType(WalletApiException.NotFound.class)
 				.isThrownBy(() -> ProjectContext.runWith("marketplace", () -> allowances.get(id)));
 		});
 	}
@@ -148,7 +146,7 @@ class AllowanceOperationsTests {
 			WalletAllowances allowances = context.getBean(WalletAllowances.class);
 			api.failNext("POST", "allowance", Fault.rateLimited(java.time.Duration.ofSeconds(7)), 1);
 
-			assertThatExceptionOfType(WalletRateLimitException.class)
+			assertThatExceptionOfType(WalletApiException.RateLimit.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop",
 						() -> allowances.create(AllowanceRequest.upTo(Money.of("5.00", "EUR")))))
 				.satisfies(ex -> assertThat(ex.getRetryAfter()).contains(java.time.Duration.ofSeconds(7)));

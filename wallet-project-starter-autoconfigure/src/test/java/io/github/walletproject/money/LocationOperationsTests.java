@@ -4,8 +4,7 @@ import java.util.List;
 
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectContext;
-import io.github.walletproject.WalletForbiddenException;
-import io.github.walletproject.WalletNotFoundException;
+import io.github.walletproject.WalletApiException;
 import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
@@ -141,7 +140,7 @@ class LocationOperationsTests {
 			ProjectLocations locations = context.getBean(ProjectLocations.class);
 			api.failNext("GET", "project/1221/locations", Fault.error(403, "forbidden", "No locations scope"), 1);
 
-			assertThatExceptionOfType(WalletForbiddenException.class)
+			assertThatExceptionOfType(WalletApiException.Forbidden.class)
 				.isThrownBy(() -> locations.list(1221, LocationFilter.all()))
 				.satisfies(ex -> assertThat(ex.getErrorDescription()).contains("No locations scope"));
 			assertThat(api).lastRequestTo("GET", "project/1221/locations").isForProject(1221);
@@ -152,11 +151,11 @@ class LocationOperationsTests {
 	void anUnknownLocationIsNotFoundAndAnotherProjectsIsForbidden() {
 		this.runner.run(context -> {
 			ProjectLocations locations = context.getBean(ProjectLocations.class);
-			assertThatExceptionOfType(WalletNotFoundException.class)
+			assertThatExceptionOfType(WalletApiException.NotFound.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> locations.update(987_654, shop("Nowhere"))));
 			long id = locations.create(1221, shop("Shop's")).id();
 
-			assertThatExceptionOfType(WalletForbiddenException.class)
+			assertThatExceptionOfType(WalletApiException.Forbidden.class)
 				.isThrownBy(() -> ProjectContext.runWith("marketplace", () -> locations.update(id, shop("Taken"))))
 				.satisfies(ex -> assertThat(ex.getErrorCode()).isEqualTo("forbidden"));
 		});

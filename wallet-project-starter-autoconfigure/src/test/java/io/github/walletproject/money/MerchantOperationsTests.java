@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.walletproject.ProjectContext;
-import io.github.walletproject.WalletInvalidParametersException;
-import io.github.walletproject.WalletInvalidStateException;
-import io.github.walletproject.WalletNotFoundException;
+import io.github.walletproject.WalletApiException;
 import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
@@ -74,7 +72,7 @@ class MerchantOperationsTests {
 			Transaction confirmed = ProjectContext.callWith("shop", () -> transactions.confirm(key));
 			assertThat(confirmed.status()).isEqualTo(TransactionStatus.CONFIRMED);
 			// a reserved (here: confirmed) transaction cannot be reserved again
-			assertThatExceptionOfType(WalletInvalidStateException.class).isThrownBy(() -> ProjectContext.runWith("shop",
+			assertThatExceptionOfType(WalletApiException.InvalidState.class).isThrownBy(() -> ProjectContext.runWith("shop",
 					() -> transactions.reserve(key, Reservation.byAllowance(WalletIdentifier.id(MoneyTestApps.MY_WALLET)))));
 		});
 	}
@@ -86,7 +84,7 @@ class MerchantOperationsTests {
 			String key = ProjectContext.callWith("marketplace", () -> transactions.create(order("5.00"))).key();
 			Reservation wrong = Reservation.withPin(WalletIdentifier.email("jane@example.com"), "0000");
 
-			assertThatExceptionOfType(WalletInvalidParametersException.class)
+			assertThatExceptionOfType(WalletApiException.InvalidParameters.class)
 				.isThrownBy(() -> ProjectContext.runWith("marketplace", () -> transactions.reserve(key, wrong)))
 				.satisfies(ex -> assertThat(ex.getErrorProperties()).containsKey("pin"))
 				.satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("0000"));
@@ -112,7 +110,7 @@ class MerchantOperationsTests {
 			WalletTransactions transactions = context.getBean(WalletTransactions.class);
 			String key = ProjectContext.callWith("marketplace", () -> transactions.create(order("5.00"))).key();
 
-			assertThatExceptionOfType(WalletInvalidStateException.class).isThrownBy(() -> ProjectContext.runWith(
+			assertThatExceptionOfType(WalletApiException.InvalidState.class).isThrownBy(() -> ProjectContext.runWith(
 					"marketplace", () -> transactions.reserve(key, Reservation.byAllowance(WalletIdentifier.id(4711)))));
 			assertThat(api.transactionStatus(key)).contains("new");
 		});
@@ -125,7 +123,7 @@ class MerchantOperationsTests {
 			WalletPayments payments = context.getBean(WalletPayments.class);
 			Transaction created = ProjectContext.callWith("shop", () -> transactions.create(order("12.99")));
 			long paymentId = created.payments().get(0).id();
-			assertThatExceptionOfType(WalletInvalidStateException.class)
+			assertThatExceptionOfType(WalletApiException.InvalidState.class)
 				.as("a new payment cannot be finalized")
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> payments.finalize(paymentId)));
 			api.acceptTransaction(created.key(), MoneyTestApps.MY_WALLET);
@@ -139,7 +137,7 @@ class MerchantOperationsTests {
 				.hasBodyFieldNames("", "freeze_until")
 				.hasBodyField("freeze_until", until.getEpochSecond());
 			assertThat(frozen.freezeUntil()).isEqualTo(until);
-			assertThatExceptionOfType(WalletInvalidParametersException.class)
+			assertThatExceptionOfType(WalletApiException.InvalidParameters.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop",
 						() -> payments.finalize(paymentId, FinalPrice.of(Money.of("13.00", "EUR")))))
 				.satisfies(ex -> assertThat(ex.getErrorProperties()).containsKey("price"));
@@ -155,7 +153,7 @@ class MerchantOperationsTests {
 				.hasBodyField("currency", "EUR");
 			assertThat(finalized.status()).isEqualTo(PaymentStatus.DONE);
 			assertThat(finalized.price()).isEqualTo(Money.of("10.00", "EUR"));
-			assertThatExceptionOfType(WalletInvalidStateException.class)
+			assertThatExceptionOfType(WalletApiException.InvalidState.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> payments.cancel(paymentId)));
 		});
 	}
@@ -181,10 +179,10 @@ class MerchantOperationsTests {
 				.isForProject(1221)
 				.hasQueryParameter("currency", "EUR");
 			assertThat(left.amount()).isEqualTo(Money.of("50.00", "EUR"));
-			assertThatExceptionOfType(WalletInvalidParametersException.class)
+			assertThatExceptionOfType(WalletApiException.InvalidParameters.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> allowances.limit(MoneyTestApps.MY_WALLET, "USD")))
 				.satisfies(ex -> assertThat(ex.getErrorProperties()).containsKey("currency"));
-			assertThatExceptionOfType(WalletNotFoundException.class)
+			assertThatExceptionOfType(WalletApiException.NotFound.class)
 				.as("another project's allowance is not this project's")
 				.isThrownBy(() -> ProjectContext.runWith("marketplace", () -> allowances.active(MoneyTestApps.MY_WALLET)));
 
@@ -193,7 +191,7 @@ class MerchantOperationsTests {
 				.hasValidSignature()
 				.isForProject(1221);
 			assertThat(cancelled.status()).isEqualTo(AllowanceStatus.DELETED);
-			assertThatExceptionOfType(WalletNotFoundException.class)
+			assertThatExceptionOfType(WalletApiException.NotFound.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> allowances.active(MoneyTestApps.MY_WALLET)));
 		});
 	}
@@ -224,7 +222,7 @@ class MerchantOperationsTests {
 			assertThat(all).hasSize(3);
 			assertThatIllegalArgumentException().isThrownBy(() -> TransactionFilter.all().limit(0));
 			api.failNext("GET", "transactions", Fault.error(400, "invalid_parameters", "from is invalid"), 1);
-			assertThatExceptionOfType(WalletInvalidParametersException.class).isThrownBy(
+			assertThatExceptionOfType(WalletApiException.InvalidParameters.class).isThrownBy(
 					() -> ProjectContext.runWith("shop", () -> transactions.find(TransactionFilter.all())));
 		});
 	}

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletApiException;
-import io.github.walletproject.WalletNotFoundException;
 import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
@@ -141,10 +140,10 @@ class PaymentOperationsTests {
 		this.runner.run(context -> {
 			WalletPayments payments = context.getBean(WalletPayments.class);
 
-			assertThatExceptionOfType(WalletNotFoundException.class)
+			assertThatExceptionOfType(WalletApiException.NotFound.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> payments.get(999_999)))
 				.withMessageContaining("GET /rest/v1/payment/999999");
-			assertThatExceptionOfType(WalletNotFoundException.class)
+			assertThatExceptionOfType(WalletApiException.NotFound.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> payments.cancel(999_999)));
 		});
 	}

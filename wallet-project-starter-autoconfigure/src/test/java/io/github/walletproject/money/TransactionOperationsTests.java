@@ -5,9 +5,6 @@ import java.util.Map;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletApiException;
-import io.github.walletproject.WalletInvalidParametersException;
-import io.github.walletproject.WalletInvalidStateException;
-import io.github.walletproject.WalletNotFoundException;
 import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
@@ -169,7 +166,7 @@ class TransactionOperationsTests {
 		this.runner.run(context -> {
 			WalletTransactions transactions = context.getBean(WalletTransactions.class);
 
-			assertThatExceptionOfType(WalletNotFoundException.class)
+			assertThatExceptionOfType(WalletApiException.NotFound.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> transactions.get("nosuchkey")))
 				.satisfies(ex -> {
 					assertThat(ex.getErrorCode()).isEqualTo("not_found");
@@ -185,7 +182,7 @@ class TransactionOperationsTests {
 			WalletTransactions transactions = context.getBean(WalletTransactions.class);
 			String key = ProjectContext.callWith("shop", () -> transactions.create(order())).key();
 
-			assertThatExceptionOfType(WalletNotFoundException.class)
+			assertThatExceptionOfType(WalletApiException.NotFound.class)
 				.isThrownBy(() -> ProjectContext.runWith("marketplace", () -> transactions.revoke(key)));
 			assertThat(api).lastRequestTo("DELETE", "transaction/" + key).isForProject(1222).hasStatus(404);
 			assertThat(api.transactionStatus(key)).contains("new");
@@ -198,7 +195,7 @@ class TransactionOperationsTests {
 			WalletTransactions transactions = context.getBean(WalletTransactions.class);
 			String key = ProjectContext.callWith("shop", () -> transactions.create(order())).key();
 
-			assertThatExceptionOfType(WalletInvalidStateException.class)
+			assertThatExceptionOfType(WalletApiException.InvalidState.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> transactions.confirm(key)))
 				.satisfies(ex -> {
 					assertThat(ex.getErrorCode()).isEqualTo("invalid_state");
@@ -217,7 +214,7 @@ class TransactionOperationsTests {
 			api.acceptTransaction(created.key(), MoneyTestApps.MY_WALLET);
 			FinalPrices higher = FinalPrices.of(created.payments().get(0).id(), Money.of("15.00", "EUR"));
 
-			assertThatExceptionOfType(WalletInvalidParametersException.class)
+			assertThatExceptionOfType(WalletApiException.InvalidParameters.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> transactions.confirm(created.key(), higher)))
 				.satisfies(ex -> {
 					assertThat(ex.getErrorCode()).isEqualTo("invalid_parameters");
@@ -234,7 +231,7 @@ class TransactionOperationsTests {
 			WalletTransactions transactions = context.getBean(WalletTransactions.class);
 			TransactionRequest unknownPayment = TransactionRequest.builder().paymentId(999_999).build();
 
-			assertThatExceptionOfType(WalletInvalidParametersException.class)
+			assertThatExceptionOfType(WalletApiException.InvalidParameters.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> transactions.create(unknownPayment)))
 				.satisfies(ex -> {
 					assertThat(ex.getErrorCode()).isEqualTo("invalid_parameters");
@@ -256,7 +253,7 @@ class TransactionOperationsTests {
 					 "error_properties":{"status":"new"},"error_data":{"confirm_url":"https://pay.example/k"}}"""),
 					1);
 
-			assertThatExceptionOfType(WalletInvalidStateException.class)
+			assertThatExceptionOfType(WalletApiException.InvalidState.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> transactions.confirm(key)))
 				.satisfies(ex -> {
 					assertThat(ex.getStatus()).isEqualTo(409);

@@ -2,7 +2,7 @@ package io.github.walletproject.money;
 
 import java.util.List;
 
-import io.github.walletproject.WalletNotFoundException;
+import io.github.walletproject.WalletApiException;
 import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
@@ -71,9 +71,9 @@ class UserOperationsTests {
 		this.runner.run(context -> {
 			WalletUsers users = context.getBean(WalletUsers.class);
 
-			assertThatExceptionOfType(WalletNotFoundException.class).isThrownBy(() -> users.get("5"))
+			assertThatExceptionOfType(WalletApiException.NotFound.class).isThrownBy(() -> users.get("5"))
 				.satisfies(ex -> assertThat(ex.getErrorCode()).isEqualTo("not_found"));
-			assertThatExceptionOfType(WalletNotFoundException.class).isThrownBy(() -> users.wallets("5"));
+			assertThatExceptionOfType(WalletApiException.NotFound.class).isThrownBy(() -> users.wallets("5"));
 		});
 	}
 

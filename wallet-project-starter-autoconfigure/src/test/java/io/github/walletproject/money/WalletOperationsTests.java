@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.github.walletproject.ProjectContext;
-import io.github.walletproject.WalletNotFoundException;
+import io.github.walletproject.WalletApiException;
 import io.github.walletproject.WalletResponseException;
 import io.github.walletproject.test.Fault;
 import io.github.walletproject.test.MockWalletApi;
@@ -146,10 +146,10 @@ class WalletOperationsTests {
 		this.runner.run(context -> {
 			Wallets wallets = context.getBean(Wallets.class);
 
-			assertThatExceptionOfType(WalletNotFoundException.class)
+			assertThatExceptionOfType(WalletApiException.NotFound.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> wallets.balance(9999)))
 				.withMessageContaining("GET /rest/v1/wallet/9999/balance");
-			assertThatExceptionOfType(WalletNotFoundException.class)
+			assertThatExceptionOfType(WalletApiException.NotFound.class)
 				.isThrownBy(() -> ProjectContext.runWith("shop", () -> wallets.statements(9999, StatementFilter.all())));
 		});
 	}

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletReactive;
 import io.github.walletproject.WalletResponseException;
-import io.github.walletproject.WalletUnauthorizedException;
+import io.github.walletproject.WalletApiException;
 import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.client.WalletTokenRefresher;
@@ -121,7 +120,7 @@ class WalletOAuthTests {
 		assertThat(form(exchange)).isEqualTo("grant_type=authorization_code&code=code-1&redirect_uri="
 				+ "https%3A%2F%2Fshop.example%2Fwallet%2Fconnected");
 		// a code is good once
-		assertThatExceptionOfType(WalletUnauthorizedException.class)
+		assertThatExceptionOfType(WalletApiException.Unauthorized.class)
 			.isThrownBy(() -> oauth.exchangeCode("code-1", "https://shop.example/wallet/connected"));
 		assertThat(api).hasOnlyValidSignatures();
 	}
@@ -171,7 +170,7 @@ class WalletOAuthTests {
 		assertThat(revoke.requestUri()).isEqualTo("/oauth/v1/token?access_token=" + token.accessToken());
 		assertThat(revoke.verification().macId()).isEqualTo(TestApps.MAC_ID);
 		assertThat(revoke.status()).isEqualTo(200);
-		assertThatExceptionOfType(WalletUnauthorizedException.class)
+		assertThatExceptionOfType(WalletApiException.Unauthorized.class)
 			.isThrownBy(() -> ProjectContext.callWith("shop", asUser::balance));
 		// traces never carry the token the revoke named in its query
 		List<Observation.Context> observed = this.contexts.get(0).getBean(RecordedObservations.class).stopped();

@@ -8,13 +8,12 @@ import io.github.walletproject.CredentialsContext;
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletClosedException;
-import io.github.walletproject.WalletNotFoundException;
+import io.github.walletproject.WalletApiException;
 import io.github.walletproject.WalletNotSentException;
 import io.github.walletproject.WalletOutcomeUnknownException;
 import io.github.walletproject.WalletProject;
 import io.github.walletproject.WalletReactive;
 import io.github.walletproject.WalletRequestAttributes;
-import io.github.walletproject.WalletServerException;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.internal.BlockingCalls;
@@ -156,11 +155,11 @@ class ReactiveClientTests {
 		ReactiveTestApps.runner(api).run(context -> {
 			WebClient client = context.getBean(ReactiveTestApps.WEB_CLIENT, WebClient.class);
 			api.failNext("GET", "wallet/2112/balance", Fault.error(404, "not_found", "No such wallet"), 1);
-			assertThatExceptionOfType(WalletNotFoundException.class)
+			assertThatExceptionOfType(WalletApiException.NotFound.class)
 				.isThrownBy(() -> WalletReactive.withProject("shop", balance(client, "1221")).block())
 				.satisfies(ex -> assertThat(ex.getErrorDescription()).hasValue("No such wallet"));
 			api.failNext("GET", "wallet/2112/balance", Fault.serviceUnavailable(), 3);
-			assertThatExceptionOfType(WalletServerException.class)
+			assertThatExceptionOfType(WalletApiException.Server.class)
 				.isThrownBy(() -> WalletReactive.withProject("shop", balance(client, "1221")).block());
 		});
 	}

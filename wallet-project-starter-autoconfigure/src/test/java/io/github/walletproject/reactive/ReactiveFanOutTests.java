@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.walletproject.ProjectAccessDeniedException;
-import io.github.walletproject.WalletServerException;
+import io.github.walletproject.WalletApiException;
 import io.github.walletproject.autoconfigure.WalletFanOutAutoConfiguration;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.fanout.FanOutTimeoutException;
@@ -72,7 +72,7 @@ class ReactiveFanOutTests {
 					.as("outcomes of %s", results)
 					.containsExactly(Outcome.VALUE, Outcome.FAILED, Outcome.TIMED_OUT, Outcome.REFUSED);
 				assertThat(results.get(0).value()).contains("22.99");
-				assertThat(results.get(1).error()).get().isInstanceOf(WalletServerException.class);
+				assertThat(results.get(1).error()).get().isInstanceOf(WalletApiException.Server.class);
 				assertThat(results.get(2).error()).get().isInstanceOf(FanOutTimeoutException.class);
 				assertThat(results.get(3).error()).get().isInstanceOf(ProjectAccessDeniedException.class);
 				// every request carried its own project, and nothing went out for the refused one

@@ -85,7 +85,7 @@ class RoutingIntegrationTests {
 			.withPropertyValues("paysera.wallet.routing.aspect-order=" + Integer.MAX_VALUE)
 			.withUserConfiguration(OuterTransactionConfig.class)
 			.run(context -> {
-				assertThat(context.getBean(WalletProjectAdvisor.class).getOrder()).isEqualTo(Integer.MAX_VALUE);
+				assertThat(context.getBean("walletProjectAdvisor", org.springframework.core.Ordered.class).getOrder()).isEqualTo(Integer.MAX_VALUE);
 				Payments payments = context.getBean(Payments.class);
 				payments.pay();
 				// the transaction now wraps the binding: inside sees the project, the commit does not

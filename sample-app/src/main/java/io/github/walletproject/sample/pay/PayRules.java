@@ -7,7 +7,6 @@ import io.github.walletproject.InvalidProjectException;
 import io.github.walletproject.NoProjectBoundException;
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.WalletApiException;
-import io.github.walletproject.WalletNotFoundException;
 import io.github.walletproject.money.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -108,7 +107,7 @@ final class PayRules {
 		if (failure instanceof NoProjectBoundException) {
 			return HttpStatus.CONFLICT;
 		}
-		if (failure instanceof WalletNotFoundException) {
+		if (failure instanceof WalletApiException.NotFound) {
 			return HttpStatus.NOT_FOUND;
 		}
 		if (failure instanceof WalletApiException api) {

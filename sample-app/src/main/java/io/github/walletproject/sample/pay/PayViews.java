@@ -21,6 +21,20 @@ public final class PayViews {
 	}
 
 	/**
+	 * An exception's name as code writes it: {@code WalletApiException.NotFound} for a nested
+	 * type, the simple name otherwise.
+	 * @param failure the exception
+	 * @return its name
+	 */
+	public static String typeName(Throwable failure) {
+		StringBuilder name = new StringBuilder(failure.getClass().getSimpleName());
+		for (Class<?> outer = failure.getClass().getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
+			name.insert(0, '.').insert(0, outer.getSimpleName());
+		}
+		return name.toString();
+	}
+
+	/**
 	 * The pay card: what the page shows.
 	 * @param canChange whether this sample may create, accept, confirm and revoke transactions
 	 * (demo mode only; reading one by key works in both modes)
@@ -150,7 +164,7 @@ public final class PayViews {
 
 	/**
 	 * Why an action failed.
-	 * @param type the exception's simple class name, such as {@code WalletNotFoundException},
+	 * @param type the exception's simple class name, such as {@code WalletApiException.NotFound},
 	 * or {@code DemoOnly} / {@code InvalidPayment} for the sample's own refusals
 	 * @param message what went wrong (the starter's messages carry no secrets)
 	 * @param code Paysera's error code, such as {@code invalid_state}, when the Wallet API refused it

@@ -200,7 +200,7 @@ class TransactionLifecycle {
 	}
 
 	static PayError error(RuntimeException ex) {
-		String type = (ex instanceof RefusedAction refused) ? refused.type() : ex.getClass().getSimpleName();
+		String type = (ex instanceof RefusedAction refused) ? refused.type() : PayViews.typeName(ex);
 		String code = (ex instanceof WalletApiException api) ? api.getErrorCode() : null;
 		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
 		return new PayError(type, message, code);

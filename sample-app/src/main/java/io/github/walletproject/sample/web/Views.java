@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.money.CurrencyFunds;
 import io.github.walletproject.client.Project;
+import io.github.walletproject.sample.pay.PayViews;
 import io.github.walletproject.sample.pay.PayViews.PayCard;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,7 @@ public final class Views {
 	public record ErrorView(String type, String message) {
 
 		static ErrorView of(Throwable ex) {
-			return new ErrorView(ex.getClass().getSimpleName(),
+			return new ErrorView(PayViews.typeName(ex),
 					(ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName());
 		}
 
