@@ -118,12 +118,12 @@ public final class WalletOAuthAutoConfiguration {
 	static WalletProperties.UserCache userCache(WalletProperties properties) {
 		WalletProperties.UserCache users = properties.getOauth().getUserCache();
 		if (users.getMaximumSize() < 1) {
-			throw new WalletConfigurationException(PREFIX + "oauth.user-cache.maximum-size",
+			throw new WalletConfigurationException(PropertyKeys.PREFIX + "oauth.user-cache.maximum-size",
 					"is " + users.getMaximumSize(), "Give a positive number of users, such as 10000");
 		}
 		if (users.getExpireAfterAccess() == null || users.getExpireAfterAccess().isNegative()
 				|| users.getExpireAfterAccess().isZero()) {
-			throw new WalletConfigurationException(PREFIX + "oauth.user-cache.expire-after-access",
+			throw new WalletConfigurationException(PropertyKeys.PREFIX + "oauth.user-cache.expire-after-access",
 					"is " + users.getExpireAfterAccess(), "Give a positive duration, such as 1h");
 		}
 		return users;

@@ -3,7 +3,6 @@ package io.github.walletproject.autoconfigure;
 import java.net.URI;
 
 import io.github.walletproject.client.WalletErrorDecoder;
-import io.github.walletproject.client.WalletClientObservationConvention;
 import io.github.walletproject.client.WalletExchangeFilter;
 
 import org.springframework.http.HttpStatusCode;
@@ -50,7 +49,7 @@ public final class WalletWebClientConfigurer {
 			.clientConnector(this.connector)
 			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(this.maxInMemory))
 			// observed as the blocking client is (the registry comes from Boot's WebClient customizer)
-			.observationConvention(new WalletClientObservationConvention.Reactive(this.observationName))
+			.observationConvention(WalletExchangeFilter.observationConvention(this.observationName))
 			.defaultStatusHandler(HttpStatusCode::isError,
 					response -> response.bodyToMono(byte[].class)
 						.defaultIfEmpty(new byte[0])

@@ -58,6 +58,18 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  */
 public final class WalletExchangeFilter implements ExchangeFilterFunction {
 
+	/**
+	 * The observation convention of the reactive Wallet client: the blocking client's name,
+	 * keys and {@code wallet.project} tags, with the route this filter puts into the
+	 * observation's context.
+	 * @param name the observation name ({@code paysera.wallet.observation.name})
+	 * @return the convention
+	 */
+	public static org.springframework.web.reactive.function.client.ClientRequestObservationConvention observationConvention(
+			String name) {
+		return new WalletClientObservationConvention.Reactive(name);
+	}
+
 	/** Where work that may block runs: never an event loop. */
 	private static final Executor OFF_LOOP = task -> Schedulers.boundedElastic().schedule(task);
 

@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import io.github.walletproject.NoProjectBoundException;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletReactive;
-import io.github.walletproject.client.WalletClientObservationConvention;
 import io.github.walletproject.support.RecordedObservations;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
@@ -32,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The reactive client's observations carry the project as the blocking client's do: the same
- * observation name, the same convention ({@link WalletClientObservationConvention}), and the
+ * observation name, the same convention (the blocking client's), and the
  * same low-cardinality keys and values for the same call; in an application with Boot's own
  * {@code WebClient} observation set-up, over real HTTP to the mock.
  */
@@ -96,7 +95,7 @@ class ReactiveObservationTests {
 				assertThat(reactiveCall).isInstanceOf(
 						org.springframework.web.reactive.function.client.ClientRequestObservationContext.class);
 
-				assertThat(lowCardinality(reactiveCall)).containsEntry(WalletClientObservationConvention.PROJECT_KEY,
+				assertThat(lowCardinality(reactiveCall)).containsEntry("wallet.project",
 						"marketplace")
 					.containsEntry("outcome", "SUCCESS")
 					.isEqualTo(lowCardinality(blockingCall));
@@ -106,9 +105,9 @@ class ReactiveObservationTests {
 
 				Observation.Context blockingRefusal = calls.get(2);
 				Observation.Context reactiveRefusal = calls.get(3);
-				assertThat(lowCardinality(reactiveRefusal)).containsEntry(WalletClientObservationConvention.PROJECT_KEY,
+				assertThat(lowCardinality(reactiveRefusal)).containsEntry("wallet.project",
 						"none")
-					.containsEntry("outcome", WalletClientObservationConvention.REFUSED)
+					.containsEntry("outcome", "REFUSED")
 					.isEqualTo(lowCardinality(blockingRefusal));
 			});
 	}
