@@ -25,7 +25,7 @@ import io.github.walletproject.auth.ServerTimeOffset;
  * with 1 thread and with 2 threads sharing one signer, one nonce source and one application
  * context (one credentials set).
  * <p>
- * {@code java -Xms1g -Xmx1g -cp benchmarks.jar io.github.walletproject.benchmarks.PairedCpuProbe [rounds] [calls]}
+ * {@code java -Xms1g -Xmx1g -cp benchmarks.jar io.github.walletproject.benchmarks.PairedCpuProbe [rounds] [calls] [signer|client]}
  */
 public final class PairedCpuProbe {
 
@@ -40,6 +40,7 @@ public final class PairedCpuProbe {
 	public static void main(String[] args) throws Exception {
 		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 21;
 		int calls = (args.length > 1) ? Integer.parseInt(args[1]) : 20_000;
+		String only = (args.length > 2) ? args[2] : "";
 		MacSigner signer = new MacSigner(Inputs.MAC_ID, Inputs.MAC_KEY);
 		SecureNonceGenerator nonces = new SecureNonceGenerator();
 		ServerTimeOffset time = new ServerTimeOffset(Clock.systemUTC());
@@ -50,6 +51,7 @@ public final class PairedCpuProbe {
 			for (int threads = 1; threads <= 2; threads++) {
 				System.out.printf(Locale.ROOT, "%n%d thread(s), %d rounds of %d calls per side and thread%n", threads,
 						rounds, calls);
+				if (!only.equals("client")) {
 				pair("signer / floor, GET", threads, rounds, calls, true, () -> {
 					return signer.authorization("GET", Inputs.GET_URI, null, Inputs.GET_EXT, time.timestamp(),
 							nonces.nextNonce()).length();
@@ -58,6 +60,10 @@ public final class PairedCpuProbe {
 					return signer.authorization("POST", Inputs.POST_URI, Inputs.POST_BODY, Inputs.POST_EXT,
 							time.timestamp(), nonces.nextNonce()).length();
 				}, floor(true));
+				}
+				if (only.equals("signer")) {
+					continue;
+				}
 				pair("starter − bare, GET", threads, rounds, calls / 4, false,
 						() -> calls0.starterGet(clients).length(), () -> calls0.bareGet(clients).length());
 				pair("starter − bare, POST", threads, rounds, calls / 4, false,
@@ -77,9 +83,11 @@ public final class PairedCpuProbe {
 
 	private static void pair(String name, int threads, int rounds, int calls, boolean ratio, IntSupplier a,
 			IntSupplier b) throws Exception {
-		// warm-up: both sides, several times the measured calls
-		run(threads, 5 * calls, a);
-		run(threads, 5 * calls, b);
+		// warm-up: both sides, alternating, many times the measured calls
+		for (int i = 0; i < 5; i++) {
+			run(threads, 4 * calls, a);
+			run(threads, 4 * calls, b);
+		}
 		double[] cpuA = new double[rounds];
 		double[] cpuB = new double[rounds];
 		double[] bytesA = new double[rounds];

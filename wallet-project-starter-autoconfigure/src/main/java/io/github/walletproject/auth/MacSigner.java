@@ -38,10 +38,19 @@ public final class MacSigner {
 
 	private static final String HMAC_SHA256 = "HmacSHA256";
 
+	private static final byte[] NONCE_FIELD = "\", nonce=\"".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] MAC_FIELD = "\", mac=\"".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] EXT_FIELD = ", ext=\"".getBytes(StandardCharsets.US_ASCII);
+
 	/** Working memory of signatures; it holds no key, so all signers share it. */
 	private static final Pool<SigningBuffer> BUFFERS = new Pool<>(() -> new SigningBuffer(512));
 
 	private final String macId;
+
+	/** {@code MAC id="<id>", ts="}: the header's start, the same for every signature. */
+	private final byte[] headerStart;
 
 	/** HMAC-SHA256 instances keyed with the MAC key. */
 	private final Pool<Mac> macs;
@@ -56,6 +65,7 @@ public final class MacSigner {
 		Assert.hasLength(macKey, "MAC key must not be empty");
 		checkHeaderSafe(macId, "MAC id");
 		this.macId = macId;
+		this.headerStart = ("MAC id=\"" + macId + "\", ts=\"").getBytes(StandardCharsets.US_ASCII);
 		SecretKeySpec key = new SecretKeySpec(macKey.getBytes(StandardCharsets.UTF_8), HMAC_SHA256);
 		this.macs = new Pool<>(() -> newMac(key));
 		this.macs.give(this.macs.take()); // fail here, not on the first request, if HmacSHA256 is missing
@@ -131,6 +141,8 @@ public final class MacSigner {
 		SigningBuffer out = BUFFERS.take().reset();
 		// 1 + 2: the signed string, with ext in its place
 		out.digits(timestamp).ascii('\n');
+		int nonceStart = out.length();
+		int nonceEnd = nonceStart + nonce.length(); // checked: ASCII, one byte per character
 		writeRequest(out, nonce, method, uri);
 		int extStart = out.length();
 		writeExt(out, body, encodedParameters, moreEncodedParameters, parameters);
@@ -149,10 +161,10 @@ public final class MacSigner {
 		out.encodeDigest();
 		// 4: the header
 		int headerStart = out.length();
-		out.text("MAC id=\"").text(this.macId).text("\", ts=\"").digits(timestamp).text("\", nonce=\"").text(nonce)
-			.text("\", mac=\"").bytes(out.base64()).ascii('"');
+		out.bytes(this.headerStart).digits(timestamp).bytes(NONCE_FIELD).copy(nonceStart, nonceEnd).bytes(MAC_FIELD)
+			.bytes(out.base64()).ascii('"');
 		if (extEnd > extStart) {
-			out.text(", ext=\"").copy(extStart, extEnd).ascii('"');
+			out.bytes(EXT_FIELD).copy(extStart, extEnd).ascii('"');
 		}
 		String header = out.toString(headerStart, out.length());
 		if (out.reusable()) {

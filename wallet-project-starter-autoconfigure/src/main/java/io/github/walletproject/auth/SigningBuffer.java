@@ -88,14 +88,18 @@ final class SigningBuffer {
 	SigningBuffer text(String text) {
 		int count = text.length();
 		ensure(count);
+		byte[] to = this.bytes;
+		int at = this.length;
 		for (int i = 0; i < count; i++) {
 			char c = text.charAt(i);
 			if (c >= 0x80) {
 				// rare: the rest as UTF-8
+				this.length = at;
 				return bytes(text.substring(i).getBytes(StandardCharsets.UTF_8));
 			}
-			this.bytes[this.length++] = (byte) c;
+			to[at++] = (byte) c;
 		}
+		this.length = at;
 		return this;
 	}
 
