@@ -50,10 +50,9 @@ public final class ExtEncoding {
 		if (i == length) {
 			return value;
 		}
-		StringBuilder out = new StringBuilder(length + 16);
-		out.append(value, 0, i);
-		appendEncoded(out, value.substring(i));
-		return out.toString();
+		SigningBuffer out = new SigningBuffer(length + 16);
+		encodeInto(out, value);
+		return out.toString(0, out.length());
 	}
 
 	/**
@@ -62,43 +61,51 @@ public final class ExtEncoding {
 	 * @param value the text to encode
 	 */
 	public static void appendEncoded(StringBuilder out, String value) {
+		out.append(encode(value));
+	}
+
+	/**
+	 * Write {@code value} encoded: the rule, stated once for text and bytes alike.
+	 * @param out where to write
+	 * @param value the text to encode
+	 */
+	static void encodeInto(SigningBuffer out, String value) {
 		int length = value.length();
 		for (int i = 0; i < length; i++) {
 			char c = value.charAt(i);
-			if (c < 128) {
-				appendAscii(out, c);
-			}
-			else {
-				// rare: fall back to the UTF-8 bytes of the rest
+			if (c >= 128) {
+				// rare: the UTF-8 bytes of the rest
 				byte[] bytes = value.substring(i).getBytes(StandardCharsets.UTF_8);
-				for (byte b : bytes) {
-					int unsigned = b & 0xFF;
-					if (unsigned < 128) {
-						appendAscii(out, (char) unsigned);
-					}
-					else {
-						appendHex(out, unsigned);
-					}
-				}
+				encodeInto(out, bytes, 0, bytes.length);
 				return;
 			}
+			encodeByte(out, c);
 		}
 	}
 
-	private static void appendAscii(StringBuilder out, char c) {
-		if (UNRESERVED[c]) {
-			out.append(c);
+	/**
+	 * Write bytes encoded (such as the Base64 of a body hash).
+	 * @param out where to write
+	 * @param bytes the bytes
+	 * @param from the first byte
+	 * @param to the index after the last byte
+	 */
+	static void encodeInto(SigningBuffer out, byte[] bytes, int from, int to) {
+		for (int i = from; i < to; i++) {
+			encodeByte(out, bytes[i] & 0xFF);
 		}
-		else if (c == ' ') {
-			out.append('+');
+	}
+
+	private static void encodeByte(SigningBuffer out, int b) {
+		if (b < 128 && UNRESERVED[b]) {
+			out.ascii((char) b);
+		}
+		else if (b == ' ') {
+			out.ascii('+');
 		}
 		else {
-			appendHex(out, c);
+			out.ascii('%').ascii(HEX[(b >> 4) & 0xF]).ascii(HEX[b & 0xF]);
 		}
-	}
-
-	private static void appendHex(StringBuilder out, int b) {
-		out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
 	}
 
 	/**
@@ -124,20 +131,11 @@ public final class ExtEncoding {
 		if (parameters.isEmpty()) {
 			return encodedPrefix;
 		}
-		StringBuilder out = new StringBuilder(encodedPrefix.length() + 24 * parameters.size());
-		out.append(encodedPrefix);
-		for (Map.Entry<String, String> entry : parameters.entrySet()) {
-			if (entry.getValue() == null) {
-				continue;
-			}
-			if (out.length() > 0) {
-				out.append('&');
-			}
-			appendEncoded(out, entry.getKey());
-			out.append('=');
-			appendEncoded(out, entry.getValue());
-		}
-		return out.toString();
+		SigningBuffer out = new SigningBuffer(encodedPrefix.length() + 24 * parameters.size());
+		out.startParameters();
+		out.text(encodedPrefix);
+		parameters.forEach(out.parameters);
+		return out.toString(0, out.length());
 	}
 
 }

@@ -3,13 +3,11 @@ package io.github.walletproject.auth;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
@@ -40,12 +38,19 @@ public final class MacSigner {
 
 	private static final String HMAC_SHA256 = "HmacSHA256";
 
-	private static final Base64.Encoder BASE64 = Base64.getEncoder();
+	private static final byte[] NONCE_FIELD = "\", nonce=\"".getBytes(StandardCharsets.US_ASCII);
 
-	/** SHA-256 digests for body hashes; they hold no key, so all signers share them. */
-	private static final Pool<MessageDigest> SHA256 = new Pool<>(MacSigner::newSha256);
+	private static final byte[] MAC_FIELD = "\", mac=\"".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] EXT_FIELD = ", ext=\"".getBytes(StandardCharsets.US_ASCII);
+
+	/** Working memory of signatures; it holds no key, so all signers share it. */
+	private static final Pool<SigningBuffer> BUFFERS = new Pool<>(() -> new SigningBuffer(512));
 
 	private final String macId;
+
+	/** {@code MAC id="<id>", ts="}: the header's start, the same for every signature. */
+	private final byte[] headerStart;
 
 	/** HMAC-SHA256 instances keyed with the MAC key. */
 	private final Pool<Mac> macs;
@@ -60,6 +65,7 @@ public final class MacSigner {
 		Assert.hasLength(macKey, "MAC key must not be empty");
 		checkHeaderSafe(macId, "MAC id");
 		this.macId = macId;
+		this.headerStart = ("MAC id=\"" + macId + "\", ts=\"").getBytes(StandardCharsets.US_ASCII);
 		SecretKeySpec key = new SecretKeySpec(macKey.getBytes(StandardCharsets.UTF_8), HMAC_SHA256);
 		this.macs = new Pool<>(() -> newMac(key));
 		this.macs.give(this.macs.take()); // fail here, not on the first request, if HmacSHA256 is missing
@@ -86,7 +92,7 @@ public final class MacSigner {
 	 */
 	public String authorization(String method, URI uri, byte @Nullable [] body, Map<String, String> extParameters,
 			long timestamp, String nonce) {
-		return authorization(method, uri, body, ExtEncoding.build(extParameters), timestamp, nonce);
+		return sign(method, uri, body, "", "", extParameters, timestamp, nonce);
 	}
 
 	/**
@@ -105,7 +111,7 @@ public final class MacSigner {
 	 */
 	public String authorization(String method, URI uri, byte @Nullable [] body, String encodedParameters,
 			String moreEncodedParameters, long timestamp, String nonce) {
-		return authorization(method, uri, body, join(encodedParameters, moreEncodedParameters), timestamp, nonce);
+		return sign(method, uri, body, encodedParameters, moreEncodedParameters, null, timestamp, nonce);
 	}
 
 	/**
@@ -121,14 +127,50 @@ public final class MacSigner {
 	 */
 	public String authorization(String method, URI uri, byte @Nullable [] body, String encodedParameters,
 			long timestamp, String nonce) {
+		return sign(method, uri, body, encodedParameters, "", null, timestamp, nonce);
+	}
+
+	/**
+	 * The protocol, once: the signed string, its MAC and the header are written one after
+	 * the other into a borrowed {@link SigningBuffer}; the header is the only object made
+	 * (apart from what the JDK's HMAC makes inside).
+	 */
+	private String sign(String method, URI uri, byte @Nullable [] body, String encodedParameters,
+			String moreEncodedParameters, @Nullable Map<String, String> parameters, long timestamp, String nonce) {
 		checkHeaderSafe(nonce, "nonce");
-		String ts = Long.toString(timestamp);
-		String ext = ext(body, encodedParameters);
-		String mac = hmac(normalizedRequestString(ts, nonce, method, uri, ext));
-		String extStart = ext.isEmpty() ? "" : ", ext=\"";
-		String extEnd = ext.isEmpty() ? "" : "\"";
-		return "MAC id=\"" + this.macId + "\", ts=\"" + ts + "\", nonce=\"" + nonce + "\", mac=\"" + mac + '"' + extStart
-				+ ext + extEnd;
+		SigningBuffer out = BUFFERS.take().reset();
+		// 1 + 2: the signed string, with ext in its place
+		out.digits(timestamp).ascii('\n');
+		int nonceStart = out.length();
+		int nonceEnd = nonceStart + nonce.length(); // checked: ASCII, one byte per character
+		writeRequest(out, nonce, method, uri);
+		int extStart = out.length();
+		writeExt(out, body, encodedParameters, moreEncodedParameters, parameters);
+		int extEnd = out.length();
+		out.ascii('\n');
+		// 3: mac
+		Mac mac = this.macs.take();
+		mac.update(out.array(), 0, out.length());
+		try {
+			mac.doFinal(out.digest(), 0);
+		}
+		catch (ShortBufferException ex) {
+			throw new IllegalStateException("HmacSHA256 does not fit 32 bytes", ex);
+		}
+		this.macs.give(mac);
+		out.encodeDigest();
+		// 4: the header
+		int headerStart = out.length();
+		out.bytes(this.headerStart).digits(timestamp).bytes(NONCE_FIELD).copy(nonceStart, nonceEnd).bytes(MAC_FIELD)
+			.bytes(out.base64()).ascii('"');
+		if (extEnd > extStart) {
+			out.bytes(EXT_FIELD).copy(extStart, extEnd).ascii('"');
+		}
+		String header = out.toString(headerStart, out.length());
+		if (out.reusable()) {
+			BUFFERS.give(out);
+		}
+		return header;
 	}
 
 	/**
@@ -141,6 +183,18 @@ public final class MacSigner {
 	 * @return the normalized request string, ending with a line feed
 	 */
 	public static String normalizedRequestString(String timestamp, String nonce, String method, URI uri, String ext) {
+		SigningBuffer out = new SigningBuffer(256);
+		out.text(timestamp).ascii('\n');
+		writeRequest(out, nonce, method, uri);
+		out.text(ext).ascii('\n');
+		return out.toString(0, out.length());
+	}
+
+	/**
+	 * The lines of the signed string between the timestamp and {@code ext}: nonce, method,
+	 * request-uri, host and port, each followed by a line feed.
+	 */
+	private static void writeRequest(SigningBuffer out, String nonce, String method, URI uri) {
 		String host = uri.getHost();
 		if (host == null) {
 			throw new IllegalArgumentException("URI has no host: a Wallet API URL must be absolute");
@@ -149,10 +203,37 @@ public final class MacSigner {
 		if (path == null || path.isEmpty()) {
 			path = "/";
 		}
-		String query = (uri.getRawQuery() != null) ? uri.getRawQuery() : "";
-		String questionMark = query.isEmpty() ? "" : "?";
-		return timestamp + '\n' + nonce + '\n' + method.toUpperCase(Locale.ROOT) + '\n' + path + questionMark + query
-				+ '\n' + host.toLowerCase(Locale.ROOT) + '\n' + port(uri) + '\n' + ext + '\n';
+		String query = uri.getRawQuery();
+		out.text(nonce).ascii('\n').text(method.toUpperCase(Locale.ROOT)).ascii('\n').text(path);
+		if (query != null && !query.isEmpty()) {
+			out.ascii('?').text(query);
+		}
+		out.ascii('\n').text(host.toLowerCase(Locale.ROOT)).ascii('\n').digits(port(uri)).ascii('\n');
+	}
+
+	/**
+	 * Write {@code ext}: {@code body_hash} for a body of at least one byte, then the encoded
+	 * parameters, then those of the map, joined with {@code &}.
+	 */
+	private static void writeExt(SigningBuffer out, byte @Nullable [] body, String encodedParameters,
+			String moreEncodedParameters, @Nullable Map<String, String> parameters) {
+		out.startParameters();
+		if (body != null && body.length > 0) {
+			out.hashBase64(body);
+			out.text("body_hash=");
+			ExtEncoding.encodeInto(out, out.base64(), 0, out.base64().length);
+		}
+		if (!encodedParameters.isEmpty()) {
+			out.separateParameter();
+			out.text(encodedParameters);
+		}
+		if (!moreEncodedParameters.isEmpty()) {
+			out.separateParameter();
+			out.text(moreEncodedParameters);
+		}
+		if (parameters != null) {
+			parameters.forEach(out.parameters);
+		}
 	}
 
 	/**
@@ -162,32 +243,9 @@ public final class MacSigner {
 	 * @return {@code body_hash=…&…}, or the empty string
 	 */
 	String ext(byte @Nullable [] body, String encodedParameters) {
-		if (body == null || body.length == 0) {
-			return encodedParameters;
-		}
-		MessageDigest sha256 = SHA256.take();
-		byte[] hash = sha256.digest(body);
-		SHA256.give(sha256);
-		StringBuilder ext = new StringBuilder(64 + encodedParameters.length()).append("body_hash=");
-		ExtEncoding.appendEncoded(ext, BASE64.encodeToString(hash));
-		if (!encodedParameters.isEmpty()) {
-			ext.append('&').append(encodedParameters);
-		}
-		return ext.toString();
-	}
-
-	private String hmac(String signed) {
-		Mac mac = this.macs.take();
-		byte[] digest = mac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
-		this.macs.give(mac);
-		return BASE64.encodeToString(digest);
-	}
-
-	private static String join(String first, String second) {
-		if (second.isEmpty()) {
-			return first;
-		}
-		return first.isEmpty() ? second : first + '&' + second;
+		SigningBuffer out = new SigningBuffer(128);
+		writeExt(out, body, encodedParameters, "", null);
+		return out.toString(0, out.length());
 	}
 
 	private static int port(URI uri) {
@@ -216,15 +274,6 @@ public final class MacSigner {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
-	}
-
-	private static MessageDigest newSha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.github.walletproject.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -16,11 +17,16 @@ public final class SecureNonceGenerator implements NonceGenerator {
 
 	private static final int NONCE_BYTES = 24;
 
+	private static final int NONCE_CHARS = 32;
+
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
 	private final SecureRandom[] stripes;
 
 	private final int mask;
+
+	/** The random bytes and their Base64, reused: the nonce string is the only object made. */
+	private final Pool<Scratch> scratch = new Pool<>(Scratch::new);
 
 	/** Create a generator with one DRBG per two processors' worth of threads. */
 	public SecureNonceGenerator() {
@@ -36,9 +42,12 @@ public final class SecureNonceGenerator implements NonceGenerator {
 	@Override
 	@SuppressWarnings("deprecation") // Thread.threadId() needs Java 19
 	public String nextNonce() {
-		byte[] bytes = new byte[NONCE_BYTES];
-		this.stripes[(int) (Thread.currentThread().getId() & this.mask)].nextBytes(bytes);
-		return ENCODER.encodeToString(bytes);
+		Scratch scratch = this.scratch.take();
+		this.stripes[(int) (Thread.currentThread().getId() & this.mask)].nextBytes(scratch.random);
+		ENCODER.encode(scratch.random, scratch.text);
+		String nonce = new String(scratch.text, StandardCharsets.ISO_8859_1);
+		this.scratch.give(scratch);
+		return nonce;
 	}
 
 	private static SecureRandom newRandom() {
@@ -48,6 +57,15 @@ public final class SecureNonceGenerator implements NonceGenerator {
 		catch (NoSuchAlgorithmException ex) {
 			return new SecureRandom();
 		}
+	}
+
+	/** One nonce's working arrays. */
+	private static final class Scratch {
+
+		final byte[] random = new byte[NONCE_BYTES];
+
+		final byte[] text = new byte[NONCE_CHARS];
+
 	}
 
 	@Override

@@ -136,9 +136,10 @@ final class Attempts {
 	 * clock replay, one token replay, then retries of the configured statuses. Not
 	 * thread-safe: one request's attempts run one after another.
 	 */
-	final class Run {
+	final class Run extends State {
 
-		final State state = new State();
+		/** What the attempts were signed with: this object, so that a request makes one, not two. */
+		final State state = this;
 
 		private final HttpRequest request;
 
@@ -311,7 +312,7 @@ final class Attempts {
 	/**
 	 * What the last attempt of a request was signed with.
 	 */
-	static final class State {
+	static class State {
 
 		@Nullable String nonce;
 
