@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -146,6 +147,96 @@ class RefreshingCacheWindowsTests {
 		assertThat(this.loads).hasValue(2);
 		assertThat(cache(shared).get("k")).isEqualTo("k#2");
 		assertThat(this.loads).hasValue(2);
+	}
+
+	@Test
+	void withoutWaitingTheSameWindowsApply() {
+		Executor offLoop = Runnable::run;
+		RefreshingCache<String, String> cache = cache(null);
+		assertThat(cache.getAsync("k", offLoop)).isCompletedWithValue("k#1");
+		this.clock.advance(Duration.ofMinutes(55).minus(MS));
+		assertThat(cache.getAsync("k", offLoop)).isCompletedWithValue("k#1");
+		assertThat(this.loads).as("no refresh before the window").hasValue(1);
+		this.clock.advance(MS);
+		assertThat(cache.getAsync("k", offLoop)).as("answered from the old value").isCompletedWithValue("k#1");
+		assertThat(this.loads).as("one refresh as the window opens").hasValue(2);
+		assertThat(cache.getAsync("k", offLoop)).isCompletedWithValue("k#2");
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(cache.getAsync("k", offLoop)).as("at the TTL: refreshed before use").isCompletedWithValue("k#3");
+	}
+
+	@Test
+	void withoutWaitingAStaleValueServesWhileRefreshingFailsThenTheFutureFails() {
+		Executor offLoop = Runnable::run;
+		RefreshingCache<String, String> cache = cache(null);
+		cache.getAsync("k", offLoop).join();
+		this.failing.set(true);
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(cache.getAsync("k", offLoop)).isCompletedWithValue("k#1");
+		assertThat(this.loads).hasValue(2);
+		this.clock.advance(Duration.ofSeconds(10).minus(MS));
+		assertThat(cache.getAsync("k", offLoop)).isCompletedWithValue("k#1");
+		assertThat(this.loads).as("within the backoff: no retry").hasValue(2);
+		this.clock.advance(MS);
+		assertThat(cache.getAsync("k", offLoop)).isCompletedWithValue("k#1");
+		assertThat(this.loads).as("the backoff has passed: one retry").hasValue(3);
+		this.clock.advance(Duration.ofMinutes(15));
+		assertThat(cache.getAsync("k", offLoop)).failsWithin(Duration.ofSeconds(5))
+			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(RefreshingCache.LoadFailedException.class)
+			.withMessageContaining("source down");
+	}
+
+	@Test
+	void withoutWaitingAFirstLoadThatFailsFailsTheFutureAndAClosedCacheRefusesAtOnce() {
+		Executor offLoop = Runnable::run;
+		this.failing.set(true);
+		RefreshingCache<String, String> cache = cache(null);
+		assertThat(cache.getAsync("k", offLoop)).failsWithin(Duration.ofSeconds(5))
+			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(RefreshingCache.LoadFailedException.class)
+			.withMessageContaining("Could not load test for k")
+			.withMessageContaining("source down");
+		this.failing.set(false);
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThat(cache.getAsync("k", offLoop)).isCompletedWithValue("k#2");
+		cache.close();
+		assertThat(cache.getAsync("k", offLoop)).isCompletedExceptionally();
+		assertThatExceptionOfType(io.github.walletproject.WalletClosedException.class).isThrownBy(() -> cache.get("k"))
+			.withMessageContaining("nothing is looked up or sent for k");
+		assertThat(this.loads).hasValue(2);
+	}
+
+	@Test
+	void aLoadThatTakesLongerThanTheLoadTimeoutFailsItsCaller() {
+		RefreshingCache.Settings settings = new RefreshingCache.Settings(Duration.ofHours(1), Duration.ofMinutes(5),
+				Duration.ofMinutes(15), Duration.ofSeconds(10), 100, Duration.ofMillis(200));
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		RefreshingCache<String, String> cache = new RefreshingCache<>("test", key -> {
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return load(key);
+		}, settings, this.clock, null, WalletMetrics.NONE);
+		this.caches.add(cache);
+		try {
+			assertThatExceptionOfType(RefreshingCache.LoadFailedException.class).isThrownBy(() -> cache.get("k"))
+				.withMessageContaining("did not finish within PT0.2S");
+			assertThat(cache.getAsync("k", java.util.concurrent.ForkJoinPool.commonPool()))
+				.failsWithin(Duration.ofSeconds(5))
+				.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+				.havingCause()
+				.isInstanceOf(RefreshingCache.LoadFailedException.class)
+				.withMessageContaining("did not finish within PT0.2S");
+		}
+		finally {
+			release.countDown();
+		}
 	}
 
 	private RefreshingCache<String, String> cache(ConcurrentMapCache shared) {
