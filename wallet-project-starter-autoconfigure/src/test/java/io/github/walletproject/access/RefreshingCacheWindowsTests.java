@@ -3,7 +3,6 @@ package io.github.walletproject.access;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -254,42 +253,5 @@ class RefreshingCacheWindowsTests {
 		return key + "#" + load;
 	}
 
-	/** Runs every task on the calling thread. */
-	private static final class InlineExecutor extends AbstractExecutorService {
-
-		private volatile boolean shutdown;
-
-		@Override
-		public void execute(Runnable command) {
-			command.run();
-		}
-
-		@Override
-		public void shutdown() {
-			this.shutdown = true;
-		}
-
-		@Override
-		public List<Runnable> shutdownNow() {
-			this.shutdown = true;
-			return List.of();
-		}
-
-		@Override
-		public boolean isShutdown() {
-			return this.shutdown;
-		}
-
-		@Override
-		public boolean isTerminated() {
-			return this.shutdown;
-		}
-
-		@Override
-		public boolean awaitTermination(long timeout, TimeUnit unit) {
-			return true;
-		}
-
-	}
 
 }
