@@ -191,43 +191,6 @@ class RefreshingCacheTests {
 		assertThat(cache.get("k")).isEqualTo("k#2");
 	}
 
-	/** Runs every task on the calling thread, so a load runs inside Caffeine's insertion. */
-	private static final class InlineExecutor extends java.util.concurrent.AbstractExecutorService {
-
-		private volatile boolean shutdown;
-
-		@Override
-		public void execute(Runnable command) {
-			command.run();
-		}
-
-		@Override
-		public void shutdown() {
-			this.shutdown = true;
-		}
-
-		@Override
-		public List<Runnable> shutdownNow() {
-			this.shutdown = true;
-			return List.of();
-		}
-
-		@Override
-		public boolean isShutdown() {
-			return this.shutdown;
-		}
-
-		@Override
-		public boolean isTerminated() {
-			return this.shutdown;
-		}
-
-		@Override
-		public boolean awaitTermination(long timeout, TimeUnit unit) {
-			return true;
-		}
-
-	}
 
 	private static boolean idle(RefreshingCache<String, String> cache) {
 		return !cache.isLoading("k");
