@@ -21,8 +21,14 @@ import org.springframework.boot.json.JsonParserFactory;
  */
 final class RenamedProperties {
 
+	private static final org.apache.commons.logging.Log logger = org.apache.commons.logging.LogFactory
+		.getLog(RenamedProperties.class);
+
 	/** The metadata file, in this jar (and perhaps others). */
-	static final String METADATA = "META-INF/additional-spring-configuration-metadata.json";
+	static final String ADDITIONAL_METADATA = "META-INF/additional-spring-configuration-metadata.json";
+
+	/** The metadata the configuration processor generates (it merges the file above into it). */
+	static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
 	private RenamedProperties() {
 	}
@@ -32,20 +38,35 @@ final class RenamedProperties {
 	 * @return old name to new name
 	 */
 	static Map<String, String> load() {
+		return load(RenamedProperties.class.getClassLoader());
+	}
+
+	/**
+	 * Every renamed property and its replacement, from both metadata files of a class path.
+	 * An application packed into one jar by the Maven Shade plugin may have kept another jar's
+	 * copy of each: then there are none, the old names are reported as unknown properties
+	 * (with the closest valid name) instead of as renamed, and the application still starts.
+	 * @param classLoader where to look
+	 * @return old name to new name, empty when the starter's metadata is gone
+	 */
+	static Map<String, String> load(ClassLoader classLoader) {
 		Map<String, String> renamed = new TreeMap<>();
-		try {
-			ClassLoader classLoader = RenamedProperties.class.getClassLoader();
-			for (URL url : Collections.list(classLoader.getResources(METADATA))) {
-				try (InputStream in = url.openStream()) {
-					read(new String(in.readAllBytes(), StandardCharsets.UTF_8), renamed);
+		for (String metadata : List.of(ADDITIONAL_METADATA, METADATA)) {
+			try {
+				for (URL url : Collections.list(classLoader.getResources(metadata))) {
+					try (InputStream in = url.openStream()) {
+						read(new String(in.readAllBytes(), StandardCharsets.UTF_8), renamed);
+					}
 				}
 			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read " + METADATA + " of the Wallet starter", ex);
+			catch (IOException | RuntimeException ex) {
+				logger.debug("Cannot read " + metadata + " for the Wallet starter's renamed properties", ex);
+			}
 		}
 		if (renamed.isEmpty()) {
-			throw new IllegalStateException(METADATA + " of the Wallet starter is missing or lists no renamed property");
+			logger.debug("No renamed property of the Wallet starter found in " + ADDITIONAL_METADATA + " or " + METADATA
+					+ " (a jar packed by the Maven Shade plugin keeps one copy of each): old names are reported as "
+					+ "unknown properties instead");
 		}
 		return Collections.unmodifiableMap(renamed);
 	}

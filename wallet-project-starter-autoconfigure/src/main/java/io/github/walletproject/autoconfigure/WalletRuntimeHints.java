@@ -97,6 +97,7 @@ final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 		registerRouting(hints.reflection(), classLoader);
 		registerSerialization(hints.reflection());
 		// the renamed properties, checked at startup
+		hints.resources().registerPattern(RenamedProperties.ADDITIONAL_METADATA);
 		hints.resources().registerPattern(RenamedProperties.METADATA);
 		if (ClassUtils.isPresent(THREAD_LOCAL_ACCESSOR, classLoader)) {
 			hints.resources().registerPattern("META-INF/services/" + THREAD_LOCAL_ACCESSOR);
