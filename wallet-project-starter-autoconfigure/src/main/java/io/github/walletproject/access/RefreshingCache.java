@@ -75,6 +75,9 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 
 	private final AtomicLong generation = new AtomicLong();
 
+	/** When {@link #clear()} last ran: a shared entry loaded before it is never taken. */
+	private volatile long clearedAt = Long.MIN_VALUE;
+
 	private volatile boolean closed;
 
 	/**
@@ -334,6 +337,7 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	 * their callers, but their results are stored nowhere.
 	 */
 	public void clear() {
+		this.clearedAt = this.clock.millis();
 		this.generation.incrementAndGet();
 		this.cache.synchronous().invalidateAll();
 		this.shared.clear();
@@ -374,7 +378,9 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	private Entry<V> load(K key, @Nullable Entry<V> previous, long generation) {
 		long start = System.nanoTime();
 		Entry<V> fromShared = this.shared.read(key);
+		// a shared entry from before the latest clear is what the clear dropped, however fresh
 		if (fromShared != null && this.clock.millis() - fromShared.loadedAt() < this.settings.fresh()
+				&& fromShared.loadedAt() > this.clearedAt
 				&& (previous == null || fromShared.loadedAt() > previous.loadedAt())) {
 			return fromShared;
 		}
@@ -387,6 +393,10 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 			this.metrics.cacheLoad(this.name, System.nanoTime() - start, true);
 			if (this.generation.get() == generation) {
 				this.shared.write(key, loaded);
+				if (this.generation.get() != generation) {
+					// a clear ran between the check and the write: take back what it meant to drop
+					this.shared.evict(key);
+				}
 			}
 			return loaded;
 		}

@@ -61,6 +61,18 @@ final class SharedLevel<V extends Serializable> {
 		}
 	}
 
+	void evict(Object key) {
+		if (this.cache == null) {
+			return;
+		}
+		try {
+			this.cache.evict(key(key));
+		}
+		catch (RuntimeException ex) {
+			down("evicted", ex);
+		}
+	}
+
 	void clear() {
 		if (this.cache == null) {
 			return;

@@ -192,6 +192,33 @@ class RefreshingCacheTests {
 	}
 
 
+	/**
+	 * A load that starts while a clear is under way (memory already emptied, the shared cache
+	 * not yet) finds the old list in the shared cache, still fresh: it must not take it, or the
+	 * list the clear was meant to drop is served again for a whole TTL.
+	 */
+	@Test
+	void aLoadDuringAClearDoesNotTakeTheOldValueFromTheSharedCache() {
+		AtomicReference<RefreshingCache<String, String>> self = new AtomicReference<>();
+		ConcurrentMapCache shared = new ConcurrentMapCache("wallet") {
+
+			@Override
+			public void clear() {
+				// another caller asks between the memory being emptied and this cache being cleared
+				java.util.concurrent.CompletableFuture.supplyAsync(() -> self.get().get("k")).join();
+				super.clear();
+			}
+
+		};
+		RefreshingCache<String, String> cache = cache(this::load, shared);
+		self.set(cache);
+		assertThat(cache.get("k")).isEqualTo("k#1");
+
+		cache.clear();
+
+		assertThat(cache.get("k")).isEqualTo("k#2");
+	}
+
 	private static boolean idle(RefreshingCache<String, String> cache) {
 		return !cache.isLoading("k");
 	}
