@@ -427,13 +427,17 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	}
 
 	private static ThreadPoolExecutor executor(String name) {
-		AtomicInteger threads = new AtomicInteger();
+		return executor(name, 4);
+	}
+
+	static ThreadPoolExecutor executor(String name, int threads) {
+		AtomicInteger started = new AtomicInteger();
 		// a few threads at most; when all are busy the caller loads on its own thread, also once the
 		// executor is shut down: a task dropped then (CallerRunsPolicy) would leave its caller waiting
 		// for a load that never completes
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(0, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				task -> {
-					Thread thread = new Thread(task, "wallet-" + name + "-lookup-" + threads.incrementAndGet());
+					Thread thread = new Thread(task, "wallet-" + name + "-lookup-" + started.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;
 				}, (task, pool) -> task.run());

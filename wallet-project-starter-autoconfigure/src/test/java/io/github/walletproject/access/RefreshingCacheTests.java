@@ -3,6 +3,8 @@ package io.github.walletproject.access;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -112,6 +114,48 @@ class RefreshingCacheTests {
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(cache.peek("k")).isEqualTo("k#2"));
 		assertThat(cache.get("k")).isEqualTo("k#2");
 		assertThat(this.loads).hasValue(2);
+	}
+
+	@Test
+	void aRefreshAheadNeverRunsTheLookupOnTheCallersThreadWhenEveryLoaderIsBusy() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		Set<Thread> lookupThreads = ConcurrentHashMap.newKeySet();
+		RefreshingCache<String, String> cache = new RefreshingCache<>("test", key -> {
+			lookupThreads.add(Thread.currentThread());
+			if (key.equals("slow")) {
+				try {
+					release.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			return load(key);
+		}, SETTINGS, this.clock, null, WalletMetrics.NONE, RefreshingCache.executor("test", 1));
+		this.caches.add(cache);
+		assertThat(cache.get("k")).isEqualTo("k#1");
+		lookupThreads.clear();
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			// another key's load takes the cache's only loading thread
+			Future<String> slow = other.submit(() -> cache.get("slow"));
+			await().atMost(Duration.ofSeconds(5)).until(() -> !lookupThreads.isEmpty());
+			this.clock.advance(Duration.ofMinutes(56)); // inside the 5 min refresh-ahead window
+			assertThat(cache.get("k")).isEqualTo("k#1"); // answered from the old value
+			assertThat(lookupThreads).doesNotContain(Thread.currentThread());
+			release.countDown();
+			assertThat(slow.get(10, TimeUnit.SECONDS)).startsWith("slow#");
+			// the refresh skipped while every loader was busy starts with a later read
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+				cache.get("k");
+				assertThat(cache.peek("k")).isNotEqualTo("k#1");
+			});
+			assertThat(lookupThreads).doesNotContain(Thread.currentThread());
+		}
+		finally {
+			release.countDown();
+			other.shutdownNow();
+		}
 	}
 
 	@Test
