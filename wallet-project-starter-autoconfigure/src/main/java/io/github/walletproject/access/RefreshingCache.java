@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,9 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 	private final SharedLevel<V> shared;
 
 	private final WalletMetrics metrics;
+
+	/** Set while a task nobody waits for is handed to the executor: refused when it is busy. */
+	private static final ThreadLocal<Boolean> OPTIONAL_TASK = new ThreadLocal<>();
 
 	private final ExecutorService executor;
 
@@ -157,9 +161,28 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 		}
 		if (age >= this.settings.ttl().toMillis() - this.settings.refreshAhead().toMillis()
 				&& (!entry.isFailing() || now - entry.failedAt() >= this.settings.failureBackoff().toMillis())) {
-			this.cache.synchronous().refresh(key);
+			refreshAhead(key);
 		}
 		return entry.value();
+	}
+
+	/**
+	 * Starts a refresh ahead of expiry on a loading thread, or not at all when every one is
+	 * busy (a later read starts it): the caller has a usable value and never runs the lookup
+	 * itself, as it would if it started the refresh through Caffeine, whose reload lands on
+	 * the caller's thread when the executor has no thread free.
+	 */
+	private void refreshAhead(K key) {
+		OPTIONAL_TASK.set(Boolean.TRUE);
+		try {
+			this.executor.execute(() -> this.cache.synchronous().refresh(key));
+		}
+		catch (RejectedExecutionException ex) {
+			// every loading thread is busy, or the cache is closing
+		}
+		finally {
+			OPTIONAL_TASK.remove();
+		}
 	}
 
 	/**
@@ -434,13 +457,18 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 		AtomicInteger started = new AtomicInteger();
 		// a few threads at most; when all are busy the caller loads on its own thread, also once the
 		// executor is shut down: a task dropped then (CallerRunsPolicy) would leave its caller waiting
-		// for a load that never completes
+		// for a load that never completes. Only a task nobody waits for (a refresh ahead) is refused.
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(0, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				task -> {
 					Thread thread = new Thread(task, "wallet-" + name + "-lookup-" + started.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;
-				}, (task, pool) -> task.run());
+				}, (task, pool) -> {
+					if (OPTIONAL_TASK.get() != null) {
+						throw new RejectedExecutionException("every " + name + " loading thread is busy");
+					}
+					task.run();
+				});
 		return executor;
 	}
 
