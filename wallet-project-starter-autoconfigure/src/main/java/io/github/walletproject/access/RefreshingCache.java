@@ -149,21 +149,52 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 			this.metrics.cacheHit(this.name);
 		}
 		Entry<V> entry = held.entry();
-		long now = this.clock.millis();
-		if (entry.value() == null) {
-			throw failed(key, entry.failure());
+		switch (use(entry)) {
+			case FAILED -> throw failed(key, entry.failure());
+			case REFRESH_FIRST -> {
+				Held<V> refreshed = settled(key, held, await(this.cache.synchronous().refresh(key), key));
+				return (refreshed.entry().value() != null) ? refreshed.entry().value() : entry.value();
+			}
+			case REFRESH_AHEAD -> refreshAhead(key);
+			case AS_IS -> {
+			}
 		}
+		return entry.value();
+	}
+
+	/**
+	 * What a read does with the entry it found or waited for.
+	 */
+	private enum Use {
+
+		/** Nothing usable: the load failed. */
+		FAILED,
+
+		/** Idle past its TTL: refresh before use, and serve it stale only if that fails. */
+		REFRESH_FIRST,
+
+		/** In the refresh-ahead window, or failing past the backoff: answer, and refresh in the background. */
+		REFRESH_AHEAD,
+
+		/** Fresh, or failing within the backoff: answer. */
+		AS_IS
+
+	}
+
+	private Use use(Entry<V> entry) {
+		if (entry.value() == null) {
+			return Use.FAILED;
+		}
+		long now = this.clock.millis();
 		long age = now - entry.loadedAt();
 		if (age >= this.settings.ttl().toMillis() && !entry.isFailing()) {
-			// idle past its TTL: refresh before use, and serve it stale only if that fails
-			Held<V> refreshed = settled(key, held, await(this.cache.synchronous().refresh(key), key));
-			return (refreshed.entry().value() != null) ? refreshed.entry().value() : entry.value();
+			return Use.REFRESH_FIRST;
 		}
 		if (age >= this.settings.ttl().toMillis() - this.settings.refreshAhead().toMillis()
 				&& (!entry.isFailing() || now - entry.failedAt() >= this.settings.failureBackoff().toMillis())) {
-			refreshAhead(key);
+			return Use.REFRESH_AHEAD;
 		}
-		return entry.value();
+		return Use.AS_IS;
 	}
 
 	/**
@@ -233,25 +264,23 @@ public final class RefreshingCache<K, V extends Serializable> implements AutoClo
 
 	private CompletableFuture<V> afterLoad(K key, Held<V> held, Executor offLoop) {
 		Entry<V> entry = held.entry();
-		long now = this.clock.millis();
-		if (entry.value() == null) {
-			return CompletableFuture.failedFuture(failed(key, entry.failure()));
-		}
-		long age = now - entry.loadedAt();
-		if (age >= this.settings.ttl().toMillis() && !entry.isFailing()) {
-			// idle past its TTL: refresh before use, and serve it stale only if that fails
-			V stale = entry.value();
-			return CompletableFuture.supplyAsync(() -> this.cache.synchronous().refresh(key), offLoop)
-				.thenCompose(java.util.function.Function.identity())
-				.orTimeout(this.settings.loadTimeout().toMillis(), TimeUnit.MILLISECONDS)
-				.handle((refreshed, ex) -> {
-					Entry<V> usable = settled(key, held, usable(key, refreshed, ex)).entry();
-					return (usable.value() != null) ? usable.value() : stale;
-				});
-		}
-		if (age >= this.settings.ttl().toMillis() - this.settings.refreshAhead().toMillis()
-				&& (!entry.isFailing() || now - entry.failedAt() >= this.settings.failureBackoff().toMillis())) {
-			offLoop.execute(() -> this.cache.synchronous().refresh(key));
+		switch (use(entry)) {
+			case FAILED -> {
+				return CompletableFuture.failedFuture(failed(key, entry.failure()));
+			}
+			case REFRESH_FIRST -> {
+				V stale = entry.value();
+				return CompletableFuture.supplyAsync(() -> this.cache.synchronous().refresh(key), offLoop)
+					.thenCompose(java.util.function.Function.identity())
+					.orTimeout(this.settings.loadTimeout().toMillis(), TimeUnit.MILLISECONDS)
+					.handle((refreshed, ex) -> {
+						Entry<V> usable = settled(key, held, usable(key, refreshed, ex)).entry();
+						return (usable.value() != null) ? usable.value() : stale;
+					});
+			}
+			case REFRESH_AHEAD -> offLoop.execute(() -> this.cache.synchronous().refresh(key));
+			case AS_IS -> {
+			}
 		}
 		return CompletableFuture.completedFuture(entry.value());
 	}
