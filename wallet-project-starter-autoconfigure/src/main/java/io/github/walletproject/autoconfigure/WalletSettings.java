@@ -11,7 +11,6 @@ import io.github.walletproject.InvalidProjectException;
 import io.github.walletproject.ProjectRef;
 import io.github.walletproject.access.RefreshingCache;
 import io.github.walletproject.autoconfigure.WalletProperties.AccessSource;
-import io.github.walletproject.client.RetryPolicy;
 import io.github.walletproject.internal.PropertyKeys;
 import io.github.walletproject.internal.Texts;
 import org.apache.commons.logging.Log;
@@ -47,7 +46,7 @@ import org.springframework.util.StringUtils;
  * @param authMode how requests are authenticated
  */
 record WalletSettings(URI baseUrl, Duration connectTimeout, Duration readTimeout, long maxResponseBytes,
-		@Nullable String userAgent, RetryPolicy retry, boolean syncOnInvalidTimestamp, String observationName,
+		@Nullable String userAgent, Retry retry, boolean syncOnInvalidTimestamp, String observationName,
 		AccessSource accessSource, String accessUser, RefreshingCache.Settings accessCache,
 		RefreshingCache.Settings detailsCache, @Nullable String sharedCacheName, List<String> httpServiceGroups,
 		WalletProperties.AuthMode authMode) {
@@ -71,7 +70,7 @@ record WalletSettings(URI baseUrl, Duration connectTimeout, Duration readTimeout
 					+ "the way can read every request body and the credentials' MAC id or token; use https");
 		}
 		WalletProperties.Retry retry = properties.getRetry();
-		RetryPolicy policy = retry(retry);
+		Retry policy = retry(retry);
 		WalletProperties.Access access = properties.getAccess();
 		checkAccess(access);
 		// a lookup may take every attempt of a request, a clock re-read and a replay
@@ -140,7 +139,7 @@ record WalletSettings(URI baseUrl, Duration connectTimeout, Duration readTimeout
 		return text.endsWith("/") ? uri : URI.create(text + "/");
 	}
 
-	private static RetryPolicy retry(WalletProperties.Retry retry) {
+	private static Retry retry(WalletProperties.Retry retry) {
 		String base = PropertyKeys.PREFIX + "retry.";
 		if (retry.getMaxAttempts() < 1 || retry.getMaxAttempts() > 10) {
 			throw new WalletConfigurationException(base + "max-attempts", "must be between 1 and 10, got "
@@ -163,8 +162,20 @@ record WalletSettings(URI baseUrl, Duration connectTimeout, Duration readTimeout
 		}
 		positive(base + "initial-backoff", retry.getInitialBackoff(), true);
 		positive(base + "max-backoff", retry.getMaxBackoff(), true);
-		return new RetryPolicy(retry.getMaxAttempts(), methods, Set.copyOf(retry.getStatuses()),
+		return new Retry(retry.getMaxAttempts(), Set.copyOf(methods), Set.copyOf(retry.getStatuses()),
 				retry.getInitialBackoff(), retry.getMaxBackoff());
+	}
+
+	/**
+	 * When attempts are repeated, checked.
+	 * @param maxAttempts attempts in all, including the first
+	 * @param methods methods that may be resent
+	 * @param statuses HTTP statuses that are resent
+	 * @param initialBackoff the wait before the second attempt
+	 * @param maxBackoff the longest wait between any two attempts
+	 */
+	record Retry(int maxAttempts, Set<HttpMethod> methods, Set<Integer> statuses, Duration initialBackoff,
+			Duration maxBackoff) {
 	}
 
 	private static void checkTimeouts(WalletProperties properties) {
