@@ -88,7 +88,7 @@ public final class WalletClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	ProjectRegistry walletProjectRegistry(WalletSettings settings, WalletProperties properties,
 			ObjectProvider<SslBundles> sslBundles) {
-		return ProjectRegistryFactory.registry(properties, sslBundles.getIfAvailable());
+		return WalletSettings.registry(properties, sslBundles.getIfAvailable());
 	}
 
 	@Bean
