@@ -8,6 +8,7 @@ import io.github.walletproject.ProjectAccessUnavailableException;
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.client.WalletMetrics;
 import io.github.walletproject.routing.ProjectRegistry;
+import io.github.walletproject.routing.RouteCheck;
 
 /**
  * Decides, before a request is built, whether the project's credentials may act for it.
@@ -61,6 +62,17 @@ public interface ProjectAccessChecker {
 	 */
 	static ProjectAccessChecker caching(CachedProjectLookups lookups, ProjectRegistry registry, WalletMetrics metrics) {
 		return new CachingProjectAccessChecker(lookups, registry, metrics);
+	}
+
+	/**
+	 * The route check of the Wallet clients over a checker: the credentials of a route must be
+	 * allowed to act for its project; account-level routes carry no project and are never
+	 * checked.
+	 * @param checker checks the project of a route
+	 * @return the route check
+	 */
+	static RouteCheck routeCheck(ProjectAccessChecker checker) {
+		return new ProjectAccessRouteCheck(checker);
 	}
 
 }

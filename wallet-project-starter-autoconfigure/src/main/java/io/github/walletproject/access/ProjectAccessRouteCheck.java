@@ -13,7 +13,7 @@ import io.github.walletproject.routing.RouteCheck;
  *
  * @param checker checks the project of the route
  */
-public record ProjectAccessRouteCheck(ProjectAccessChecker checker) implements RouteCheck {
+record ProjectAccessRouteCheck(ProjectAccessChecker checker) implements RouteCheck {
 
 	@Override
 	public void check(RequestRoute route) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.github.walletproject.WalletException;
-import io.github.walletproject.access.ProjectAccessRouteCheck;
 import io.github.walletproject.access.CachedProjectLookups;
 import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.auth.NonceGenerator;
@@ -89,7 +88,7 @@ public final class WalletClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	ProjectRegistry walletProjectRegistry(WalletSettings settings, WalletProperties properties,
 			ObjectProvider<SslBundles> sslBundles) {
-		return ProjectRegistryFactory.registry(properties, sslBundles.getIfAvailable());
+		return WalletSettings.registry(properties, sslBundles.getIfAvailable());
 	}
 
 	@Bean
@@ -150,9 +149,10 @@ public final class WalletClientAutoConfiguration {
 		ObservationRegistry registry = observations.getIfUnique();
 		// the callbacks' record of transaction → project (looked up on the first call about a transaction)
 		boolean callbacks = StringUtils.hasText(environment.getProperty("paysera.wallet.callbacks.path"));
+		WalletSettings.Retry retry = settings.retry();
 		return WalletSigning.builder(nonces, offset, signers)
 			.transactions(callbacks ? transactions::getIfUnique : () -> TransactionObserver.NONE)
-			.retry(settings.retry())
+			.retry(retry.maxAttempts(), retry.methods(), retry.statuses(), retry.initialBackoff(), retry.maxBackoff())
 			.clockSync(settings.syncOnInvalidTimestamp() ? clock : null)
 			.metrics(metrics.getIfAvailable(() -> WalletMetrics.NONE))
 			.maxResponseBytes(settings.maxResponseBytes())
@@ -183,7 +183,7 @@ public final class WalletClientAutoConfiguration {
 		return new WalletRestClientConfigurer(settings.baseUrl(), settings.observationName(),
 				factories.defaultFactory(),
 				() -> signing.interceptor(router,
-						new ProjectAccessRouteCheck(access.getIfAvailable(() -> ProjectAccessChecker.NONE))),
+						ProjectAccessChecker.routeCheck(access.getIfAvailable(() -> ProjectAccessChecker.NONE))),
 				customizers.orderedStream().toList());
 	}
 

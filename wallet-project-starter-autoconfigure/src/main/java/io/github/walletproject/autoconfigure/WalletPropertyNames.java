@@ -28,8 +28,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Every property name under {@code paysera.wallet}, read from {@link WalletProperties}
- * itself, so that a misspelled key (which Boot would silently ignore) stops the application
- * with the closest valid name.
+ * itself, so that a misspelled key (which Boot would silently ignore) is found with the
+ * closest valid name ({@link WalletSettings#of} stops the application with it).
  * <p>
  * Only what users write on purpose is checked: property and YAML files, command-line
  * arguments, {@code SPRING_APPLICATION_JSON}, system properties, test properties. The
@@ -58,7 +58,13 @@ final class WalletPropertyNames {
 	private WalletPropertyNames() {
 	}
 
-	static void checkKnown(Environment environment) {
+	/**
+	 * The first name under {@code paysera.wallet} that users wrote on purpose and that is no
+	 * property of the starter ({@link WalletSettings#of} turns it into the startup failure).
+	 * @param environment the environment
+	 * @return the name, or {@code null} when every name is known
+	 */
+	static @Nullable Misnamed firstMisnamed(Environment environment) {
 		ConfigurationPropertyName prefix = ConfigurationPropertyName.of(PREFIX);
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			if (!(source instanceof IterableConfigurationPropertySource iterable)) {
@@ -76,16 +82,24 @@ final class WalletPropertyNames {
 				}
 				String renamed = RENAMED.get(key);
 				if (renamed != null) {
-					throw new WalletConfigurationException(name.toString(), "was renamed", "Use " + renamed
-							+ " instead (same meaning, same format)");
+					return new Misnamed(name.toString(), renamed, null);
 				}
 				if (!CANONICAL.contains(canonical(key))) {
-					throw new WalletConfigurationException(name.toString(), "is not a property of the starter",
-							"Use " + closest(key).replace("*", "<alias>") + " if that is what you meant, or remove it "
-									+ "(every property is listed in the README's configuration reference)");
+					return new Misnamed(name.toString(), null, closest(key).replace("*", "<alias>"));
 				}
 			}
 		}
+		return null;
+	}
+
+	/**
+	 * A name that is no property of the starter.
+	 * @param name the name as written
+	 * @param renamedTo the name of this version, when it is a name of an earlier version
+	 * @param closest the closest property name (with {@code <alias>} for a project's alias),
+	 * when it is not
+	 */
+	record Misnamed(String name, @Nullable String renamedTo, @Nullable String closest) {
 	}
 
 	/**

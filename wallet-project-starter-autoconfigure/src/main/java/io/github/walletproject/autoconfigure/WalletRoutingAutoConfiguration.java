@@ -3,14 +3,8 @@ package io.github.walletproject.autoconfigure;
 import java.util.List;
 
 import io.github.walletproject.routing.ProjectRegistry;
-import io.github.walletproject.routing.WalletProjectProxyCheck;
-import io.github.walletproject.routing.WalletProjectResolver;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,42 +13,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportSelector;
-import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
-import org.springframework.web.service.invoker.HttpRequestValues;
 
 /**
  * Auto-configuration of {@code @WalletProject} routing: the AOP advisor for service beans (and
  * a startup check that they are proxied at all), and, for {@code @HttpExchange} clients of
  * every HTTP service group, the request-values processor for annotated methods and the
- * post-processor for annotated interface types (plus the Wallet client settings for the
- * groups named in {@code paysera.wallet.routing.http-service-groups}).
+ * post-processor for annotated interface types, all declared by the routing package's own
+ * configuration; here, the Wallet client settings for the groups named in
+ * {@code paysera.wallet.routing.http-service-groups}.
  */
 @AutoConfiguration(after = WalletClientAutoConfiguration.class)
 @ConditionalOnBean(ProjectRegistry.class)
 @Import(WalletRoutingAutoConfiguration.RoutingBeans.class)
 public final class WalletRoutingAutoConfiguration {
-
-	/** Bean name of the routing package's request-values processor. */
-	static final String REQUEST_VALUES_PROCESSOR = "walletProjectRequestValuesProcessor";
-
-	@Bean
-	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	@ConditionalOnMissingBean
-	static WalletProjectResolver walletProjectResolver(ObjectProvider<ProjectRegistry> registry, Environment environment,
-			BeanFactory beanFactory) {
-		return new WalletProjectResolver(registry::getObject, environment, beanFactory);
-	}
-
-	@Bean
-	WalletProjectProxyCheck walletProjectProxyCheck(ConfigurableListableBeanFactory beanFactory,
-			WalletProjectResolver resolver) {
-		return new WalletProjectProxyCheck(beanFactory, resolver);
-	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RestClientHttpServiceGroupConfigurer.class)
@@ -63,13 +38,10 @@ public final class WalletRoutingAutoConfiguration {
 		@Bean
 		@Order(Ordered.LOWEST_PRECEDENCE)
 		@ConditionalOnMissingBean(name = "walletHttpServiceGroupConfigurer")
-		RestClientHttpServiceGroupConfigurer walletHttpServiceGroupConfigurer(
-				@Qualifier(REQUEST_VALUES_PROCESSOR) HttpRequestValues.Processor processor, WalletProjectResolver resolver,
-				WalletSettings settings, ObjectProvider<WalletRestClientConfigurer> configurer) {
+		RestClientHttpServiceGroupConfigurer walletHttpServiceGroupConfigurer(WalletSettings settings,
+				ObjectProvider<WalletRestClientConfigurer> configurer) {
 			List<String> walletGroups = settings.httpServiceGroups();
 			return groups -> groups.forEachGroup((group, clientBuilder, factoryBuilder) -> {
-				group.httpServiceTypes().forEach(resolver::checkHttpService);
-				factoryBuilder.httpRequestValuesProcessor(processor);
 				if (walletGroups.contains(group.name())) {
 					configurer.getObject().configure(clientBuilder);
 				}

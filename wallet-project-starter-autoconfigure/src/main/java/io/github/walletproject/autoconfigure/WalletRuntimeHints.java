@@ -22,7 +22,6 @@ import io.github.walletproject.money.WalletPayments;
 import io.github.walletproject.money.WalletTransactions;
 import io.github.walletproject.money.WalletUsers;
 import io.github.walletproject.money.Wallets;
-import io.github.walletproject.routing.WalletProjectResolver;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.util.Converter;
 
@@ -56,7 +55,7 @@ import org.springframework.util.ReflectionUtils;
  * Spring registers the rest itself: the JDK proxies of HTTP interfaces, the configuration
  * properties, the bean classes and proxies of the application context. The argument types
  * of {@code @WalletProject} SpEL templates are registered per bean by
- * {@link WalletProjectAotProcessor}.
+ * {@code routing.WalletProjectAotProcessor}.
  */
 final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -84,6 +83,9 @@ final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 	/** The JDK's immutable lists ({@code List.copyOf}) and the form they are serialized in. */
 	static final List<String> SERIALIZED_JDK = List.of("java.util.CollSer", "java.util.ImmutableCollections$List12",
 			"java.util.ImmutableCollections$ListN");
+
+	/** The root object of {@code @WalletProject} SpEL templates (package-private in routing). */
+	static final TypeReference EXPRESSION_ROOT = TypeReference.of(PACKAGE + "routing.WalletProjectResolver$ExpressionRoot");
 
 	static final String JSON_CREATOR = "com.fasterxml.jackson.annotation.JsonCreator";
 
@@ -205,7 +207,7 @@ final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 
 	private static void registerRouting(ReflectionHints reflection, @Nullable ClassLoader classLoader) {
 		// #root.method, #root.args, #root.target in @WalletProject("#{...}")
-		reflection.registerType(WalletProjectResolver.ExpressionRoot.class, MemberCategory.INVOKE_PUBLIC_METHODS);
+		reflection.registerType(EXPRESSION_ROOT, MemberCategory.INVOKE_PUBLIC_METHODS);
 		// its attributes are read through merged annotations
 		reflection.registerType(WalletProject.class, MemberCategory.INVOKE_DECLARED_METHODS);
 		// the resolver keys type-level selectors with Object#getClass, looked up by name

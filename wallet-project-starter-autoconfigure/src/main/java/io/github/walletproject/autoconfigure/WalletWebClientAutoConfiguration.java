@@ -5,18 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.walletproject.access.ProjectAccessChecker;
-import io.github.walletproject.access.ProjectAccessRouteCheck;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.client.WalletExchangeFilter;
 import io.github.walletproject.client.WalletSigning;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.github.walletproject.routing.ProjectRouter;
-import io.github.walletproject.routing.WalletProjectResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -37,7 +34,6 @@ import org.springframework.web.reactive.function.client.ExchangeFunctions;
 import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
-import org.springframework.web.service.invoker.HttpRequestValues;
 
 /**
  * Auto-configuration of the reactive Wallet API client, {@code walletWebClient}: a
@@ -85,7 +81,7 @@ public final class WalletWebClientAutoConfiguration {
 			}
 		}
 		WalletExchangeFilter filter = WalletExchangeFilter.of(signing, router,
-				() -> new ProjectAccessRouteCheck(access.getIfAvailable(() -> ProjectAccessChecker.NONE)), byCertificate);
+				() -> ProjectAccessChecker.routeCheck(access.getIfAvailable(() -> ProjectAccessChecker.NONE)), byCertificate);
 		return new WalletWebClientConfigurer(settings.baseUrl(), connectors.values().iterator().next(), maxInMemory,
 				filter, settings.observationName());
 	}
@@ -101,22 +97,18 @@ public final class WalletWebClientAutoConfiguration {
 	}
 
 	/**
-	 * {@code @WalletProject} on {@code @HttpExchange} interfaces of {@code WebClient} HTTP
-	 * service groups, and the Wallet client settings for the groups named in
-	 * {@code paysera.wallet.routing.http-service-groups}.
+	 * The Wallet client settings for the {@code WebClient} HTTP service groups named in
+	 * {@code paysera.wallet.routing.http-service-groups} ({@code @WalletProject} on their
+	 * interfaces is the routing package's own configuration).
 	 */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	@ConditionalOnMissingBean(name = "walletWebClientHttpServiceGroupConfigurer")
-	@ConditionalOnBean(name = WalletRoutingAutoConfiguration.REQUEST_VALUES_PROCESSOR)
-	WebClientHttpServiceGroupConfigurer walletWebClientHttpServiceGroupConfigurer(
-			@Qualifier(WalletRoutingAutoConfiguration.REQUEST_VALUES_PROCESSOR) HttpRequestValues.Processor processor,
-			WalletProjectResolver resolver, WalletSettings settings,
+	@ConditionalOnBean(ProjectRegistry.class)
+	WebClientHttpServiceGroupConfigurer walletWebClientHttpServiceGroupConfigurer(WalletSettings settings,
 			ObjectProvider<WalletWebClientConfigurer> configurer) {
 		List<String> walletGroups = settings.httpServiceGroups();
 		return groups -> groups.forEachGroup((group, clientBuilder, factoryBuilder) -> {
-			group.httpServiceTypes().forEach(resolver::checkHttpService);
-			factoryBuilder.httpRequestValuesProcessor(processor);
 			if (walletGroups.contains(group.name())) {
 				configurer.getObject().configure(clientBuilder);
 			}

@@ -16,7 +16,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * each spread by a random jitter of up to half the initial backoff (never below the initial
  * backoff nor above the maximum), so that clients refused together do not retry together.
  */
-public final class RetryPolicy {
+final class RetryPolicy {
 
 	/** GET and HEAD, three attempts, on 502 and 503, 100 ms to 2 s backoff. */
 	public static final RetryPolicy DEFAULT = new RetryPolicy(3, Set.of(HttpMethod.GET, HttpMethod.HEAD),

@@ -1,6 +1,8 @@
 package io.github.walletproject.client;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -11,6 +13,7 @@ import io.github.walletproject.routing.RouteCheck;
 import io.github.walletproject.routing.RouteResolver;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.observation.ClientRequestObservationConvention;
 import org.springframework.util.Assert;
@@ -172,12 +175,20 @@ public final class WalletSigning implements AutoCloseable {
 		}
 
 		/**
-		 * Set when attempts are repeated.
-		 * @param retry the policy
+		 * Set when attempts are repeated (by default GET and HEAD, three attempts, on 502 and
+		 * 503, 100 ms to 2 s backoff): only the given (idempotent) methods, on the given
+		 * statuses or on failures that left the outcome unknown, with an exponential backoff
+		 * spread by a random jitter.
+		 * @param maxAttempts attempts in all, including the first; 1 turns retries off
+		 * @param methods methods that may be resent
+		 * @param statuses HTTP statuses that are resent
+		 * @param initialBackoff the wait before the second attempt
+		 * @param maxBackoff the longest wait between any two attempts
 		 * @return this builder
 		 */
-		public Builder retry(RetryPolicy retry) {
-			this.retry = retry;
+		public Builder retry(int maxAttempts, Set<HttpMethod> methods, Set<Integer> statuses, Duration initialBackoff,
+				Duration maxBackoff) {
+			this.retry = new RetryPolicy(maxAttempts, methods, statuses, initialBackoff, maxBackoff);
 			return this;
 		}
 

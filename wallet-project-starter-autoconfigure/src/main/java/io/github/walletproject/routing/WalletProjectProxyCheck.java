@@ -14,7 +14,7 @@ import org.springframework.util.Assert;
  * to them ({@code spring.aop.auto=false} and no other auto-proxy creator): the annotation
  * would be ignored, and their calls would go to the default project or fail at run time.
  */
-public final class WalletProjectProxyCheck implements SmartInitializingSingleton {
+final class WalletProjectProxyCheck implements SmartInitializingSingleton {
 
 	private final ConfigurableListableBeanFactory beanFactory;
 

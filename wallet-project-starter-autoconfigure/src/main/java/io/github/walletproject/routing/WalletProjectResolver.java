@@ -37,7 +37,7 @@ import org.springframework.util.Assert;
  * SpEL, conflicting annotations, and results whose work would run after the binding is gone
  * ({@link LazyResults}). Results are cached per method and class.
  */
-public final class WalletProjectResolver {
+final class WalletProjectResolver {
 
 	private static final ProjectSelector NONE = (method, arguments, target) -> {
 		throw new IllegalStateException("not annotated");

@@ -18,7 +18,6 @@ import io.github.walletproject.money.WalletPayments;
 import io.github.walletproject.money.WalletTransactions;
 import io.github.walletproject.money.WalletUsers;
 import io.github.walletproject.money.Wallets;
-import io.github.walletproject.routing.WalletProjectResolver;
 import io.github.walletproject.support.TestApps;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +74,7 @@ class WalletAotProcessingTests {
 	@Test
 	void theStartersRegistrarIsAppliedByAotProcessing() {
 		process(this.runner, (hints, files) -> {
-			assertThat(REFLECTION.onType(WalletProjectResolver.ExpressionRoot.class)
+			assertThat(REFLECTION.onType(WalletRuntimeHints.EXPRESSION_ROOT)
 				.withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).accepts(hints);
 			assertThat(REFLECTION.onType(WalletBalance.class)).accepts(hints);
 		});

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.github.walletproject.ProjectContext;
 import io.github.walletproject.client.WalletProjects;
 import io.github.walletproject.access.ProjectAccessChecker;
+import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.NonceGenerator;
 import io.github.walletproject.auth.SecureNonceGenerator;
 import io.github.walletproject.auth.ServerTimeOffset;
+import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.client.WalletApi;
 import io.github.walletproject.client.WalletSigning;
 import io.github.walletproject.client.WalletSigningInterceptor;
@@ -47,6 +50,26 @@ class WalletClientAutoConfigurationTests {
 	}
 
 
+
+	@Test
+	void anApplicationsOwnRegistryNeedsNoCredentialsOrProjectsProperties() {
+		// WalletSettings.registry checks those properties only when the starter builds the registry
+		ProjectRegistry own = ProjectRegistry
+			.builder(WalletCredentials.mac(WalletCredentials.DEFAULT, new MacSigner(TestApps.MAC_ID, TestApps.MAC_KEY)))
+			.project("shop", 1221)
+			.build();
+		TestApps.runner()
+			.withPropertyValues("paysera.wallet.base-url=" + api.baseUrl())
+			.withBean(ProjectRegistry.class, () -> own)
+			.run(context -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ProjectRegistry.class)).isSameAs(own);
+				ProjectContext.runWith("shop", () -> context.getBean(WalletProjects.class).balance());
+				assertThat(api.requests().stream().filter(request -> request.path().startsWith("wallet/")).toList())
+					.last().satisfies(request -> assertThat(request.projectId()).isEqualTo(1221));
+				assertThat(api).hasOnlyValidSignatures();
+			});
+	}
 
 	@Test
 	void registersTheClientAndItsParts() {

@@ -37,7 +37,6 @@ import io.github.walletproject.money.Wallet;
 import io.github.walletproject.money.WalletAccount;
 import io.github.walletproject.money.WalletBalance;
 import io.github.walletproject.money.WalletIdentifier;
-import io.github.walletproject.routing.WalletProjectResolver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.MemberCategory;
@@ -154,11 +153,11 @@ class WalletRuntimeHintsTests {
 	// ---- routing --------------------------------------------------------------------------------
 
 	@Test
-	void theSpelRootTheAnnotationAndTheTypesRoutingLooksUpAreRegistered() {
-		assertThat(REFLECTION.onType(WalletProjectResolver.ExpressionRoot.class)
+	void theSpelRootTheAnnotationAndTheTypesRoutingLooksUpAreRegistered() throws Exception {
+		assertThat(REFLECTION.onType(WalletRuntimeHints.EXPRESSION_ROOT)
 			.withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).accepts(this.hints);
 		for (String accessor : List.of("method", "args", "target")) {
-			assertThat(invoked(WalletProjectResolver.ExpressionRoot.class, accessor)).as("#root.%s", accessor).isTrue();
+			assertThat(invoked(type("routing.WalletProjectResolver$ExpressionRoot"), accessor)).as("#root.%s", accessor).isTrue();
 		}
 		assertThat(REFLECTION.onType(WalletProject.class).withMemberCategory(MemberCategory.INVOKE_DECLARED_METHODS))
 			.accepts(this.hints);

@@ -38,6 +38,7 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.registry.ImportHttpServices;
@@ -190,6 +191,24 @@ class RoutingIntegrationTests {
 			.withConfiguration(AutoConfigurations.of(HttpServiceClientPropertiesAutoConfiguration.class,
 					HttpServiceClientAutoConfiguration.class))
 			.withUserConfiguration(BadHttpServicesConfig.class)
+			.run(context -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("@WalletProject('shpo') on " + BadClient.class.getName() + ".balance(long)");
+			});
+	}
+
+	@Test
+	void replacingTheWalletGroupConfigurerLeavesAnnotationsChecked() {
+		// walletHttpServiceGroupConfigurer only applies the Wallet client to the named groups;
+		// the routing package's own group configurer checks and routes every group
+		TestApps.runner(api)
+			.withConfiguration(AutoConfigurations.of(HttpServiceClientPropertiesAutoConfiguration.class,
+					HttpServiceClientAutoConfiguration.class))
+			.withUserConfiguration(BadHttpServicesConfig.class)
+			.withBean("walletHttpServiceGroupConfigurer", RestClientHttpServiceGroupConfigurer.class,
+					() -> groups -> {
+					})
 			.run(context -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()

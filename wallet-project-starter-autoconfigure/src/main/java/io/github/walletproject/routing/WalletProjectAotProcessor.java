@@ -1,4 +1,4 @@
-package io.github.walletproject.autoconfigure;
+package io.github.walletproject.routing;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.walletproject.WalletProject;
-import io.github.walletproject.routing.WalletProjectResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
