@@ -68,7 +68,7 @@ public final class HandedBackWork {
 							+ "could cast it to."
 					: "Return a Stream, a Supplier, Callable or Runnable lambda, a Mono or Flux (with "
 							+ "spring-webflux), or a finished value (a List), or run that work inside the block.";
-			return new WalletException(this.block + " returned a " + type + ", whose work would run after "
+			return new WalletException(this.block + " returned " + type + ", whose work would run after "
 					+ this.block + " returned, when its credentials are no longer bound, and be signed with the "
 					+ "application's own credentials. " + fix);
 		}

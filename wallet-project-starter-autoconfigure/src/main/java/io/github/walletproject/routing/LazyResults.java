@@ -388,13 +388,12 @@ final class LazyResults {
 						+ "inside the deferred work with ProjectContext.callWith(...).";
 				case WORK_OF_ITS_OWN_CLASS -> null;
 			};
-			boolean handedBack = (shape == ByResult.Shape.WORK_OF_ITS_OWN_CLASS) || (this.async
-					&& (shape == ByResult.Shape.FUTURE || shape == ByResult.Shape.PUBLISHER
-							|| shape == ByResult.Shape.MONO_OR_FLUX));
-			if (handedBack || fix == null) {
+			boolean deferred = shape == ByResult.Shape.FUTURE || shape == ByResult.Shape.PUBLISHER
+					|| shape == ByResult.Shape.MONO_OR_FLUX;
+			if (fix == null || (this.async && deferred)) {
 				return null;
 			}
-			return this.selectors.declaration(this.location, this.value, "it returned a " + type
+			return this.selectors.declaration(this.location, this.value, "it returned " + type
 					+ " (it is declared to return " + this.declared + "), whose work would run after the method "
 					+ "returned, when the project binding is gone, and go to another project; the call fails "
 					+ "before any of it is handed back. " + fix, fix);
