@@ -99,10 +99,13 @@ public final class WalletUserTokens {
 	/**
 	 * Run work whose Wallet calls are signed with the user's token. Work the block hands back
 	 * that runs after it returned is signed with the user's token too: a returned
-	 * {@code Stream}, a {@code Supplier}, {@code Callable} or {@code Runnable} lambda, an
-	 * {@code Optional} of one, a {@code Mono} or {@code Flux} (with Spring WebFlux). Work in a
-	 * shape that cannot be bound (an {@code Iterator}, another functional interface, another
-	 * publisher) is refused rather than signed with the application's credentials.
+	 * {@code Stream}, an {@code Iterator} or {@code Iterable} that can be wrapped without
+	 * breaking the caller's type, a {@code Supplier}, {@code Callable} or {@code Runnable}
+	 * lambda, an {@code Optional} of one, a {@code Mono} or {@code Flux} (with Spring WebFlux
+	 * and Reactor's automatic context propagation, {@code spring.reactor.context-propagation=auto};
+	 * subscribed while it is off, it fails before anything runs). Work in a shape that cannot be
+	 * bound (a {@code ListIterator}, another functional interface, another publisher) is refused
+	 * rather than signed with the application's credentials.
 	 * @param <T> the result type
 	 * @param user the application's key for the user
 	 * @param work the work

@@ -70,43 +70,6 @@ final class BoundWork {
 				? optional.map(content -> value.bind(content, scope)) : result;
 	}
 
-	/**
-	 * For a result declared as {@code Object} or as a type variable the method's class does not
-	 * resolve: decided from the result itself, where wrapping cannot break the caller. Streams
-	 * stay streams of their kind, an {@code Optional} an {@code Optional}; a {@code Supplier},
-	 * {@code Callable} or {@code Runnable} is wrapped only when it is a lambda (a hidden class,
-	 * which no caller can cast to).
-	 */
-	static final ResultBinding BY_RESULT = BoundWork::byResult;
-
-	private static @Nullable Object byResult(@Nullable Object result, WorkScope scope) {
-		if (result instanceof Stream<?> stream) {
-			return stream(stream, ResultBinding.AS_IS, scope);
-		}
-		if (result instanceof IntStream) {
-			return INT_STREAM.bind(result, scope);
-		}
-		if (result instanceof LongStream) {
-			return LONG_STREAM.bind(result, scope);
-		}
-		if (result instanceof DoubleStream) {
-			return DOUBLE_STREAM.bind(result, scope);
-		}
-		if (result instanceof Optional<?> optional) {
-			return optional.map(content -> byResult(content, scope));
-		}
-		if (result == null || !result.getClass().isHidden()) {
-			return result;
-		}
-		if (result instanceof Supplier<?>) {
-			return supplier(BY_RESULT).bind(result, scope);
-		}
-		if (result instanceof Callable<?>) {
-			return callable(BY_RESULT).bind(result, scope);
-		}
-		return RUNNABLE.bind(result, scope);
-	}
-
 	@SuppressWarnings("unchecked")
 	private static <T> Stream<T> stream(Stream<T> stream, ResultBinding elements, WorkScope scope) {
 		Stream<T> bound = StreamSupport

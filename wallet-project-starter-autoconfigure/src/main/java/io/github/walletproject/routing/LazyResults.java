@@ -45,8 +45,14 @@ import org.springframework.scheduling.annotation.Async;
  * applies on the executor thread around the whole work); any other functional interface,
  * {@code Spliterator} or stream or iterator type; and any of these inside a type that is not
  * bound ({@code List<Supplier<T>>}, {@code Map<K, Stream<V>>}, arrays);</li>
- * <li>decided from the result ({@link BoundWork#BY_RESULT}): a result declared as
- * {@code Object} or as a type variable the class does not resolve.</li>
+ * <li>decided from the result when the method returns ({@link ByResult}), by these same rules
+ * where wrapping cannot break the caller's type: a result declared as {@code Object} or as a
+ * type variable the class does not resolve. Lazy work it cannot bind (an {@code Iterator} a
+ * caller could cast to {@code ListIterator}, a {@code Spliterator}, a future or publisher
+ * unless the method is {@code @Async}, a lambda of another interface) fails the call with a
+ * {@link WalletProjectDeclarationException} naming the method and the fix, before any of it is
+ * handed back; finished values, and an {@code Iterable} of a type of its own (a Spring Data
+ * {@code Page}), are handed back as they are.</li>
  * </ul>
  * The type is the return type of the most specific method, resolved against the bean's class:
  * a generic interface method {@code R run()} called through a JDK proxy is decided by what
@@ -96,13 +102,14 @@ final class LazyResults {
 			ProjectSelectors selectors, boolean reactive) {
 		ResolvableType type = ResolvableType.forMethodReturnType(method, userClass);
 		Class<?> raw = type.resolve(Object.class);
-		Site site = new Site(reactive, location, value, selectors);
+		boolean async = AnnotatedElementUtils.hasAnnotation(method, Async.class)
+				|| AnnotatedElementUtils.hasAnnotation(userClass, Async.class);
+		Site site = new Site(reactive, async, location, value, simple(type), selectors);
 		if (reactive && Reactor.isMonoOrFlux(raw)) {
 			return site.checked(site.monoOrFlux()); // bound into the subscriber's Context on every subscription
 		}
 		if (isDeferred(raw)) {
-			if (!AnnotatedElementUtils.hasAnnotation(method, Async.class)
-					&& !AnnotatedElementUtils.hasAnnotation(userClass, Async.class)) {
+			if (!async) {
 				if (isReactor(raw)) {
 					throw selectors.declaration(location, value, "it returns a " + raw.getSimpleName() + ", whose "
 							+ "work runs when it is subscribed, on any thread, when the project binding is gone; the "
@@ -126,8 +133,7 @@ final class LazyResults {
 			return ResultBinding.AS_IS;
 		}
 		try {
-			ResultBinding binding = site.checked(of(type, 0, site));
-			return (reactive && binding == BoundWork.BY_RESULT) ? Reactor.orByResult(site::notPropagating) : binding;
+			return site.checked(of(type, 0, site));
 		}
 		catch (Unbindable ex) {
 			throw refused(type, ex, value, location, selectors);
@@ -150,7 +156,7 @@ final class LazyResults {
 	private static ResultBinding of(ResolvableType type, int depth, Site reactive) {
 		Class<?> raw = type.resolve();
 		if (raw == null || raw == Object.class) {
-			return BoundWork.BY_RESULT;
+			return reactive.byResult();
 		}
 		if (depth > MAX_DEPTH) {
 			return ResultBinding.AS_IS;
@@ -215,7 +221,7 @@ final class LazyResults {
 
 	private static void nested(ResolvableType type, int depth, Site reactive) {
 		ResultBinding binding = of(type, depth + 1, reactive);
-		if (binding != ResultBinding.AS_IS && binding != BoundWork.BY_RESULT) {
+		if (binding != ResultBinding.AS_IS && !(binding instanceof ByResult)) {
 			throw new Unbindable(simple(type));
 		}
 	}
@@ -228,8 +234,7 @@ final class LazyResults {
 	}
 
 	private static boolean isDeferred(Class<?> type) {
-		return CompletionStage.class.isAssignableFrom(type) || Future.class.isAssignableFrom(type)
-				|| Flow.Publisher.class.isAssignableFrom(type) || is(REACTIVE_PUBLISHER, type) || is(KOTLIN_FLOW, type);
+		return CompletionStage.class.isAssignableFrom(type) || Future.class.isAssignableFrom(type) || isPublisher(type);
 	}
 
 	/**
@@ -262,44 +267,36 @@ final class LazyResults {
 	}
 
 	/**
-	 * Bind a {@code Mono} or {@code Flux} into its subscriber's Context; only asked where the
-	 * reactive client is present.
+	 * Bind a {@code Mono} or {@code Flux} into its subscriber's Context on every subscription,
+	 * failing on subscription, before anything runs, while automatic context propagation is
+	 * off; only asked where the reactive client is present.
 	 * @param result the {@code Mono} or {@code Flux}
 	 * @param scope the scope
+	 * @param refusal the failure while propagation is off
 	 * @return the bound result
 	 */
-	static @Nullable Object reactive(@Nullable Object result, WorkScope scope) {
-		return Reactor.bind(result, scope);
+	static Object reactive(Object result, WorkScope scope, Supplier<RuntimeException> refusal) {
+		return Reactor.checked(result, scope, refusal);
 	}
 
 	/**
-	 * Whether a result carries work that runs later in a shape the starter cannot bind:
-	 * iterators, spliterators, publishers other than a {@code Mono} or {@code Flux} with the
-	 * reactive client, Kotlin flows, and lambdas of functional interfaces other than
-	 * {@code Supplier}, {@code Callable} and {@code Runnable}.
-	 * @param result the result
-	 * @return the kind of work, for messages, or {@code null} when it is none of those
+	 * Whether a class is a publisher of work the starter does not bind by itself: a
+	 * {@code Flow.Publisher}, a Reactive Streams {@code Publisher} (a {@code Mono} or
+	 * {@code Flux} among them), a Kotlin {@code Flow}.
+	 * @param type the class
+	 * @return {@code true} when it is one
 	 */
-	static @Nullable String unbindable(Object result) {
-		Class<?> type = result.getClass();
-		for (Class<?> shape : new Class<?>[] { Iterator.class, Spliterator.class, BaseStream.class,
-				Flow.Publisher.class }) {
-			if (shape.isInstance(result)) {
-				return shape.getSimpleName();
-			}
-		}
-		if (is(REACTIVE_PUBLISHER, type) || is(KOTLIN_FLOW, type)) {
-			return type.getSimpleName();
-		}
-		if (type.isHidden()) {
-			for (Class<?> each : type.getInterfaces()) {
-				return each.getSimpleName();
-			}
-		}
-		return null;
+	static boolean isPublisher(Class<?> type) {
+		return Flow.Publisher.class.isAssignableFrom(type) || is(REACTIVE_PUBLISHER, type) || is(KOTLIN_FLOW, type);
 	}
 
-	private static boolean isReactor(Class<?> type) {
+	/**
+	 * Whether a class is one of Reactor's publishers, told by its name so that Reactor need not
+	 * be present.
+	 * @param type the class
+	 * @return {@code true} when it is one
+	 */
+	static boolean isReactor(Class<?> type) {
 		return type.getName().startsWith("reactor.core.publisher.");
 	}
 
@@ -321,31 +318,85 @@ final class LazyResults {
 	}
 
 	/**
-	 * Where a result binding is decided: the method, for messages, and whether a {@code Mono}
-	 * or {@code Flux} was found in its result type.
+	 * Where a result binding is decided: the method, for messages, whether a {@code Mono} or
+	 * {@code Flux} was found in its result type, and what is refused of a result known only when
+	 * it is returned.
 	 */
-	private static final class Site {
+	private static final class Site implements ByResult.Policy {
 
 		private final boolean present;
+
+		private final boolean async;
 
 		private final String location;
 
 		private final String value;
 
+		private final String declared;
+
 		private final ProjectSelectors selectors;
 
 		private boolean monoOrFlux;
 
-		Site(boolean present, String location, String value, ProjectSelectors selectors) {
+		private @Nullable ByResult byResult;
+
+		Site(boolean present, boolean async, String location, String value, String declared,
+				ProjectSelectors selectors) {
 			this.present = present;
+			this.async = async;
 			this.location = location;
 			this.value = value;
+			this.declared = declared;
 			this.selectors = selectors;
 		}
 
 		/** Whether the reactive Wallet client (WebFlux and Reactor) is present. */
 		boolean present() {
 			return this.present;
+		}
+
+		/** The binding of a result declared {@code Object} or as an unresolved type variable. */
+		ResultBinding byResult() {
+			if (this.byResult == null) {
+				this.byResult = new ByResult(this.present, this);
+			}
+			return this.byResult;
+		}
+
+		/**
+		 * A result of a shape the starter does not bind, known only now that it is returned:
+		 * refused as the same shape declared is refused at startup, saying how to fix it. An
+		 * {@code @Async} method hands back its futures and publishers (the project is bound on
+		 * the executor thread around the whole work), and an object of a class of its own is
+		 * handed back as it is, as when it is declared.
+		 */
+		@Override
+		public @Nullable RuntimeException refused(ByResult.Shape shape, String type) {
+			String fix = switch (shape) {
+				case ITERATOR -> "Declare the method's return type as Iterator<T> (the starter then binds it, "
+						+ "whatever its class), or return the finished values (a List). An Iterator returned as "
+						+ this.declared + " is bound only where its class implements Iterator and nothing else a "
+						+ "caller could cast it to.";
+				case SPLITERATOR -> "Return a Stream (StreamSupport.stream(spliterator, false)), which is bound, "
+						+ "or the finished values.";
+				case FUNCTION -> "Return a Supplier, Callable or Runnable lambda, which is bound, or bind the "
+						+ "project inside the work with ProjectContext.callWith(...).";
+				case MONO_OR_FLUX -> "Add org.springframework:spring-webflux (spring-boot-starter-webflux) to "
+						+ "use walletWebClient, or return the finished result instead.";
+				case FUTURE, PUBLISHER -> "Make the method @Async (the project is then bound on the executor "
+						+ "thread around the whole work), return the finished result instead, or bind the project "
+						+ "inside the deferred work with ProjectContext.callWith(...).";
+				case WORK_OF_ITS_OWN_CLASS -> null;
+			};
+			boolean deferred = shape == ByResult.Shape.FUTURE || shape == ByResult.Shape.PUBLISHER
+					|| shape == ByResult.Shape.MONO_OR_FLUX;
+			if (fix == null || (this.async && deferred)) {
+				return null;
+			}
+			return this.selectors.declaration(this.location, this.value, "it returned " + type
+					+ " (it is declared to return " + this.declared + "), whose work would run after the method "
+					+ "returned, when the project binding is gone, and go to another project; the call fails "
+					+ "before any of it is handed back. " + fix, fix);
 		}
 
 		/** The binding of a {@code Mono} or {@code Flux} found in the result type. */
@@ -366,7 +417,8 @@ final class LazyResults {
 			return binding;
 		}
 
-		WalletProjectDeclarationException notPropagating() {
+		@Override
+		public WalletProjectDeclarationException notPropagating() {
 			return this.selectors.declaration(this.location, this.value, "it returns a Mono or Flux whose work runs "
 					+ "when it is subscribed, on other threads, and automatic context propagation is off: a blocking "
 					+ "Wallet call inside it (WalletApi, WalletProjects, walletRestClient, on a bounded-elastic "
@@ -397,19 +449,12 @@ final class LazyResults {
 			return (result, scope) -> checked(result, scope, refusal);
 		}
 
-		/** A result declared {@code Object}: bound (checked) when it is a {@code Mono} or {@code Flux}. */
-		static ResultBinding orByResult(Supplier<RuntimeException> refusal) {
-			return (result, scope) -> (result instanceof reactor.core.publisher.Mono
-					|| result instanceof reactor.core.publisher.Flux) ? checked(result, scope, refusal)
-							: BoundWork.BY_RESULT.bind(result, scope);
-		}
-
 		static boolean isMonoOrFlux(Class<?> type) {
 			return reactor.core.publisher.Mono.class.isAssignableFrom(type)
 					|| reactor.core.publisher.Flux.class.isAssignableFrom(type);
 		}
 
-		private static @Nullable Object checked(@Nullable Object result, WorkScope scope,
+		static @Nullable Object checked(@Nullable Object result, WorkScope scope,
 				Supplier<RuntimeException> refusal) {
 			if (result instanceof reactor.core.publisher.Mono<?> mono) {
 				return reactor.core.publisher.Mono.defer(() -> ReactorPropagation.active()

@@ -9,7 +9,9 @@ import io.github.walletproject.internal.Texts;
 /**
  * A {@code @WalletProject} declaration cannot be used: an unknown alias, a malformed id, an
  * unresolvable placeholder, an unparsable SpEL template, or two annotations that disagree.
- * Raised at startup, when the bean is proxied.
+ * Raised at startup, when the bean is proxied; and when a method declared to return
+ * {@code Object} (or a type variable its class does not resolve) returns lazy work the starter
+ * cannot bind, before any of it is handed back.
  */
 public class WalletProjectDeclarationException extends InvalidProjectException {
 

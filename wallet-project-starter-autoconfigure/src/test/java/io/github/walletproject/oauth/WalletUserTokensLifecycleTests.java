@@ -37,7 +37,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -58,6 +61,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @ExtendWith(MockWalletApiExtension.class)
 class WalletUserTokensLifecycleTests {
+
+	/** Reactor's automatic context propagation, which Boot turns on. */
+	private static final String PROPAGATION = "spring.reactor.context-propagation=auto";
 
 	private static MockWalletApi api;
 
@@ -80,6 +86,8 @@ class WalletUserTokensLifecycleTests {
 
 	@BeforeEach
 	void reset() {
+		// a global of Reactor that Boot turns on and never off: each test starts from Boot's default (off)
+		Hooks.disableAutomaticContextPropagation();
 		api.reset();
 		api.tokenLifetime(Duration.ofHours(1));
 	}
@@ -87,6 +95,7 @@ class WalletUserTokensLifecycleTests {
 	@AfterEach
 	void close() {
 		this.contexts.forEach(ConfigurableApplicationContext::close);
+		Hooks.disableAutomaticContextPropagation();
 	}
 
 	// ---- a reconnect while a refresh is in flight -------------------------------------------
@@ -234,7 +243,7 @@ class WalletUserTokensLifecycleTests {
 
 	@Test
 	void aColdMonoHandedBackOutOfCallAsIsSignedWithTheUsersTokenWhenItIsSubscribed() {
-		ConfigurableApplicationContext context = app();
+		ConfigurableApplicationContext context = app(PROPAGATION);
 		WalletUserTokens users = context.getBean(WalletUserTokens.class);
 		WebClient client = context.getBean(WalletWebClientAutoConfiguration.WEB_CLIENT_BEAN_NAME, WebClient.class);
 		String token = connect(context, "hal");
@@ -256,10 +265,8 @@ class WalletUserTokensLifecycleTests {
 		int before = api.requests().size();
 
 		assertThatExceptionOfType(WalletException.class)
-			.isThrownBy(() -> users.callAs("ida", () -> Stream.of("marketplace")
-				.map((project) -> ProjectContext.callWith(project, wallet::balance))
-				.iterator()))
-			.withMessageContaining("Iterator")
+			.isThrownBy(() -> users.callAs("ida", () -> lazyList(wallet).listIterator()))
+			.withMessageContaining("ListIterator")
 			.withMessageContaining("callAs");
 		assertThatExceptionOfType(WalletException.class).isThrownBy(() -> users.callAs("ida",
 				() -> (Function<String, WalletBalance>) (project) -> ProjectContext.callWith(project, wallet::balance)))
@@ -270,6 +277,114 @@ class WalletUserTokensLifecycleTests {
 		// finished values pass as they are
 		Iterable<String> finished = users.callAs("ida", () -> List.of("a", "b"));
 		assertThat(finished).containsExactly("a", "b");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void lazyIterablesAndIteratorsHandedBackOutOfCallAsAreSignedWithTheUsersTokenWhenTheyAreRead() {
+		ConfigurableApplicationContext context = app();
+		WalletUserTokens users = context.getBean(WalletUserTokens.class);
+		WalletProjects wallet = context.getBean(WalletProjects.class);
+		String token = connect(context, "joe");
+		int before = balances().size();
+
+		Iterable<WalletBalance> ownClass = users.callAs("joe", () -> new Iterable<WalletBalance>() {
+
+			@Override
+			public java.util.Iterator<WalletBalance> iterator() {
+				return lazyList(wallet).iterator();
+			}
+
+		});
+		assertThat(balances()).as("nothing is read inside callAs").hasSize(before);
+		for (WalletBalance balance : ownClass) {
+			assertThat(balance.currency("EUR")).isPresent();
+		}
+		assertThat(balances().subList(before, balances().size())).hasSize(2)
+			.allSatisfy((r) -> assertThat(r.verification().macId()).as("signed as the user").isEqualTo(token));
+
+		Iterable<WalletBalance> lambda = users.callAs("joe", () -> () -> Stream.of("marketplace")
+			.map((project) -> ProjectContext.callWith(project, wallet::balance))
+			.iterator());
+		java.util.Iterator<WalletBalance> iterator = users.callAs("joe", () -> Stream.of("marketplace")
+			.map((project) -> ProjectContext.callWith(project, wallet::balance))
+			.iterator());
+		assertThat(balances()).as("nothing is read inside callAs").hasSize(before + 2);
+		lambda.forEach((balance) -> assertThat(balance.currency("EUR")).isPresent());
+		iterator.forEachRemaining((balance) -> assertThat(balance.currency("EUR")).isPresent());
+
+		assertThat(balances().subList(before, balances().size())).hasSize(2 + 1 + 1)
+			.allSatisfy((r) -> assertThat(r.verification().macId()).isEqualTo(token));
+		assertThat(api).hasOnlyValidSignatures();
+		// finished values, an eager Iterable that is not a Collection among them, pass as they are
+		List<String> list = List.of("a");
+		org.springframework.data.domain.Page<String> page = new org.springframework.data.domain.PageImpl<>(list);
+		assertThat(users.callAs("joe", () -> list)).isSameAs(list);
+		assertThat(users.callAs("joe", () -> page)).isSameAs(page);
+	}
+
+	@Test
+	void withPropagationABlockingCallInsideAMonoHandedBackOutOfCallAsIsSignedWithTheUsersToken() {
+		ConfigurableApplicationContext context = app(PROPAGATION);
+		WalletUserTokens users = context.getBean(WalletUserTokens.class);
+		WalletProjects wallet = context.getBean(WalletProjects.class);
+		String token = connect(context, "kim");
+
+		Mono<WalletBalance> later = users.callAs("kim", () -> Mono
+			.fromCallable(() -> ProjectContext.callWith("marketplace", wallet::balance))
+			.subscribeOn(Schedulers.boundedElastic()));
+		Flux<WalletBalance> many = users.callAs("kim", () -> Flux.just("marketplace", "marketplace")
+			.publishOn(Schedulers.boundedElastic())
+			.map((project) -> ProjectContext.callWith(project, wallet::balance)));
+		assertThat(later.block(Duration.ofSeconds(10)).currency("EUR")).isPresent();
+		assertThat(many.collectList().block(Duration.ofSeconds(10))).hasSize(2);
+
+		assertThat(api.requests()).filteredOn((r) -> r.path().equals("wallet/2113/balance"))
+			.hasSize(3)
+			.allSatisfy((r) -> assertThat(r.verification().macId()).isEqualTo(token));
+		assertThat(api).hasOnlyValidSignatures();
+	}
+
+	@Test
+	void withoutPropagationAMonoHandedBackOutOfCallAsFailsWhenItIsSubscribedAndNothingIsSent() {
+		ConfigurableApplicationContext context = app();
+		WalletUserTokens users = context.getBean(WalletUserTokens.class);
+		WalletProjects wallet = context.getBean(WalletProjects.class);
+		connect(context, "lea");
+		int before = api.requests().size();
+
+		Mono<WalletBalance> later = users.callAs("lea", () -> Mono
+			.fromCallable(() -> ProjectContext.callWith("marketplace", wallet::balance))
+			.subscribeOn(Schedulers.boundedElastic()));
+		Flux<WalletBalance> many = users.callAs("lea", () -> Flux.just("marketplace")
+			.publishOn(Schedulers.boundedElastic())
+			.map((project) -> ProjectContext.callWith(project, wallet::balance)));
+
+		assertThatExceptionOfType(WalletException.class).isThrownBy(() -> later.block(Duration.ofSeconds(10)))
+			.withMessageContaining("WalletUserTokens.callAs")
+			.withMessageContaining("spring.reactor.context-propagation=auto");
+		assertThatExceptionOfType(WalletException.class)
+			.isThrownBy(() -> many.collectList().block(Duration.ofSeconds(10)))
+			.withMessageContaining("spring.reactor.context-propagation=auto");
+		assertThat(api.requests().subList(before, api.requests().size())).as("requests of the refused chains")
+			.isEmpty();
+	}
+
+	/** A list whose elements are read from the Wallet when they are asked for. */
+	private static List<WalletBalance> lazyList(WalletProjects wallet) {
+		return new java.util.AbstractList<>() {
+
+			@Override
+			public WalletBalance get(int index) {
+				return ProjectContext.callWith("marketplace", wallet::balance);
+			}
+
+			@Override
+			public int size() {
+				return 2;
+			}
+
+		};
 	}
 
 	private static String connect(ConfigurableApplicationContext context, String user) {
@@ -293,6 +408,10 @@ class WalletUserTokensLifecycleTests {
 			.run();
 		this.contexts.add(context);
 		return context;
+	}
+
+	private static List<ReceivedRequest> balances() {
+		return api.requests().stream().filter((r) -> r.path().equals("wallet/2113/balance")).toList();
 	}
 
 	private static ReceivedRequest last(String path) {

@@ -177,6 +177,77 @@ class HandedBackWorkTests {
 		});
 	}
 
+	// ---- results declared Object (or an unresolved type variable): decided when returned --------
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void lazyIteratorsAndIterablesReturnedAsObjectRunInTheMethodsProject() {
+		runner().withUserConfiguration(UntypedShapes.class).run(context -> {
+			assertThat(context).hasNotFailed();
+			Untyped market = context.getBean(Untyped.class);
+			WalletProjects wallet = context.getBean(WalletProjects.class);
+			Iterator<WalletBalance> iterator = (Iterator<WalletBalance>) market.iterator();
+			Iterable<WalletBalance> lambda = (Iterable<WalletBalance>) market.iterable();
+			Iterable<WalletBalance> anonymous = (Iterable<WalletBalance>) market.pages();
+			Iterator<WalletBalance> fromTypeVariable = market
+				.within(() -> Stream.of(2113L).map(wallet.api()::balance).iterator());
+			assertThat(api.requests()).as("nothing is read yet").isEmpty();
+			// nothing is bound here: every call below runs after its method returned
+			iterator.forEachRemaining(balance -> assertThat(balance.currency("EUR")).isPresent());
+			lambda.forEach(balance -> assertThat(balance.currency("EUR")).isPresent());
+			for (WalletBalance balance : anonymous) {
+				assertThat(balance.currency("EUR")).isPresent();
+			}
+			assertThat(anonymous.iterator().next().currency("EUR")).isPresent();
+			assertThat(fromTypeVariable.next().currency("EUR")).isPresent();
+			onlyMarketplace(2 + 2 + 1 + 1 + 1);
+		});
+	}
+
+	@Test
+	void lazyWorkReturnedAsObjectThatCannotBeBoundFailsTheCallNamingTheMethodAndSendsNothing() {
+		runner().withUserConfiguration(UntypedShapes.class).run(context -> {
+			assertThat(context).hasNotFailed(); // declared Object: nothing to see at startup
+			Untyped market = context.getBean(Untyped.class);
+			refused(market::listIterator, "listIterator()", "ListIterator", "Iterator<T>");
+			refused(market::intIterator, "intIterator()", "PrimitiveIterator", "Iterator<T>");
+			refused(market::spliterator, "spliterator()", "Spliterator", "Stream");
+			refused(market::future, "future()", "CompletableFuture", "@Async");
+			refused(market::task, "task()", "FutureTask", "@Async");
+			refused(market::flowPublisher, "flowPublisher()", "Publisher", "@Async");
+			refused(market::publisher, "publisher()", "Publisher", "@Async");
+			refused(market::function, "function()", "Function", "Supplier");
+			assertThat(api.requests()).as("requests of refused work").isEmpty();
+		});
+	}
+
+	private static void refused(Supplier<Object> call, String method, String shape, String fix) {
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(WalletProjectDeclarationException.class)
+			.isThrownBy(call::get)
+			.withMessageContaining(Untyped.class.getName() + "." + method)
+			.withMessageContaining(shape)
+			.withMessageContaining(fix);
+	}
+
+	@Test
+	void finishedValuesReturnedAsObjectAreHandedBackAsTheyAre() {
+		runner().withUserConfiguration(UntypedShapes.class).run(context -> {
+			assertThat(context).hasNotFailed();
+			Untyped market = context.getBean(Untyped.class);
+			Finished finished = market.finished();
+			assertThat(market.list()).isSameAs(finished.list());
+			assertThat(market.map()).isSameAs(finished.map());
+			assertThat(market.text()).isSameAs(finished.text());
+			assertThat(market.record()).isSameAs(finished);
+			// an eager Iterable that is not a Collection, and that callers cast to its own type
+			assertThat(market.page()).isSameAs(finished.page());
+			assertThat(((org.springframework.data.domain.Page<?>) market.page()).getTotalElements()).isEqualTo(2);
+			assertThat(market.within(finished::page)).isSameAs(finished.page());
+			assertThat(market.path()).isSameAs(finished.path());
+			assertThat(api.requests()).isEmpty();
+		});
+	}
+
 	// ---- fixtures ------------------------------------------------------------------------------
 
 	interface Query<R> {
@@ -440,6 +511,137 @@ class HandedBackWorkTests {
 		@Bean
 		ListOfSuppliers listOfSuppliers(WalletProjects wallet) {
 			return new ListOfSuppliers(wallet);
+		}
+
+	}
+
+	record Finished(List<String> list, java.util.Map<String, Long> map, String text,
+			org.springframework.data.domain.Page<String> page, java.nio.file.Path path) {
+	}
+
+	@WalletProject("marketplace")
+	static class Untyped {
+
+		private final WalletProjects wallet;
+
+		private final Finished finished = new Finished(List.of("a", "b"), java.util.Map.of("a", 1L), "text",
+				new org.springframework.data.domain.PageImpl<>(List.of("a", "b")), java.nio.file.Path.of("a", "b"));
+
+		Untyped(WalletProjects wallet) {
+			this.wallet = wallet;
+		}
+
+		public Finished finished() {
+			return this.finished;
+		}
+
+		public Object iterator() {
+			return Stream.of(2113L, 2113L).map(this.wallet.api()::balance).iterator();
+		}
+
+		public Object iterable() {
+			return (Iterable<WalletBalance>) () -> Stream.of(2113L, 2113L).map(this.wallet.api()::balance).iterator();
+		}
+
+		public Object pages() {
+			return new Iterable<WalletBalance>() {
+
+				@Override
+				public Iterator<WalletBalance> iterator() {
+					return Stream.of(2113L).map(Untyped.this.wallet.api()::balance).iterator();
+				}
+
+			};
+		}
+
+		public Object listIterator() {
+			return lazyList().listIterator();
+		}
+
+		public Object intIterator() {
+			return IntStream.range(0, 2).map(i -> one()).iterator();
+		}
+
+		public Object spliterator() {
+			return Stream.of(2113L).map(this.wallet.api()::balance).spliterator();
+		}
+
+		public Object future() {
+			return new java.util.concurrent.CompletableFuture<WalletBalance>();
+		}
+
+		public Object task() {
+			return new java.util.concurrent.FutureTask<>(() -> this.wallet.api().balance(2113));
+		}
+
+		public Object flowPublisher() {
+			return (java.util.concurrent.Flow.Publisher<WalletBalance>) subscriber -> this.wallet.api().balance(2113);
+		}
+
+		public Object publisher() {
+			return (org.reactivestreams.Publisher<WalletBalance>) subscriber -> this.wallet.api().balance(2113);
+		}
+
+		public Object function() {
+			return (java.util.function.Function<Long, WalletBalance>) this.wallet.api()::balance;
+		}
+
+		public Object list() {
+			return this.finished.list();
+		}
+
+		public Object map() {
+			return this.finished.map();
+		}
+
+		public Object text() {
+			return this.finished.text();
+		}
+
+		public Object record() {
+			return this.finished;
+		}
+
+		public Object page() {
+			return this.finished.page();
+		}
+
+		public Object path() {
+			return this.finished.path();
+		}
+
+		public <T> T within(Supplier<T> work) {
+			return work.get();
+		}
+
+		private List<WalletBalance> lazyList() {
+			return new java.util.AbstractList<>() {
+
+				@Override
+				public WalletBalance get(int index) {
+					return Untyped.this.wallet.api().balance(2113);
+				}
+
+				@Override
+				public int size() {
+					return 2;
+				}
+
+			};
+		}
+
+		private int one() {
+			return this.wallet.api().balance(2113).currency("EUR").isPresent() ? 1 : 0;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UntypedShapes {
+
+		@Bean
+		Untyped untyped(WalletProjects wallet) {
+			return new Untyped(wallet);
 		}
 
 	}

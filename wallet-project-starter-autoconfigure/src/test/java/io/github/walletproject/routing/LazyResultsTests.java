@@ -115,7 +115,7 @@ class LazyResultsTests {
 				null);
 		assertThat(LazyResults.binding(method, ReactiveMarketplace.class, "marketplace", "balance()", propagating, true))
 			.isNotSameAs(ResultBinding.AS_IS)
-			.isNotSameAs(BoundWork.BY_RESULT);
+			.isNotInstanceOf(ByResult.class);
 		// with WebFlux and without it, refused: a blocking call inside would lose the project
 		org.assertj.core.api.Assertions
 			.assertThatExceptionOfType(WalletProjectDeclarationException.class)
@@ -123,6 +123,53 @@ class LazyResultsTests {
 					true))
 			.withMessageContaining("automatic context propagation is off")
 			.satisfies(ex -> assertThat(ex.getAction()).contains("spring.reactor.context-propagation=auto"));
+	}
+
+	@Test
+	void resultsDeclaredObjectOfAsyncMethodsKeepTheirFuturesAndAMonoWithoutWebFluxFailsTheCall() throws Exception {
+		ProjectSelectors selectors = new ProjectSelectors(() -> ProjectRegistry.builder(
+				io.github.walletproject.auth.WalletCredentials.mac("default",
+						new io.github.walletproject.auth.MacSigner(TestApps.MAC_ID, TestApps.MAC_KEY)))
+			.project("marketplace", 1222L)
+			.build(), null, null);
+		WorkScope scope = new WorkScope.Credentials(io.github.walletproject.auth.WalletCredentials.mac("default",
+				new io.github.walletproject.auth.MacSigner(TestApps.MAC_ID, TestApps.MAC_KEY)));
+		CompletableFuture<String> future = new CompletableFuture<>();
+		// @Async: the project is bound on the executor thread around the whole work, the future is handed back
+		java.lang.reflect.Method async = UntypedMarketplace.class.getDeclaredMethod("asyncAnything");
+		assertThat(LazyResults.binding(async, UntypedMarketplace.class, "marketplace", "asyncAnything()", selectors)
+			.bind(future, scope)).isSameAs(future);
+		// not @Async: the call fails, naming the method and the fix
+		java.lang.reflect.Method plain = UntypedMarketplace.class.getDeclaredMethod("anything");
+		ResultBinding binding = LazyResults.binding(plain, UntypedMarketplace.class, "marketplace", "anything()",
+				selectors);
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(WalletProjectDeclarationException.class)
+			.isThrownBy(() -> binding.bind(future, scope))
+			.withMessageContaining("anything()")
+			.withMessageContaining("CompletableFuture")
+			.withMessageContaining("@Async");
+		// without WebFlux a Mono cannot be bound: the call fails, saying to add spring-webflux
+		ResultBinding withoutWebFlux = LazyResults.binding(plain, UntypedMarketplace.class, "marketplace",
+				"anything()", selectors, false);
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(WalletProjectDeclarationException.class)
+			.isThrownBy(() -> withoutWebFlux.bind(reactor.core.publisher.Mono.just("ok"), scope))
+			.withMessageContaining("spring-webflux");
+		assertThat(binding.bind(List.of("finished"), scope)).isEqualTo(List.of("finished"));
+	}
+
+	static class UntypedMarketplace {
+
+		@WalletProject("marketplace")
+		public Object anything() {
+			return "ok";
+		}
+
+		@Async
+		@WalletProject("marketplace")
+		public Object asyncAnything() {
+			return "ok";
+		}
+
 	}
 
 	@WalletProject("marketplace")
