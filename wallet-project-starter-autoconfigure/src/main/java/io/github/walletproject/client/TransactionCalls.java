@@ -48,16 +48,17 @@ final class TransactionCalls {
 		if (!(route instanceof RequestRoute.ProjectRoute project)) {
 			return null;
 		}
+		// first whether anyone listens: without callbacks, no call pays for the path's pattern
+		TransactionObserver observer = this.observer.get();
+		if (observer == null || observer == TransactionObserver.NONE) {
+			return null;
+		}
 		Matcher matcher = PATH.matcher(request.getURI().getRawPath());
 		if (!matcher.find()) {
 			return null;
 		}
 		String key = (matcher.group(1) != null) ? UriUtils.decode(matcher.group(1), StandardCharsets.UTF_8) : null;
 		if (key == null && !HttpMethod.POST.equals(request.getMethod())) {
-			return null;
-		}
-		TransactionObserver observer = this.observer.get();
-		if (observer == null || observer == TransactionObserver.NONE) {
 			return null;
 		}
 		return new Call(observer, key, project.project().id());
