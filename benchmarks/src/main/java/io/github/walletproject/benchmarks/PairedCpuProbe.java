@@ -39,6 +39,9 @@ public final class PairedCpuProbe {
 
 	private static volatile int sink;
 
+	/** While true, {@link #pair} only runs both sides, measuring and printing nothing. */
+	private static boolean warmingUp;
+
 	/** Per figure name, the result with 1 thread (index 0) and 2 threads (index 1). */
 	private static final java.util.Map<String, Result[]> RESULTS = new java.util.LinkedHashMap<>();
 
@@ -60,27 +63,17 @@ public final class PairedCpuProbe {
 		ClientBenchmarks.Clients clients = new ClientBenchmarks.Clients();
 		clients.start();
 		try {
-			ClientBenchmarks calls0 = new ClientBenchmarks();
+			// first only warm up (every pair with 1 and with 2 threads), so that the JIT has compiled the
+			// deep call paths before the first measured round, not only after the 1-thread rounds
+			warmingUp = true;
+			for (int threads = 1; threads <= 2; threads++) {
+				measure(threads, rounds, calls, only, signer, nonces, time, clients);
+			}
+			warmingUp = false;
 			for (int threads = 1; threads <= 2; threads++) {
 				System.out.printf(Locale.ROOT, "%n%d thread(s), %d rounds of %d calls per side and thread%n", threads,
 						rounds, calls);
-				if (!only.equals("client")) {
-				pair("signer / floor, GET", threads, rounds, calls, true, () -> {
-					return signer.authorization("GET", Inputs.GET_URI, null, Inputs.GET_EXT, time.timestamp(),
-							nonces.nextNonce()).length();
-				}, floor(false));
-				pair("signer / floor, POST", threads, rounds, calls, true, () -> {
-					return signer.authorization("POST", Inputs.POST_URI, Inputs.POST_BODY, Inputs.POST_EXT,
-							time.timestamp(), nonces.nextNonce()).length();
-				}, floor(true));
-				}
-				if (only.equals("signer")) {
-					continue;
-				}
-				pair("starter − bare, GET", threads, rounds, calls / 4, false,
-						() -> calls0.starterGet(clients).length(), () -> calls0.bareGet(clients).length());
-				pair("starter − bare, POST", threads, rounds, calls / 4, false,
-						() -> calls0.starterPost(clients).length(), () -> calls0.barePost(clients).length());
+				measure(threads, rounds, calls, only, signer, nonces, time, clients);
 			}
 		}
 		finally {
@@ -88,6 +81,25 @@ public final class PairedCpuProbe {
 		}
 		System.out.println(sink == 42 ? "" : " ");
 		System.out.println(table(rounds, calls, loadBefore, load()));
+	}
+
+	private static void measure(int threads, int rounds, int calls, String only, MacSigner signer,
+			SecureNonceGenerator nonces, ServerTimeOffset time, ClientBenchmarks.Clients clients) throws Exception {
+		if (!only.equals("client")) {
+			pair("signer / floor, GET", threads, rounds, calls, true, () -> signer
+				.authorization("GET", Inputs.GET_URI, null, Inputs.GET_EXT, time.timestamp(), nonces.nextNonce())
+				.length(), floor(false));
+			pair("signer / floor, POST", threads, rounds, calls, true, () -> signer
+				.authorization("POST", Inputs.POST_URI, Inputs.POST_BODY, Inputs.POST_EXT, time.timestamp(),
+						nonces.nextNonce())
+				.length(), floor(true));
+		}
+		if (!only.equals("signer")) {
+			pair("starter − bare, GET", threads, rounds, calls / 4, false, () -> calls0.starterGet(clients).length(),
+					() -> calls0.bareGet(clients).length());
+			pair("starter − bare, POST", threads, rounds, calls / 4, false,
+					() -> calls0.starterPost(clients).length(), () -> calls0.barePost(clients).length());
+		}
 	}
 
 	/** The goals of issue 23, with 1 and 2 threads, from what the rounds measured. */
@@ -175,6 +187,9 @@ public final class PairedCpuProbe {
 		for (int i = 0; i < 5; i++) {
 			run(threads, 4 * calls, a);
 			run(threads, 4 * calls, b);
+		}
+		if (warmingUp) {
+			return;
 		}
 		double[] cpuA = new double[rounds];
 		double[] cpuB = new double[rounds];
