@@ -95,6 +95,7 @@ public final class PairedCpuProbe {
 				.length(), floor(true));
 		}
 		if (!only.equals("signer")) {
+			ClientBenchmarks calls0 = new ClientBenchmarks();
 			pair("starter − bare, GET", threads, rounds, calls / 4, false, () -> calls0.starterGet(clients).length(),
 					() -> calls0.bareGet(clients).length());
 			pair("starter − bare, POST", threads, rounds, calls / 4, false,
