@@ -48,12 +48,17 @@ final class TransactionCalls {
 		if (!(route instanceof RequestRoute.ProjectRoute project)) {
 			return null;
 		}
-		// first whether anyone listens: without callbacks, no call pays for the path's pattern
+		// the pattern only where it can match, and only when someone listens: without callbacks,
+		// no call makes a Matcher, and other calls do not look the observer up
+		String path = request.getURI().getRawPath();
+		if (path == null || !path.contains("/transaction")) {
+			return null;
+		}
 		TransactionObserver observer = this.observer.get();
 		if (observer == null || observer == TransactionObserver.NONE) {
 			return null;
 		}
-		Matcher matcher = PATH.matcher(request.getURI().getRawPath());
+		Matcher matcher = PATH.matcher(path);
 		if (!matcher.find()) {
 			return null;
 		}
