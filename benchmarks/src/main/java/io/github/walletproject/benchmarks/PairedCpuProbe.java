@@ -25,6 +25,11 @@ import io.github.walletproject.auth.ServerTimeOffset;
  * with 1 thread and with 2 threads sharing one signer, one nonce source and one application
  * context (one credentials set).
  * <p>
+ * At the end it prints one Markdown table of the goals of issue 23, for 1 and 2 threads:
+ * signer ÷ floor, bytes per signature, starter − bare (time and bytes), and how much a
+ * signature and a whole call cost with 2 threads against 1; with the load average before and
+ * after, since figures taken under load are only indicative.
+ * <p>
  * {@code java -Xms1g -Xmx1g -cp benchmarks.jar io.github.walletproject.benchmarks.PairedCpuProbe [rounds] [calls] [signer|client]}
  */
 public final class PairedCpuProbe {
@@ -33,6 +38,16 @@ public final class PairedCpuProbe {
 		.getThreadMXBean();
 
 	private static volatile int sink;
+
+	/** While true, {@link #pair} only runs both sides, measuring and printing nothing. */
+	private static boolean warmingUp;
+
+	/** Per figure name, the result with 1 thread (index 0) and 2 threads (index 1). */
+	private static final java.util.Map<String, Result[]> RESULTS = new java.util.LinkedHashMap<>();
+
+	/** Medians over rounds: side a's and side b's CPU ns and bytes per call, and of the per-round figure. */
+	private record Result(double cpuA, double bytesA, double cpuB, double bytesB, double paired) {
+	}
 
 	private PairedCpuProbe() {
 	}
@@ -44,36 +59,126 @@ public final class PairedCpuProbe {
 		MacSigner signer = new MacSigner(Inputs.MAC_ID, Inputs.MAC_KEY);
 		SecureNonceGenerator nonces = new SecureNonceGenerator();
 		ServerTimeOffset time = new ServerTimeOffset(Clock.systemUTC());
+		String loadBefore = load();
 		ClientBenchmarks.Clients clients = new ClientBenchmarks.Clients();
 		clients.start();
 		try {
-			ClientBenchmarks calls0 = new ClientBenchmarks();
+			// first only warm up (every pair with 1 and with 2 threads), so that the JIT has compiled the
+			// deep call paths before the first measured round, not only after the 1-thread rounds
+			warmingUp = true;
+			for (int threads = 1; threads <= 2; threads++) {
+				measure(threads, rounds, calls, only, signer, nonces, time, clients);
+			}
+			warmingUp = false;
 			for (int threads = 1; threads <= 2; threads++) {
 				System.out.printf(Locale.ROOT, "%n%d thread(s), %d rounds of %d calls per side and thread%n", threads,
 						rounds, calls);
-				if (!only.equals("client")) {
-				pair("signer / floor, GET", threads, rounds, calls, true, () -> {
-					return signer.authorization("GET", Inputs.GET_URI, null, Inputs.GET_EXT, time.timestamp(),
-							nonces.nextNonce()).length();
-				}, floor(false));
-				pair("signer / floor, POST", threads, rounds, calls, true, () -> {
-					return signer.authorization("POST", Inputs.POST_URI, Inputs.POST_BODY, Inputs.POST_EXT,
-							time.timestamp(), nonces.nextNonce()).length();
-				}, floor(true));
-				}
-				if (only.equals("signer")) {
-					continue;
-				}
-				pair("starter − bare, GET", threads, rounds, calls / 4, false,
-						() -> calls0.starterGet(clients).length(), () -> calls0.bareGet(clients).length());
-				pair("starter − bare, POST", threads, rounds, calls / 4, false,
-						() -> calls0.starterPost(clients).length(), () -> calls0.barePost(clients).length());
+				measure(threads, rounds, calls, only, signer, nonces, time, clients);
 			}
 		}
 		finally {
 			clients.stop();
 		}
 		System.out.println(sink == 42 ? "" : " ");
+		System.out.println(table(rounds, calls, loadBefore, load()));
+	}
+
+	private static void measure(int threads, int rounds, int calls, String only, MacSigner signer,
+			SecureNonceGenerator nonces, ServerTimeOffset time, ClientBenchmarks.Clients clients) throws Exception {
+		if (!only.equals("client")) {
+			pair("signer / floor, GET", threads, rounds, calls, true, () -> signer
+				.authorization("GET", Inputs.GET_URI, null, Inputs.GET_EXT, time.timestamp(), nonces.nextNonce())
+				.length(), floor(false));
+			pair("signer / floor, POST", threads, rounds, calls, true, () -> signer
+				.authorization("POST", Inputs.POST_URI, Inputs.POST_BODY, Inputs.POST_EXT, time.timestamp(),
+						nonces.nextNonce())
+				.length(), floor(true));
+		}
+		if (!only.equals("signer")) {
+			ClientBenchmarks calls0 = new ClientBenchmarks();
+			pair("starter − bare, GET", threads, rounds, calls / 4, false, () -> calls0.starterGet(clients).length(),
+					() -> calls0.bareGet(clients).length());
+			pair("starter − bare, POST", threads, rounds, calls / 4, false,
+					() -> calls0.starterPost(clients).length(), () -> calls0.barePost(clients).length());
+		}
+	}
+
+	/** The goals of issue 23, with 1 and 2 threads, from what the rounds measured. */
+	private static String table(int rounds, int calls, String loadBefore, String loadAfter) {
+		StringBuilder out = new StringBuilder();
+		out.append(String.format(Locale.ROOT,
+				"| figure (thread CPU time, median of %d paired rounds) | 1 thread | 2 threads | goal | met |%n", rounds));
+		out.append("|---|---|---|---|---|\n");
+		for (String request : new String[] { "GET", "POST" }) {
+			Result[] r = RESULTS.get("signer / floor, " + request);
+			if (r != null) {
+				out.append(row("signer ÷ floor, " + request, r, (x) -> String.format(Locale.ROOT, "%.2f× (%,.0f ÷ %,.0f ns)",
+						x.paired(), x.cpuA(), x.cpuB()), "≤ 1.25×", (x) -> x.paired() <= 1.25));
+			}
+		}
+		for (String request : new String[] { "GET", "POST" }) {
+			Result[] r = RESULTS.get("signer / floor, " + request);
+			if (r != null) {
+				out.append(row("bytes per signature, " + request, r,
+						(x) -> String.format(Locale.ROOT, "%,.0f B", x.bytesA()), "≤ 700 B", (x) -> x.bytesA() <= 700));
+			}
+		}
+		for (String request : new String[] { "GET", "POST" }) {
+			Result[] r = RESULTS.get("starter − bare, " + request);
+			if (r != null) {
+				out.append(row("starter − bare, " + request, r,
+						(x) -> String.format(Locale.ROOT, "%+,.0f ns · %+,.0f B (%,.0f vs %,.0f ns)", x.paired(),
+								x.bytesA() - x.bytesB(), x.cpuA(), x.cpuB()),
+						"≤ 0 ns, ≤ 0 B", (x) -> x.paired() <= 0 && x.bytesA() - x.bytesB() <= 0));
+			}
+		}
+		// contention: the same work per call with 2 threads sharing one signer, nonce source and context,
+		// against the floor's or bare's own rise (which share nothing of the starter's)
+		String[][] scaling = { { "signer / floor, GET", "signature, GET" }, { "signer / floor, POST", "signature, POST" },
+				{ "starter − bare, GET", "whole call (starter), GET" }, { "starter − bare, POST", "whole call (starter), POST" } };
+		for (String[] each : scaling) {
+			Result[] r = RESULTS.get(each[0]);
+			if (r != null && r[0] != null && r[1] != null) {
+				double a = r[1].cpuA() / r[0].cpuA();
+				double floor = r[1].cpuB() / r[0].cpuB();
+				// the machine slows both sides alike (shared caches, other jobs); what shared state costs is the excess
+				String other = each[0].startsWith("signer") ? "floor" : "bare";
+				out.append(String.format(Locale.ROOT,
+						"| %s, 2 threads ÷ 1 (one credentials set) | | %.2f× (%s: %.2f×; excess %.2f×) | excess ≤ 1.1× | %s |%n",
+						each[1], a, other, floor, a / floor, (a / floor <= 1.1) ? "yes" : "NO"));
+			}
+		}
+		out.append(String.format(Locale.ROOT,
+				"%nThread CPU time and allocated bytes per call, %,d calls per side and round (signer), %,d (client); "
+						+ "load average (1, 5, 15 min) before: %s, after: %s; %d CPUs.%n",
+				calls, calls / 4, loadBefore, loadAfter, Runtime.getRuntime().availableProcessors()));
+		return out.toString();
+	}
+
+	private static String row(String name, Result[] r, java.util.function.Function<Result, String> cell, String goal,
+			java.util.function.Predicate<Result> met) {
+		boolean all = true;
+		String[] cells = new String[2];
+		for (int i = 0; i < 2; i++) {
+			if (r[i] == null) {
+				cells[i] = "–";
+			}
+			else {
+				cells[i] = cell.apply(r[i]);
+				all &= met.test(r[i]);
+			}
+		}
+		return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", name, cells[0], cells[1], goal, all ? "yes" : "NO");
+	}
+
+	private static String load() {
+		try {
+			String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+			return parts[0] + ", " + parts[1] + ", " + parts[2];
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return "n/a";
+		}
 	}
 
 	/** The floor of {@link PrimitivesBenchmarks}, with its per-thread crypto objects. */
@@ -87,6 +192,9 @@ public final class PairedCpuProbe {
 		for (int i = 0; i < 5; i++) {
 			run(threads, 4 * calls, a);
 			run(threads, 4 * calls, b);
+		}
+		if (warmingUp) {
+			return;
 		}
 		double[] cpuA = new double[rounds];
 		double[] cpuB = new double[rounds];
@@ -105,6 +213,8 @@ public final class PairedCpuProbe {
 			bytesB[round] = rb[1];
 			paired[round] = ratio ? ra[0] / rb[0] : ra[0] - rb[0];
 		}
+		RESULTS.computeIfAbsent(name, (n) -> new Result[2])[threads - 1] = new Result(median(cpuA), median(bytesA),
+				median(cpuB), median(bytesB), median(paired));
 		String pairedText = ratio ? String.format(Locale.ROOT, "%.2f×", median(paired))
 				: String.format(Locale.ROOT, "%+,.0f ns", median(paired));
 		System.out.printf(Locale.ROOT,

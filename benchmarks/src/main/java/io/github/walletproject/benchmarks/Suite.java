@@ -251,15 +251,17 @@ public final class Suite {
 			table.row("nonce, 2 threads / 1 thread", "", String.format(Locale.ROOT, "%.2f× (cpu %.2f×)", wall, cpu),
 					"≤ " + NONCE_FLAT + "× (flat)", verdict(wall <= NONCE_FLAT, cpu <= NONCE_FLAT));
 		}
-		for (String request : new String[] { "Get", "Post" }) {
-			// the whole call, both threads on one credentials set: pooled Macs and buffers,
-			// the nonce source, the access cache's quiet read, the routing state
-			Figures w1 = one.get("starter" + request);
-			Figures w2 = two.get("starter" + request);
+		for (String benchmark : new String[] { "signerGet", "signerPost", "starterGet", "starterPost" }) {
+			// the signature alone, and the whole call, both threads on one credentials set: pooled Macs
+			// and buffers, the nonce source, the access cache's quiet read, the routing state
+			Figures w1 = one.get(benchmark);
+			Figures w2 = two.get(benchmark);
 			if (w1 != null && w2 != null) {
 				double wall = w2.wall() / w1.wall();
 				double cpu = w2.cpu() / w1.cpu();
-				table.row("starter, " + request.toUpperCase(Locale.ROOT) + ", 2 threads / 1 thread (one credentials set)",
+				String request = benchmark.endsWith("Get") ? "GET" : "POST";
+				table.row(benchmark.substring(0, benchmark.length() - request.length()) + ", " + request
+						+ ", 2 threads / 1 thread (one credentials set)",
 						"", String.format(Locale.ROOT, "%.2f× (cpu %.2f×) · %+,.0f B", wall, cpu, w2.bytes() - w1.bytes()),
 						"≤ " + NONCE_FLAT + "× (flat)", verdict(wall <= NONCE_FLAT, cpu <= NONCE_FLAT));
 			}

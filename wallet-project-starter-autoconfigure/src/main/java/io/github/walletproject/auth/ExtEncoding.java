@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public final class ExtEncoding {
 
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
 	private static final boolean[] UNRESERVED = new boolean[128];
 
@@ -65,22 +65,26 @@ public final class ExtEncoding {
 	}
 
 	/**
-	 * Write {@code value} encoded: the rule, stated once for text and bytes alike.
+	 * Write {@code value} encoded.
 	 * @param out where to write
 	 * @param value the text to encode
 	 */
 	static void encodeInto(SigningBuffer out, String value) {
 		int length = value.length();
+		byte[] to = out.reserve(3 * length);
+		int at = out.length();
 		for (int i = 0; i < length; i++) {
 			char c = value.charAt(i);
 			if (c >= 128) {
 				// rare: the UTF-8 bytes of the rest
+				out.length(at);
 				byte[] bytes = value.substring(i).getBytes(StandardCharsets.UTF_8);
 				encodeInto(out, bytes, 0, bytes.length);
 				return;
 			}
-			encodeByte(out, c);
+			at = encodeByte(to, at, c);
 		}
+		out.length(at);
 	}
 
 	/**
@@ -91,21 +95,32 @@ public final class ExtEncoding {
 	 * @param to the index after the last byte
 	 */
 	static void encodeInto(SigningBuffer out, byte[] bytes, int from, int to) {
+		byte[] into = out.reserve(3 * (to - from));
+		int at = out.length();
 		for (int i = from; i < to; i++) {
-			encodeByte(out, bytes[i] & 0xFF);
+			at = encodeByte(into, at, bytes[i] & 0xFF);
 		}
+		out.length(at);
 	}
 
-	private static void encodeByte(SigningBuffer out, int b) {
+	/**
+	 * The rule, stated once for text and bytes alike: one byte written as itself, {@code +}
+	 * or {@code %XX}.
+	 * @return the position after what was written
+	 */
+	private static int encodeByte(byte[] to, int at, int b) {
 		if (b < 128 && UNRESERVED[b]) {
-			out.ascii((char) b);
+			to[at] = (byte) b;
+			return at + 1;
 		}
-		else if (b == ' ') {
-			out.ascii('+');
+		if (b == ' ') {
+			to[at] = '+';
+			return at + 1;
 		}
-		else {
-			out.ascii('%').ascii(HEX[(b >> 4) & 0xF]).ascii(HEX[b & 0xF]);
-		}
+		to[at] = '%';
+		to[at + 1] = HEX[b >> 4];
+		to[at + 2] = HEX[b & 0xF];
+		return at + 3;
 	}
 
 	/**

@@ -3,7 +3,6 @@ package io.github.walletproject.auth;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.crypto.Mac;
@@ -137,13 +136,13 @@ public final class MacSigner {
 	 */
 	private String sign(String method, URI uri, byte @Nullable [] body, String encodedParameters,
 			String moreEncodedParameters, @Nullable Map<String, String> parameters, long timestamp, String nonce) {
-		checkHeaderSafe(nonce, "nonce");
 		SigningBuffer out = BUFFERS.take().reset();
 		// 1 + 2: the signed string, with ext in its place
-		out.digits(timestamp).ascii('\n');
-		int nonceStart = out.length();
-		int nonceEnd = nonceStart + nonce.length(); // checked: ASCII, one byte per character
-		writeRequest(out, nonce, method, uri);
+		int timestampEnd = out.digits(timestamp).length();
+		int nonceStart = out.ascii('\n').length();
+		int nonceEnd = out.text(nonce).length();
+		checkHeaderSafe(out.array(), nonceStart, nonceEnd, "nonce");
+		writeRequest(out.ascii('\n'), method, uri);
 		int extStart = out.length();
 		writeExt(out, body, encodedParameters, moreEncodedParameters, parameters);
 		int extEnd = out.length();
@@ -161,7 +160,7 @@ public final class MacSigner {
 		out.encodeDigest();
 		// 4: the header
 		int headerStart = out.length();
-		out.bytes(this.headerStart).digits(timestamp).bytes(NONCE_FIELD).copy(nonceStart, nonceEnd).bytes(MAC_FIELD)
+		out.bytes(this.headerStart).copy(0, timestampEnd).bytes(NONCE_FIELD).copy(nonceStart, nonceEnd).bytes(MAC_FIELD)
 			.bytes(out.base64()).ascii('"');
 		if (extEnd > extStart) {
 			out.bytes(EXT_FIELD).copy(extStart, extEnd).ascii('"');
@@ -184,17 +183,17 @@ public final class MacSigner {
 	 */
 	public static String normalizedRequestString(String timestamp, String nonce, String method, URI uri, String ext) {
 		SigningBuffer out = new SigningBuffer(256);
-		out.text(timestamp).ascii('\n');
-		writeRequest(out, nonce, method, uri);
+		out.text(timestamp).ascii('\n').text(nonce).ascii('\n');
+		writeRequest(out, method, uri);
 		out.text(ext).ascii('\n');
 		return out.toString(0, out.length());
 	}
 
 	/**
-	 * The lines of the signed string between the timestamp and {@code ext}: nonce, method,
-	 * request-uri, host and port, each followed by a line feed.
+	 * The lines of the signed string between the nonce and {@code ext}: method, request-uri,
+	 * host and port, each followed by a line feed.
 	 */
-	private static void writeRequest(SigningBuffer out, String nonce, String method, URI uri) {
+	private static void writeRequest(SigningBuffer out, String method, URI uri) {
 		String host = uri.getHost();
 		if (host == null) {
 			throw new IllegalArgumentException("URI has no host: a Wallet API URL must be absolute");
@@ -204,11 +203,11 @@ public final class MacSigner {
 			path = "/";
 		}
 		String query = uri.getRawQuery();
-		out.text(nonce).ascii('\n').text(method.toUpperCase(Locale.ROOT)).ascii('\n').text(path);
+		out.text(method, true).ascii('\n').text(path);
 		if (query != null && !query.isEmpty()) {
 			out.ascii('?').text(query);
 		}
-		out.ascii('\n').text(host.toLowerCase(Locale.ROOT)).ascii('\n').digits(port(uri)).ascii('\n');
+		out.ascii('\n').text(host, false).ascii('\n').digits(port(uri)).ascii('\n');
 	}
 
 	/**
@@ -257,9 +256,15 @@ public final class MacSigner {
 	}
 
 	private static void checkHeaderSafe(String value, String what) {
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+		checkHeaderSafe(bytes, 0, bytes.length, what);
+	}
+
+	/** The UTF-8 bytes of a header value: any byte of a non-ASCII character is negative. */
+	private static void checkHeaderSafe(byte[] bytes, int from, int to, String what) {
+		for (int i = from; i < to; i++) {
+			byte b = bytes[i];
+			if (b < 0x20 || b > 0x7E || b == '"' || b == '\\') {
 				throw new IllegalArgumentException(what + " contains a character that cannot appear in a MAC header "
 						+ "(only printable ASCII except '\"' and '\\' is allowed)");
 			}

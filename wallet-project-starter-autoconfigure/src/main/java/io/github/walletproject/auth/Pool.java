@@ -6,9 +6,16 @@ import java.util.function.Supplier;
 /**
  * A few reusable objects that are not thread-safe, such as a keyed {@link javax.crypto.Mac}:
  * a thread {@linkplain #take() takes} one, uses it and {@linkplain #give(Object) gives} it
- * back. Objects sit in slots picked by thread, so threads seldom meet on a slot; an empty
- * slot makes a new object, and an object that is not given back (after an exception) is
- * simply made again next time. At most one object per slot is kept.
+ * back. Objects sit in slots picked by thread, so threads seldom meet on a slot. A thread
+ * whose slot is empty takes an object waiting in another slot, and makes a new one only
+ * when none waits; an object given back to a full slot waits in an empty one. An object
+ * that is not given back (after an exception) is simply made again; at most one object per
+ * slot is kept.
+ * <p>
+ * Two threads on different slots touch no common cache line: slots are
+ * {@value #SPACING} elements (128 bytes or more) apart, and the first and the last are as
+ * far from the array's header, whose length every access reads, and from what follows the
+ * array in memory.
  *
  * @param <T> the pooled type
  */
@@ -16,10 +23,10 @@ final class Pool<T> {
 
 	private static final int SLOTS = slots();
 
-	/** Slots sit this many elements apart (128 bytes or more): neighbours share no cache line. */
+	/** Elements between two slots, and before the first and after the last. */
 	private static final int SPACING = 32;
 
-	private final AtomicReferenceArray<T> slots = new AtomicReferenceArray<>(SLOTS * SPACING);
+	private final AtomicReferenceArray<T> slots = new AtomicReferenceArray<>((SLOTS + 1) * SPACING + 1);
 
 	private final Supplier<T> factory;
 
@@ -28,17 +35,42 @@ final class Pool<T> {
 	}
 
 	T take() {
-		T pooled = this.slots.getAndSet(slot(), null);
-		return (pooled != null) ? pooled : this.factory.get();
+		int home = home();
+		T pooled = this.slots.getAndSet(index(home), null);
+		if (pooled != null) {
+			return pooled;
+		}
+		for (int i = 1; i < SLOTS; i++) {
+			int other = index(home + i);
+			if (this.slots.get(other) != null) {
+				pooled = this.slots.getAndSet(other, null);
+				if (pooled != null) {
+					return pooled;
+				}
+			}
+		}
+		return this.factory.get();
 	}
 
 	void give(T object) {
-		this.slots.lazySet(slot(), object);
+		int home = home();
+		for (int i = 0; i < SLOTS; i++) {
+			int slot = index(home + i);
+			// a race may overwrite an object given back at the same moment: it is made again
+			if (this.slots.get(slot) == null) {
+				this.slots.lazySet(slot, object);
+				return;
+			}
+		}
 	}
 
 	@SuppressWarnings("deprecation") // Thread.threadId() needs Java 19
-	private static int slot() {
-		return (int) (Thread.currentThread().getId() & (SLOTS - 1)) * SPACING;
+	private static int home() {
+		return (int) Thread.currentThread().getId();
+	}
+
+	private static int index(int slot) {
+		return ((slot & (SLOTS - 1)) + 1) * SPACING;
 	}
 
 	/** A power of two, at least twice the processors. */

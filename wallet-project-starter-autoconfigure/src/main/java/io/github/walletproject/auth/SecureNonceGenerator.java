@@ -9,9 +9,12 @@ import java.util.Base64;
  * The default {@link NonceGenerator}: 32 characters of URL-safe Base64 over 24 bytes (192
  * bits) from a CSPRNG.
  * <p>
- * A single shared {@link SecureRandom} serializes all callers; this generator keeps a small
- * array of independent DRBG instances and picks one by thread id, so two threads rarely
- * contend. It works the same on platform and virtual threads (no thread-locals).
+ * A single shared {@link SecureRandom} serializes all callers; this generator keeps
+ * independent DRBG instances in a small pool, each with the arrays it writes, so a DRBG
+ * serves one thread at a time and two threads share nothing they write. A DRBG is made (and
+ * seeded) by the first thread that finds none waiting; after that, the pool holds about one
+ * per thread that makes nonces at the same moment. It works the same on platform and
+ * virtual threads (no thread-locals).
  */
 public final class SecureNonceGenerator implements NonceGenerator {
 
@@ -21,30 +24,19 @@ public final class SecureNonceGenerator implements NonceGenerator {
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-	private final SecureRandom[] stripes;
-
-	private final int mask;
-
-	/** The random bytes and their Base64, reused: the nonce string is the only object made. */
+	/** A DRBG with the random bytes and their Base64: the nonce string is the only object made. */
 	private final Pool<Scratch> scratch = new Pool<>(Scratch::new);
 
-	/** Create a generator with one DRBG per two processors' worth of threads. */
+	/** Create a generator; its first DRBG is made here. */
 	public SecureNonceGenerator() {
-		int wanted = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
-		int size = Integer.highestOneBit(wanted - 1) << 1;
-		this.stripes = new SecureRandom[size];
-		for (int i = 0; i < size; i++) {
-			this.stripes[i] = newRandom();
-		}
-		this.mask = size - 1;
+		this.scratch.give(this.scratch.take());
 	}
 
 	@Override
-	@SuppressWarnings("deprecation") // Thread.threadId() needs Java 19
 	public String nextNonce() {
 		Scratch scratch = this.scratch.take();
-		this.stripes[(int) (Thread.currentThread().getId() & this.mask)].nextBytes(scratch.random);
-		ENCODER.encode(scratch.random, scratch.text);
+		scratch.random.nextBytes(scratch.bytes);
+		ENCODER.encode(scratch.bytes, scratch.text);
 		String nonce = new String(scratch.text, StandardCharsets.ISO_8859_1);
 		this.scratch.give(scratch);
 		return nonce;
@@ -59,10 +51,12 @@ public final class SecureNonceGenerator implements NonceGenerator {
 		}
 	}
 
-	/** One nonce's working arrays. */
+	/** One DRBG and the working arrays of its nonces. */
 	private static final class Scratch {
 
-		final byte[] random = new byte[NONCE_BYTES];
+		final SecureRandom random = newRandom();
+
+		final byte[] bytes = new byte[NONCE_BYTES];
 
 		final byte[] text = new byte[NONCE_CHARS];
 
@@ -70,7 +64,7 @@ public final class SecureNonceGenerator implements NonceGenerator {
 
 	@Override
 	public String toString() {
-		return "SecureNonceGenerator[DRBG x" + this.stripes.length + "]";
+		return "SecureNonceGenerator[pooled DRBGs]";
 	}
 
 }

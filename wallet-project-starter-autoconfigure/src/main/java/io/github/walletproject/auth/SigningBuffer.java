@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 
 /**
@@ -104,30 +105,73 @@ final class SigningBuffer {
 	}
 
 	/**
+	 * Append the UTF-8 bytes of {@code text} with ASCII letters mapped to upper or lower case
+	 * on the way: what {@code text.toUpperCase(Locale.ROOT)} or
+	 * {@code text.toLowerCase(Locale.ROOT)} and {@link #text(String)} write, without the
+	 * intermediate string for ASCII text.
+	 * @param text the text
+	 * @param upper {@code true} for upper case, {@code false} for lower case
+	 * @return this buffer
+	 */
+	SigningBuffer text(String text, boolean upper) {
+		int count = text.length();
+		ensure(count);
+		byte[] to = this.bytes;
+		int at = this.length;
+		char from = upper ? 'a' : 'A';
+		for (int i = 0; i < count; i++) {
+			char c = text.charAt(i);
+			if (c >= 0x80) {
+				// rare: the JDK's case mapping, which knows more than ASCII
+				return text(upper ? text.toUpperCase(Locale.ROOT) : text.toLowerCase(Locale.ROOT));
+			}
+			to[at++] = (byte) ((c - from < 26 && c >= from) ? c ^ 0x20 : c);
+		}
+		this.length = at;
+		return this;
+	}
+
+	/**
 	 * Append the decimal digits of a number, as {@link Long#toString(long)} writes them.
 	 * @param value the number
 	 * @return this buffer
 	 */
 	SigningBuffer digits(long value) {
-		if (value < 0) {
-			if (value == Long.MIN_VALUE) {
-				return text(Long.toString(value));
-			}
-			ascii('-');
-			value = -value;
+		if (value < 0 || value > Integer.MAX_VALUE) {
+			return text(Long.toString(value));
 		}
+		int rest = (int) value;
 		int count = 1;
-		for (long rest = value / 10; rest != 0; rest /= 10) {
+		for (int bound = 10; count < 10 && rest >= bound; bound *= 10) {
 			count++;
 		}
 		ensure(count);
 		int end = this.length + count;
 		for (int i = end - 1; i >= this.length; i--) {
-			this.bytes[i] = (byte) ('0' + (value % 10));
-			value /= 10;
+			this.bytes[i] = (byte) ('0' + (rest % 10));
+			rest /= 10;
 		}
 		this.length = end;
 		return this;
+	}
+
+	/**
+	 * Make room for {@code more} bytes after {@link #length()}, to be written straight into
+	 * {@link #array()} and then kept with {@link #length(int)}.
+	 * @param more the bytes about to be written
+	 * @return the array to write into
+	 */
+	byte[] reserve(int more) {
+		ensure(more);
+		return this.bytes;
+	}
+
+	/**
+	 * Keep what was written into the {@linkplain #reserve(int) reserved} room up to a position.
+	 * @param length the new length, at most what was reserved
+	 */
+	void length(int length) {
+		this.length = length;
 	}
 
 	SigningBuffer bytes(byte[] source) {

@@ -48,16 +48,22 @@ final class TransactionCalls {
 		if (!(route instanceof RequestRoute.ProjectRoute project)) {
 			return null;
 		}
-		Matcher matcher = PATH.matcher(request.getURI().getRawPath());
+		// the pattern only where it can match, and only when someone listens: without callbacks,
+		// no call makes a Matcher, and other calls do not look the observer up
+		String path = request.getURI().getRawPath();
+		if (path == null || !path.contains("/transaction")) {
+			return null;
+		}
+		TransactionObserver observer = this.observer.get();
+		if (observer == null || observer == TransactionObserver.NONE) {
+			return null;
+		}
+		Matcher matcher = PATH.matcher(path);
 		if (!matcher.find()) {
 			return null;
 		}
 		String key = (matcher.group(1) != null) ? UriUtils.decode(matcher.group(1), StandardCharsets.UTF_8) : null;
 		if (key == null && !HttpMethod.POST.equals(request.getMethod())) {
-			return null;
-		}
-		TransactionObserver observer = this.observer.get();
-		if (observer == null || observer == TransactionObserver.NONE) {
 			return null;
 		}
 		return new Call(observer, key, project.project().id());

@@ -44,4 +44,19 @@ class PoolTests {
 		assertThat(this.made).hasValue(2);
 	}
 
+	/**
+	 * Two threads whose ids pick the same slot (as thread ids modulo the slot count can) must
+	 * not make a new keyed {@code Mac} per signature: an object given back to a full slot waits
+	 * in another slot, and a thread that finds its own slot empty looks there first.
+	 */
+	@Test
+	void aThreadWhoseSlotIsTakenUsesAnObjectWaitingInAnotherSlotBeforeMakingOne() {
+		List<String> first = this.pool.take();
+		List<String> second = this.pool.take();
+		this.pool.give(first);
+		this.pool.give(second);
+		assertThat(List.of(this.pool.take(), this.pool.take())).containsExactlyInAnyOrder(first, second);
+		assertThat(this.made).hasValue(2);
+	}
+
 }
