@@ -1,6 +1,7 @@
 package io.github.walletproject.callback;
 
 import java.nio.charset.Charset;
+import java.time.Clock;
 
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectAccessUnavailableException;
@@ -44,21 +45,24 @@ final class CallbackHandler {
 
 	private final TransactionProjects transactionProjects;
 
-	private final CallbackStore delivered;
+	private final DeliveredEvents delivered;
+
+	private final Clock clock;
 
 	private final ApplicationEventPublisher publisher;
 
 	private final CallbackMetrics metrics;
 
 	CallbackHandler(CallbackSignatureVerifier verifier, ObjectMapper json, ProjectRegistry registry,
-			ProjectAccessChecker access, TransactionProjects transactionProjects, CallbackStore delivered,
-			ApplicationEventPublisher publisher, CallbackMetrics metrics) {
+			ProjectAccessChecker access, TransactionProjects transactionProjects, DeliveredEvents delivered,
+			Clock clock, ApplicationEventPublisher publisher, CallbackMetrics metrics) {
 		this.verifier = verifier;
 		this.json = json;
 		this.registry = registry;
 		this.access = access;
 		this.transactionProjects = transactionProjects;
 		this.delivered = delivered;
+		this.clock = clock;
 		this.publisher = publisher;
 		this.metrics = metrics;
 	}
@@ -160,12 +164,20 @@ final class CallbackHandler {
 					+ " cannot be checked now: " + ex.getMessage());
 		}
 		String claim = object + ':' + decoded.id() + ':' + type;
-		if (!this.delivered.claim(claim)) {
+		DeliveredEvents.Claim found = this.delivered.claim(claim);
+		if (found == DeliveredEvents.Claim.DONE) {
 			this.metrics.record(CallbackOutcome.DUPLICATE, object);
 			logger.info("Paysera callback about " + what + " in project " + project.name()
 					+ " was dispatched already; acknowledged, not dispatched again");
 			return CallbackOutcome.DUPLICATE;
 		}
+		if (found == DeliveredEvents.Claim.IN_PROGRESS) {
+			this.metrics.record(CallbackOutcome.IN_PROGRESS, object);
+			logger.info("Paysera callback about " + what + " in project " + project.name() + " is being handled "
+					+ "by an earlier delivery; answered 503 so that Paysera sends it again once that one is done");
+			return CallbackOutcome.IN_PROGRESS;
+		}
+		long started = this.clock.millis();
 		WalletCallback callback = decoded.event(type, project);
 		try (ProjectContext.Scope scope = ProjectContext.open(project)) {
 			this.publisher.publishEvent(callback);
@@ -177,8 +189,16 @@ final class CallbackHandler {
 					+ " failed; answered 500 so that Paysera sends it again", ex);
 			return CallbackOutcome.LISTENER_FAILED;
 		}
+		this.delivered.done(claim);
 		this.metrics.record(CallbackOutcome.DISPATCHED, object);
-		if (logger.isDebugEnabled()) {
+		long took = this.clock.millis() - started;
+		if (took > this.delivered.lease().toMillis()) {
+			logger.warn("The listeners of the Paysera callback about " + what + " in project " + project.name()
+					+ " took " + took + " ms and outlived paysera.wallet.callbacks.in-progress-lease ("
+					+ this.delivered.lease() + "): a delivery meanwhile may have been dispatched again; "
+					+ "raise the property above your slowest listener");
+		}
+		else if (logger.isDebugEnabled()) {
 			logger.debug("Dispatched the Paysera callback about " + what + " in project " + project.name());
 		}
 		return CallbackOutcome.DISPATCHED;

@@ -27,6 +27,14 @@ public enum CallbackOutcome {
 	DUPLICATE(200),
 
 	/**
+	 * Verified, but an earlier delivery of the same event is being handled now (its listeners
+	 * have not returned, within {@code paysera.wallet.callbacks.in-progress-lease}): {@code 503},
+	 * not dispatched, so that Paysera sends it again and it is acknowledged only once the
+	 * event was really handled.
+	 */
+	IN_PROGRESS(503),
+
+	/**
 	 * Verified, but no project could be told from signed or recorded data: {@code 503}, not
 	 * dispatched, so that Paysera sends it again (the record may yet arrive, a shared cache
 	 * come back) and the event is not lost while someone looks.

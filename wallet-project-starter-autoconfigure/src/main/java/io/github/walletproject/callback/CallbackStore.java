@@ -3,6 +3,7 @@ package io.github.walletproject.callback;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -54,6 +55,7 @@ final class CallbackStore {
 		if (this.shared != null) {
 			try {
 				this.shared.put(sharedKey(key), entry);
+				up();
 			}
 			catch (RuntimeException ex) {
 				down("written", ex);
@@ -92,35 +94,45 @@ final class CallbackStore {
 	}
 
 	/**
-	 * Claim a key: {@code true} for the first claim within the time-to-live, on any instance
-	 * that shares the cache; {@code false} when it was claimed already.
+	 * Claim a key for a while: on any instance that shares the cache, the first claim wins
+	 * until it expires, is {@linkplain #release released} or replaced by a {@link #put}.
+	 * @param key the key
+	 * @param value what the claim holds
+	 * @param lease how long the claim lives unless replaced (at most the time-to-live)
+	 * @return {@code null} when this call took the claim, else the value of the live claim
+	 * found
 	 */
-	boolean claim(String key) {
+	@Nullable Long claim(String key, long value, Duration lease) {
 		long now = now();
-		Entry entry = new Entry(1, now + this.ttl.toMillis());
+		Entry entry = new Entry(value, now + Math.min(lease.toMillis(), this.ttl.toMillis()));
 		if (this.shared != null) {
 			try {
 				org.springframework.cache.Cache.ValueWrapper existing = this.shared.putIfAbsent(sharedKey(key), entry);
 				up();
 				if (existing != null && existing.get() instanceof Entry found && found.expiresAt() > now) {
-					return false;
+					return found.value();
 				}
 				if (existing != null) {
 					// an expired claim the shared cache still holds: take it over
 					this.shared.put(sharedKey(key), entry);
 				}
 				this.memory.put(key, entry);
-				return true;
+				return null;
 			}
 			catch (RuntimeException ex) {
 				down("claimed", ex);
 			}
 		}
-		Entry previous = this.memory.asMap().putIfAbsent(key, entry);
-		if (previous != null && previous.expiresAt() <= now) {
-			return this.memory.asMap().replace(key, previous, entry);
-		}
-		return previous == null;
+		AtomicReference<@Nullable Entry> live = new AtomicReference<>();
+		this.memory.asMap().compute(key, (name, previous) -> {
+			if (previous != null && previous.expiresAt() > now) {
+				live.set(previous);
+				return previous;
+			}
+			return entry;
+		});
+		Entry found = live.get();
+		return (found != null) ? found.value() : null;
 	}
 
 	/**
@@ -131,6 +143,7 @@ final class CallbackStore {
 		if (this.shared != null) {
 			try {
 				this.shared.evict(sharedKey(key));
+				up();
 			}
 			catch (RuntimeException ex) {
 				down("evicted", ex);

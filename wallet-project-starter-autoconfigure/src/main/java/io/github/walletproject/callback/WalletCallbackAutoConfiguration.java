@@ -59,6 +59,8 @@ public final class WalletCallbackAutoConfiguration {
 
 	private static final String CACHE_NAME = "paysera.wallet.callbacks.cache-name";
 
+	private static final String LEASE = "paysera.wallet.callbacks.in-progress-lease";
+
 	private static final String RECORDS_TTL = "paysera.wallet.callbacks.records.time-to-live";
 
 	/** The callbacks' shared cache when the access cache is shared and no other is named. */
@@ -106,11 +108,19 @@ public final class WalletCallbackAutoConfiguration {
 				CallbackPublicKey key, ProjectRegistry registry, ObjectProvider<ProjectAccessChecker> access,
 				TransactionProjects projects, ObjectProvider<CacheManager> cacheManager, ObjectProvider<Clock> clock,
 				ApplicationEventPublisher publisher, ObjectProvider<CallbackMetrics> metrics) {
-			CallbackStore delivered = new CallbackStore("wallet-callbacks:delivered:", wallet.getCallbacks().getDuplicateWindow(),
-					100_000, clock.getIfUnique(Clock::systemUTC), sharedCache(wallet, cacheManager));
+			Clock time = clock.getIfUnique(Clock::systemUTC);
+			Duration window = wallet.getCallbacks().getDuplicateWindow();
+			Duration lease = wallet.getCallbacks().getInProgressLease();
+			if (lease == null || lease.isNegative() || lease.isZero() || window == null || lease.compareTo(window) >= 0) {
+				throw new WalletConfigurationException(LEASE, "is " + lease + ": it must be positive and shorter "
+						+ "than paysera.wallet.callbacks.duplicate-window (" + window + ")",
+						"Set it a little above your slowest callback listener's run, such as 5m (the default)");
+			}
+			CallbackStore store = new CallbackStore("wallet-callbacks:delivered:", window, 100_000, time,
+					sharedCache(wallet, cacheManager));
 			return new CallbackHandler(new CallbackSignatureVerifier(key), JsonMapper.builder().build(), registry,
-					access.getIfAvailable(() -> ProjectAccessChecker.NONE), projects, delivered, publisher,
-					metrics.getIfAvailable(() -> CallbackMetrics.NONE));
+					access.getIfAvailable(() -> ProjectAccessChecker.NONE), projects, new DeliveredEvents(store, lease),
+					time, publisher, metrics.getIfAvailable(() -> CallbackMetrics.NONE));
 		}
 
 		static URI defaultPublicKeyUri(String baseUrl) {

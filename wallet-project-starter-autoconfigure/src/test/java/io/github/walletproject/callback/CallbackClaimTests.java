@@ -144,7 +144,7 @@ class CallbackClaimTests {
 		org.assertj.core.api.Assertions
 			.assertThatException()
 			.isThrownBy(() -> app("paysera.wallet.callbacks.in-progress-lease=2d"))
-			.withStackTraceContaining("paysera.wallet.callbacks.in-progress-lease is 2d")
+			.withStackTraceContaining("paysera.wallet.callbacks.in-progress-lease is PT48H")
 			.withStackTraceContaining("paysera.wallet.callbacks.duplicate-window");
 	}
 

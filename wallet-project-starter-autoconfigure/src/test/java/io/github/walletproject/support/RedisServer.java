@@ -121,24 +121,11 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	/**
-	 * Stop the server as one that persists its data would stop ({@code SAVE}, then stop): the
-	 * next {@link #restart()} brings back the keys it held, with their remaining time-to-live,
-	 * as a Redis with persistence or a promoted replica does after an outage.
-	 */
-	public void stopKeepingData() {
-		command("SAVE");
-		stop();
-	}
-
-	/**
-	 * Start the server again on the same port after {@link #stop()}: empty, or with what it held
-	 * when it was stopped by {@link #stopKeepingData()}.
+	 * Start the server again on the same port after {@link #stop()}.
 	 */
 	public void restart() {
 		try {
 			launch();
-			// loaded: later restarts start empty again
-			Files.deleteIfExists(dump());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not restart redis-server on port " + this.port + ": " + ex.getMessage()
@@ -210,7 +197,6 @@ public final class RedisServer implements AutoCloseable {
 		stop();
 		try {
 			Files.deleteIfExists(this.log);
-			Files.deleteIfExists(dump());
 		}
 		catch (IOException ex) {
 			// a temporary file; nothing to do
@@ -224,8 +210,7 @@ public final class RedisServer implements AutoCloseable {
 
 	private void launch() throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(this.binary.getPath(), "--port", String.valueOf(this.port),
-				"--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes", "--dir",
-				dump().getParent().toString(), "--dbfilename", dump().getFileName().toString())
+				"--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes")
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
 		this.process = builder.start();
@@ -247,11 +232,6 @@ public final class RedisServer implements AutoCloseable {
 		}
 		stop();
 		throw new IOException("redis-server did not answer PING within " + STARTUP + ":\n" + logText());
-	}
-
-	/** Where {@link #stopKeepingData()} saves, next to the log: read back only by the next start. */
-	private Path dump() {
-		return this.log.resolveSibling(this.log.getFileName() + ".rdb");
 	}
 
 	private String logText() {
