@@ -35,6 +35,9 @@ final class CallbackHandler {
 
 	private static final String UNKNOWN = "unknown";
 
+	private static final String KEPT = "; not dispatched, answered 500 so that Paysera keeps it and sends it again "
+			+ "(once a fixed version is deployed it is handled)";
+
 	private final CallbackSignatureVerifier verifier;
 
 	private final ObjectMapper json;
@@ -118,15 +121,15 @@ final class CallbackHandler {
 			root = this.json.readTree(event);
 		}
 		catch (JacksonException ex) {
-			return done(CallbackOutcome.UNSUPPORTED, UNKNOWN,
-					"A verified Paysera callback's event is not JSON (" + ex.getClass().getSimpleName() + "); acknowledged, not dispatched");
+			return done(CallbackOutcome.UNREADABLE, UNKNOWN, "A verified Paysera callback's event is not JSON ("
+					+ ex.getClass().getSimpleName() + ", event of " + event.length() + " characters)" + KEPT);
 		}
 		String object = text(root, "object");
 		String type = text(root, "type");
 		JsonNode data = root.get("data");
 		if (object == null || type == null || data == null || !data.isObject()) {
-			return done(CallbackOutcome.UNSUPPORTED, UNKNOWN, "A verified Paysera callback has no "
-					+ "'object', 'type' or 'data' (object " + Texts.quote(object) + "); acknowledged, not dispatched");
+			return done(CallbackOutcome.UNREADABLE, UNKNOWN, "A verified Paysera callback "
+					+ "has no 'object', 'type' or 'data' object (object " + Texts.quote(object) + ")" + KEPT);
 		}
 		if (!object.equals("transaction") && !object.equals("payment") && !object.equals("allowance")) {
 			return done(CallbackOutcome.UNSUPPORTED, UNKNOWN, "A verified Paysera callback about object "
@@ -138,8 +141,10 @@ final class CallbackHandler {
 			decoded = decode(object, data);
 		}
 		catch (RuntimeException ex) {
-			return done(CallbackOutcome.UNSUPPORTED, object, "A verified Paysera callback about a " + object + " ("
-					+ Texts.quote(type) + ") could not be read: " + Texts.rootMessage(ex) + "; acknowledged, not dispatched");
+			// the exception's message may quote the data: only its class is logged
+			return done(CallbackOutcome.UNREADABLE, object, "A verified Paysera callback about a " + object + " ("
+					+ Texts.quote(type) + ") could not be read into the starter's " + object + " record ("
+					+ rootClass(ex) + ")" + KEPT);
 		}
 		String what = object + " " + Texts.quote(decoded.id()) + " (" + Texts.quote(type) + ")";
 		Long projectId = projectId(data, decoded.transactionKey());
@@ -155,6 +160,14 @@ final class CallbackHandler {
 			this.access.check(project);
 		}
 		catch (ProjectAccessDeniedException ex) {
+			if (decoded.transactionKey() != null
+					&& this.transactionProjects.userOf(decoded.transactionKey(), projectId) != null) {
+				return done(CallbackOutcome.USER_PROJECT, object, "Paysera callback about " + what + " not "
+						+ "dispatched: transaction " + Texts.quote(decoded.transactionKey()) + " was made with a user's "
+						+ "token (WalletUserTokens.callAs) in project " + project.name() + ", which the application's "
+						+ "credentials may not use, and callbacks are handled with the application's credentials; "
+						+ "answered 503 so that Paysera keeps it (see docs/callbacks.md)");
+			}
 			return done(CallbackOutcome.FORBIDDEN_PROJECT, object, "Paysera callback about " + what
 					+ " not dispatched: its project " + project.name() + " is not one the credentials may use; acknowledged");
 		}
@@ -231,6 +244,14 @@ final class CallbackHandler {
 								allowance, project));
 			}
 		};
+	}
+
+	private static String rootClass(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName();
 	}
 
 	private static @Nullable String text(JsonNode root, String field) {

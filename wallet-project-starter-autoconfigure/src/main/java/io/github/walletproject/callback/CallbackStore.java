@@ -50,7 +50,14 @@ final class CallbackStore {
 	 * Remember a value for the time-to-live.
 	 */
 	void put(String key, long value) {
-		Entry entry = new Entry(value, now() + this.ttl.toMillis());
+		put(key, value, null);
+	}
+
+	/**
+	 * Remember a value and who it belongs to for the time-to-live.
+	 */
+	void put(String key, long value, @Nullable String owner) {
+		Entry entry = new Entry(value, now() + this.ttl.toMillis(), owner);
 		this.memory.put(key, entry);
 		if (this.shared != null) {
 			try {
@@ -67,15 +74,23 @@ final class CallbackStore {
 	 * The value, if this instance holds it in memory and it has not expired: never waits for
 	 * the shared cache.
 	 */
-	@Nullable Long local(String key) {
+	@Nullable Entry local(String key) {
 		Entry entry = this.memory.getIfPresent(key);
-		return (entry != null && entry.expiresAt() > now()) ? entry.value() : null;
+		return (entry != null && entry.expiresAt() > now()) ? entry : null;
 	}
 
 	/**
 	 * The value, if it was put and has not expired, here or on another instance.
 	 */
 	@Nullable Long get(String key) {
+		Entry entry = entry(key);
+		return (entry != null) ? entry.value() : null;
+	}
+
+	/**
+	 * The entry, if it was put and has not expired, here or on another instance.
+	 */
+	@Nullable Entry entry(String key) {
 		Entry entry = this.memory.getIfPresent(key);
 		if (entry == null && this.shared != null) {
 			try {
@@ -90,7 +105,7 @@ final class CallbackStore {
 				down("read", ex);
 			}
 		}
-		return (entry != null && entry.expiresAt() > now()) ? entry.value() : null;
+		return (entry != null && entry.expiresAt() > now()) ? entry : null;
 	}
 
 	/**
@@ -180,11 +195,19 @@ final class CallbackStore {
 	}
 
 	/**
-	 * A value and when it expires, in epoch milliseconds.
+	 * A value, when it expires, in epoch milliseconds, and who it belongs to. (A record's
+	 * serialized form matches its components by name: entries written before {@code owner}
+	 * existed read with none.)
 	 * @param value the value
 	 * @param expiresAt its expiry
+	 * @param owner the name of the user's credentials it was recorded for, or {@code null}
 	 */
-	record Entry(long value, long expiresAt) implements java.io.Serializable {
+	record Entry(long value, long expiresAt, @Nullable String owner) implements java.io.Serializable {
+
+		Entry(long value, long expiresAt) {
+			this(value, expiresAt, null);
+		}
+
 	}
 
 }
