@@ -77,6 +77,9 @@ class CallbackUserTokensTests {
 		// Paysera must keep it: a 200 would end it, never handled
 		assertThat(reserved.status()).isNotEqualTo(200).isGreaterThanOrEqualTo(500);
 		assertThat(CallbackApps.outcomes(app, "forbidden_project")).isZero();
+		assertThat(CallbackApps.outcomes(app, "user_project")).isEqualTo(1);
+		assertThat(reserved.status()).isEqualTo(503);
+		assertThat(app.getBean(CallbackApps.Listener.class).seen).isEmpty();
 	}
 
 }
