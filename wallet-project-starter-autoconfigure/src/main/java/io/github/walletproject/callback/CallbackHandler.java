@@ -3,11 +3,13 @@ package io.github.walletproject.callback;
 import java.nio.charset.Charset;
 import java.time.Clock;
 
+import io.github.walletproject.CredentialsContext;
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectAccessUnavailableException;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.access.ProjectAccessChecker;
+import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.internal.Texts;
 import io.github.walletproject.money.Allowance;
 import io.github.walletproject.money.Payment;
@@ -56,9 +58,11 @@ final class CallbackHandler {
 
 	private final CallbackMetrics metrics;
 
+	private final CallbackUsers users;
+
 	CallbackHandler(CallbackSignatureVerifier verifier, ObjectMapper json, ProjectRegistry registry,
 			ProjectAccessChecker access, TransactionProjects transactionProjects, DeliveredEvents delivered,
-			Clock clock, ApplicationEventPublisher publisher, CallbackMetrics metrics) {
+			Clock clock, ApplicationEventPublisher publisher, CallbackMetrics metrics, CallbackUsers users) {
 		this.verifier = verifier;
 		this.json = json;
 		this.registry = registry;
@@ -68,6 +72,7 @@ final class CallbackHandler {
 		this.clock = clock;
 		this.publisher = publisher;
 		this.metrics = metrics;
+		this.users = users;
 	}
 
 	/**
@@ -155,19 +160,30 @@ final class CallbackHandler {
 					+ "creates or reads, for paysera.wallet.callbacks.records.time-to-live); answered 503 so that "
 					+ "Paysera sends it again");
 		}
-		ResolvedProject project = this.registry.byId(projectId);
+		ResolvedProject configured = this.registry.byId(projectId);
+		String user = (decoded.transactionKey() != null)
+				? this.transactionProjects.userOf(decoded.transactionKey(), projectId) : null;
+		if (user == null) {
+			return checkAndDispatch(configured, object, type, what, decoded);
+		}
+		// made with a user's token: handled as that user, as the call that made it was
+		return this.users.runAs(user, () -> {
+			WalletCredentials credentials = CredentialsContext.current();
+			ResolvedProject asUser = (credentials != null) ? new ResolvedProject(configured.id(), configured.alias(),
+					credentials, configured.walletId()) : configured;
+			return checkAndDispatch(asUser, object, type, what, decoded);
+		}).orElseGet(() -> done(CallbackOutcome.USER_NOT_CONNECTED, object, "Paysera callback about " + what
+				+ " not dispatched: transaction " + Texts.quote(decoded.transactionKey()) + " was made with a user's token "
+				+ "(WalletUserTokens.callAs) and that user is not connected now (disconnected, or user tokens are off); "
+				+ "answered 503 so that Paysera sends it again (see docs/callbacks.md)"));
+	}
+
+	private CallbackOutcome checkAndDispatch(ResolvedProject project, String object, String type, String what,
+			Decoded decoded) {
 		try {
 			this.access.check(project);
 		}
 		catch (ProjectAccessDeniedException ex) {
-			if (decoded.transactionKey() != null
-					&& this.transactionProjects.userOf(decoded.transactionKey(), projectId) != null) {
-				return done(CallbackOutcome.USER_PROJECT, object, "Paysera callback about " + what + " not "
-						+ "dispatched: transaction " + Texts.quote(decoded.transactionKey()) + " was made with a user's "
-						+ "token (WalletUserTokens.callAs) in project " + project.name() + ", which the application's "
-						+ "credentials may not use, and callbacks are handled with the application's credentials; "
-						+ "answered 503 so that Paysera keeps it (see docs/callbacks.md)");
-			}
 			return done(CallbackOutcome.FORBIDDEN_PROJECT, object, "Paysera callback about " + what
 					+ " not dispatched: its project " + project.name() + " is not one the credentials may use; acknowledged");
 		}

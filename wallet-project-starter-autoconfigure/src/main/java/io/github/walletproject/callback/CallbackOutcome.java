@@ -46,11 +46,10 @@ public enum CallbackOutcome {
 
 	/**
 	 * Verified, but its transaction was made with a user's token
-	 * ({@code WalletUserTokens.callAs}) in a project the application's credentials may not use:
-	 * {@code 503}, not dispatched, so that Paysera keeps it (listeners run with the
-	 * application's credentials, not the user's).
+	 * ({@code WalletUserTokens.callAs}), and that user is not connected now: {@code 503}, not
+	 * dispatched, so that Paysera sends it again (it is handled once the user connects again).
 	 */
-	USER_PROJECT(503),
+	USER_NOT_CONNECTED(503),
 
 	/** Verified, but whether the credentials may act for its project cannot be decided now: {@code 503}. */
 	ACCESS_UNAVAILABLE(503),

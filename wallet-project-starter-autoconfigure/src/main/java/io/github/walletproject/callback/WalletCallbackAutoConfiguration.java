@@ -3,11 +3,13 @@ package io.github.walletproject.callback;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.autoconfigure.WalletConfigurationException;
 import io.github.walletproject.autoconfigure.WalletProperties;
 import io.github.walletproject.client.InternalWalletApi;
+import io.github.walletproject.oauth.WalletUserTokens;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -107,7 +109,8 @@ public final class WalletCallbackAutoConfiguration {
 		CallbackHandler walletCallbackHandler(WalletProperties wallet,
 				CallbackPublicKey key, ProjectRegistry registry, ObjectProvider<ProjectAccessChecker> access,
 				TransactionProjects projects, ObjectProvider<CacheManager> cacheManager, ObjectProvider<Clock> clock,
-				ApplicationEventPublisher publisher, ObjectProvider<CallbackMetrics> metrics) {
+				ApplicationEventPublisher publisher, ObjectProvider<CallbackMetrics> metrics,
+				ObjectProvider<WalletUserTokens> userTokens) {
 			Clock time = clock.getIfUnique(Clock::systemUTC);
 			Duration window = wallet.getCallbacks().getDuplicateWindow();
 			Duration lease = wallet.getCallbacks().getInProgressLease();
@@ -120,7 +123,19 @@ public final class WalletCallbackAutoConfiguration {
 					sharedCache(wallet, cacheManager));
 			return new CallbackHandler(new CallbackSignatureVerifier(key), JsonMapper.builder().build(), registry,
 					access.getIfAvailable(() -> ProjectAccessChecker.NONE), projects, new DeliveredEvents(store, lease),
-					time, publisher, metrics.getIfAvailable(() -> CallbackMetrics.NONE));
+					time, publisher, metrics.getIfAvailable(() -> CallbackMetrics.NONE), users(userTokens));
+		}
+
+		/** The recorded user ({@code user:<key>}) bound through {@code WalletUserTokens.callAs}, while connected. */
+		private static CallbackUsers users(ObjectProvider<WalletUserTokens> userTokens) {
+			return (user, work) -> {
+				WalletUserTokens tokens = userTokens.getIfAvailable();
+				if (tokens == null || !user.startsWith(WalletUserTokens.PREFIX)) {
+					return Optional.empty();
+				}
+				String key = user.substring(WalletUserTokens.PREFIX.length());
+				return tokens.isConnected(key) ? Optional.of(tokens.callAs(key, work)) : Optional.empty();
+			};
 		}
 
 		static URI defaultPublicKeyUri(String baseUrl) {
