@@ -736,6 +736,11 @@ public class WalletProperties {
 		private Duration duplicateWindow = Duration.ofHours(24);
 
 		/**
+		 * How long a delivery whose listeners still run holds its event: a repeated delivery meanwhile is answered 503 (Paysera sends it again later), and after it a claim nobody finished (an instance that died or hangs) lapses. Keep it above your slowest listener's run (a few Wallet calls at their read timeout) and below the duplicate window.
+		 */
+		private Duration inProgressLease = Duration.ofMinutes(5);
+
+		/**
 		 * Records of the project each transaction was made in, which route callbacks whose data has no project_id.
 		 */
 		private final Records records = new Records();
@@ -788,6 +793,14 @@ public class WalletProperties {
 
 		public void setDuplicateWindow(Duration duplicateWindow) {
 			this.duplicateWindow = duplicateWindow;
+		}
+
+		public Duration getInProgressLease() {
+			return this.inProgressLease;
+		}
+
+		public void setInProgressLease(Duration inProgressLease) {
+			this.inProgressLease = inProgressLease;
 		}
 
 		public Records getRecords() {

@@ -1,12 +1,15 @@
 package io.github.walletproject.callback;
 
 import java.nio.charset.Charset;
+import java.time.Clock;
 
+import io.github.walletproject.CredentialsContext;
 import io.github.walletproject.ProjectAccessDeniedException;
 import io.github.walletproject.ProjectAccessUnavailableException;
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.ResolvedProject;
 import io.github.walletproject.access.ProjectAccessChecker;
+import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.internal.Texts;
 import io.github.walletproject.money.Allowance;
 import io.github.walletproject.money.Payment;
@@ -34,6 +37,9 @@ final class CallbackHandler {
 
 	private static final String UNKNOWN = "unknown";
 
+	private static final String KEPT = "; not dispatched, answered 500 so that Paysera keeps it and sends it again "
+			+ "(once a fixed version is deployed it is handled)";
+
 	private final CallbackSignatureVerifier verifier;
 
 	private final ObjectMapper json;
@@ -44,23 +50,29 @@ final class CallbackHandler {
 
 	private final TransactionProjects transactionProjects;
 
-	private final CallbackStore delivered;
+	private final DeliveredEvents delivered;
+
+	private final Clock clock;
 
 	private final ApplicationEventPublisher publisher;
 
 	private final CallbackMetrics metrics;
 
+	private final CallbackUsers users;
+
 	CallbackHandler(CallbackSignatureVerifier verifier, ObjectMapper json, ProjectRegistry registry,
-			ProjectAccessChecker access, TransactionProjects transactionProjects, CallbackStore delivered,
-			ApplicationEventPublisher publisher, CallbackMetrics metrics) {
+			ProjectAccessChecker access, TransactionProjects transactionProjects, DeliveredEvents delivered,
+			Clock clock, ApplicationEventPublisher publisher, CallbackMetrics metrics, CallbackUsers users) {
 		this.verifier = verifier;
 		this.json = json;
 		this.registry = registry;
 		this.access = access;
 		this.transactionProjects = transactionProjects;
 		this.delivered = delivered;
+		this.clock = clock;
 		this.publisher = publisher;
 		this.metrics = metrics;
+		this.users = users;
 	}
 
 	/**
@@ -114,15 +126,15 @@ final class CallbackHandler {
 			root = this.json.readTree(event);
 		}
 		catch (JacksonException ex) {
-			return done(CallbackOutcome.UNSUPPORTED, UNKNOWN,
-					"A verified Paysera callback's event is not JSON (" + ex.getClass().getSimpleName() + "); acknowledged, not dispatched");
+			return done(CallbackOutcome.UNREADABLE, UNKNOWN, "A verified Paysera callback's event is not JSON ("
+					+ ex.getClass().getSimpleName() + ", event of " + event.length() + " characters)" + KEPT);
 		}
 		String object = text(root, "object");
 		String type = text(root, "type");
 		JsonNode data = root.get("data");
 		if (object == null || type == null || data == null || !data.isObject()) {
-			return done(CallbackOutcome.UNSUPPORTED, UNKNOWN, "A verified Paysera callback has no "
-					+ "'object', 'type' or 'data' (object " + Texts.quote(object) + "); acknowledged, not dispatched");
+			return done(CallbackOutcome.UNREADABLE, UNKNOWN, "A verified Paysera callback "
+					+ "has no 'object', 'type' or 'data' object (object " + Texts.quote(object) + ")" + KEPT);
 		}
 		if (!object.equals("transaction") && !object.equals("payment") && !object.equals("allowance")) {
 			return done(CallbackOutcome.UNSUPPORTED, UNKNOWN, "A verified Paysera callback about object "
@@ -134,8 +146,10 @@ final class CallbackHandler {
 			decoded = decode(object, data);
 		}
 		catch (RuntimeException ex) {
-			return done(CallbackOutcome.UNSUPPORTED, object, "A verified Paysera callback about a " + object + " ("
-					+ Texts.quote(type) + ") could not be read: " + Texts.rootMessage(ex) + "; acknowledged, not dispatched");
+			// the exception's message may quote the data: only its class is logged
+			return done(CallbackOutcome.UNREADABLE, object, "A verified Paysera callback about a " + object + " ("
+					+ Texts.quote(type) + ") could not be read into the starter's " + object + " record ("
+					+ rootClass(ex) + ")" + KEPT);
 		}
 		String what = object + " " + Texts.quote(decoded.id()) + " (" + Texts.quote(type) + ")";
 		Long projectId = projectId(data, decoded.transactionKey());
@@ -146,7 +160,26 @@ final class CallbackHandler {
 					+ "creates or reads, for paysera.wallet.callbacks.records.time-to-live); answered 503 so that "
 					+ "Paysera sends it again");
 		}
-		ResolvedProject project = this.registry.byId(projectId);
+		ResolvedProject configured = this.registry.byId(projectId);
+		String user = (decoded.transactionKey() != null)
+				? this.transactionProjects.userOf(decoded.transactionKey(), projectId) : null;
+		if (user == null) {
+			return checkAndDispatch(configured, object, type, what, decoded);
+		}
+		// made with a user's token: handled as that user, as the call that made it was
+		return this.users.runAs(user, () -> {
+			WalletCredentials credentials = CredentialsContext.current();
+			ResolvedProject asUser = (credentials != null) ? new ResolvedProject(configured.id(), configured.alias(),
+					credentials, configured.walletId()) : configured;
+			return checkAndDispatch(asUser, object, type, what, decoded);
+		}).orElseGet(() -> done(CallbackOutcome.USER_NOT_CONNECTED, object, "Paysera callback about " + what
+				+ " not dispatched: transaction " + Texts.quote(decoded.transactionKey()) + " was made with a user's token "
+				+ "(WalletUserTokens.callAs) and that user is not connected now (disconnected, or user tokens are off); "
+				+ "answered 503 so that Paysera sends it again (see docs/callbacks.md)"));
+	}
+
+	private CallbackOutcome checkAndDispatch(ResolvedProject project, String object, String type, String what,
+			Decoded decoded) {
 		try {
 			this.access.check(project);
 		}
@@ -160,12 +193,20 @@ final class CallbackHandler {
 					+ " cannot be checked now: " + ex.getMessage());
 		}
 		String claim = object + ':' + decoded.id() + ':' + type;
-		if (!this.delivered.claim(claim)) {
+		DeliveredEvents.Claim found = this.delivered.claim(claim);
+		if (found == DeliveredEvents.Claim.DONE) {
 			this.metrics.record(CallbackOutcome.DUPLICATE, object);
 			logger.info("Paysera callback about " + what + " in project " + project.name()
 					+ " was dispatched already; acknowledged, not dispatched again");
 			return CallbackOutcome.DUPLICATE;
 		}
+		if (found == DeliveredEvents.Claim.IN_PROGRESS) {
+			this.metrics.record(CallbackOutcome.IN_PROGRESS, object);
+			logger.info("Paysera callback about " + what + " in project " + project.name() + " is being handled "
+					+ "by an earlier delivery; answered 503 so that Paysera sends it again once that one is done");
+			return CallbackOutcome.IN_PROGRESS;
+		}
+		long started = this.clock.millis();
 		WalletCallback callback = decoded.event(type, project);
 		try (ProjectContext.Scope scope = ProjectContext.open(project)) {
 			this.publisher.publishEvent(callback);
@@ -177,8 +218,16 @@ final class CallbackHandler {
 					+ " failed; answered 500 so that Paysera sends it again", ex);
 			return CallbackOutcome.LISTENER_FAILED;
 		}
+		this.delivered.done(claim);
 		this.metrics.record(CallbackOutcome.DISPATCHED, object);
-		if (logger.isDebugEnabled()) {
+		long took = this.clock.millis() - started;
+		if (took > this.delivered.lease().toMillis()) {
+			logger.warn("The listeners of the Paysera callback about " + what + " in project " + project.name()
+					+ " took " + took + " ms and outlived paysera.wallet.callbacks.in-progress-lease ("
+					+ this.delivered.lease() + "): a delivery meanwhile may have been dispatched again; "
+					+ "raise the property above your slowest listener");
+		}
+		else if (logger.isDebugEnabled()) {
 			logger.debug("Dispatched the Paysera callback about " + what + " in project " + project.name());
 		}
 		return CallbackOutcome.DISPATCHED;
@@ -211,6 +260,14 @@ final class CallbackHandler {
 								allowance, project));
 			}
 		};
+	}
+
+	private static String rootClass(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName();
 	}
 
 	private static @Nullable String text(JsonNode root, String field) {

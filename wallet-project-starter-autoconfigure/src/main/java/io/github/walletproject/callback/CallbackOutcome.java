@@ -27,6 +27,14 @@ public enum CallbackOutcome {
 	DUPLICATE(200),
 
 	/**
+	 * Verified, but an earlier delivery of the same event is being handled now (its listeners
+	 * have not returned, within {@code paysera.wallet.callbacks.in-progress-lease}): {@code 503},
+	 * not dispatched, so that Paysera sends it again and it is acknowledged only once the
+	 * event was really handled.
+	 */
+	IN_PROGRESS(503),
+
+	/**
 	 * Verified, but no project could be told from signed or recorded data: {@code 503}, not
 	 * dispatched, so that Paysera sends it again (the record may yet arrive, a shared cache
 	 * come back) and the event is not lost while someone looks.
@@ -36,11 +44,25 @@ public enum CallbackOutcome {
 	/** Verified, but the credentials may not act for its project: {@code 200}, not dispatched. */
 	FORBIDDEN_PROJECT(200),
 
+	/**
+	 * Verified, but its transaction was made with a user's token
+	 * ({@code WalletUserTokens.callAs}), and that user is not connected now: {@code 503}, not
+	 * dispatched, so that Paysera sends it again (it is handled once the user connects again).
+	 */
+	USER_NOT_CONNECTED(503),
+
 	/** Verified, but whether the credentials may act for its project cannot be decided now: {@code 503}. */
 	ACCESS_UNAVAILABLE(503),
 
-	/** Verified, but an object kind this client does not know, or data it cannot read: {@code 200}, not dispatched. */
+	/** Verified, but an object kind this client does not know: {@code 200}, not dispatched. */
 	UNSUPPORTED(200),
+
+	/**
+	 * Verified, but the starter cannot read it (not JSON, no {@code object}, {@code type} or
+	 * {@code data}, or data that does not decode into its record): {@code 500}, not dispatched,
+	 * so that Paysera keeps the event and sends it again, and a fixed version handles it.
+	 */
+	UNREADABLE(500),
 
 	/** A listener threw: {@code 500}, so that Paysera sends it again (and it is dispatched again). */
 	LISTENER_FAILED(500),

@@ -10,7 +10,8 @@ import org.springframework.data.redis.cache.RedisCacheWriter;
 /**
  * The Redis time-to-live of the callbacks' shared cache: each {@link CallbackStore.Entry}
  * lives in Redis exactly until its own expiry (a transaction's record for
- * {@code records.time-to-live}, a claim for {@code duplicate-window}), whatever
+ * {@code records.time-to-live}, an in-progress claim for {@code in-progress-lease},
+ * a done one for {@code duplicate-window}), whatever
  * {@code spring.cache.redis.time-to-live} says; any other value as the cache is configured.
  */
 final class CallbackRedisExpiry implements RedisCacheWriter.TtlFunction {

@@ -3,6 +3,7 @@ package io.github.walletproject.callback;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -49,11 +50,19 @@ final class CallbackStore {
 	 * Remember a value for the time-to-live.
 	 */
 	void put(String key, long value) {
-		Entry entry = new Entry(value, now() + this.ttl.toMillis());
+		put(key, value, null);
+	}
+
+	/**
+	 * Remember a value and who it belongs to for the time-to-live.
+	 */
+	void put(String key, long value, @Nullable String owner) {
+		Entry entry = new Entry(value, now() + this.ttl.toMillis(), owner);
 		this.memory.put(key, entry);
 		if (this.shared != null) {
 			try {
 				this.shared.put(sharedKey(key), entry);
+				up();
 			}
 			catch (RuntimeException ex) {
 				down("written", ex);
@@ -65,15 +74,23 @@ final class CallbackStore {
 	 * The value, if this instance holds it in memory and it has not expired: never waits for
 	 * the shared cache.
 	 */
-	@Nullable Long local(String key) {
+	@Nullable Entry local(String key) {
 		Entry entry = this.memory.getIfPresent(key);
-		return (entry != null && entry.expiresAt() > now()) ? entry.value() : null;
+		return (entry != null && entry.expiresAt() > now()) ? entry : null;
 	}
 
 	/**
 	 * The value, if it was put and has not expired, here or on another instance.
 	 */
 	@Nullable Long get(String key) {
+		Entry entry = entry(key);
+		return (entry != null) ? entry.value() : null;
+	}
+
+	/**
+	 * The entry, if it was put and has not expired, here or on another instance.
+	 */
+	@Nullable Entry entry(String key) {
 		Entry entry = this.memory.getIfPresent(key);
 		if (entry == null && this.shared != null) {
 			try {
@@ -88,39 +105,49 @@ final class CallbackStore {
 				down("read", ex);
 			}
 		}
-		return (entry != null && entry.expiresAt() > now()) ? entry.value() : null;
+		return (entry != null && entry.expiresAt() > now()) ? entry : null;
 	}
 
 	/**
-	 * Claim a key: {@code true} for the first claim within the time-to-live, on any instance
-	 * that shares the cache; {@code false} when it was claimed already.
+	 * Claim a key for a while: on any instance that shares the cache, the first claim wins
+	 * until it expires, is {@linkplain #release released} or replaced by a {@link #put}.
+	 * @param key the key
+	 * @param value what the claim holds
+	 * @param lease how long the claim lives unless replaced (at most the time-to-live)
+	 * @return {@code null} when this call took the claim, else the value of the live claim
+	 * found
 	 */
-	boolean claim(String key) {
+	@Nullable Long claim(String key, long value, Duration lease) {
 		long now = now();
-		Entry entry = new Entry(1, now + this.ttl.toMillis());
+		Entry entry = new Entry(value, now + Math.min(lease.toMillis(), this.ttl.toMillis()));
 		if (this.shared != null) {
 			try {
 				org.springframework.cache.Cache.ValueWrapper existing = this.shared.putIfAbsent(sharedKey(key), entry);
 				up();
 				if (existing != null && existing.get() instanceof Entry found && found.expiresAt() > now) {
-					return false;
+					return found.value();
 				}
 				if (existing != null) {
 					// an expired claim the shared cache still holds: take it over
 					this.shared.put(sharedKey(key), entry);
 				}
 				this.memory.put(key, entry);
-				return true;
+				return null;
 			}
 			catch (RuntimeException ex) {
 				down("claimed", ex);
 			}
 		}
-		Entry previous = this.memory.asMap().putIfAbsent(key, entry);
-		if (previous != null && previous.expiresAt() <= now) {
-			return this.memory.asMap().replace(key, previous, entry);
-		}
-		return previous == null;
+		AtomicReference<@Nullable Entry> live = new AtomicReference<>();
+		this.memory.asMap().compute(key, (name, previous) -> {
+			if (previous != null && previous.expiresAt() > now) {
+				live.set(previous);
+				return previous;
+			}
+			return entry;
+		});
+		Entry found = live.get();
+		return (found != null) ? found.value() : null;
 	}
 
 	/**
@@ -131,6 +158,7 @@ final class CallbackStore {
 		if (this.shared != null) {
 			try {
 				this.shared.evict(sharedKey(key));
+				up();
 			}
 			catch (RuntimeException ex) {
 				down("evicted", ex);
@@ -167,11 +195,19 @@ final class CallbackStore {
 	}
 
 	/**
-	 * A value and when it expires, in epoch milliseconds.
+	 * A value, when it expires, in epoch milliseconds, and who it belongs to. (A record's
+	 * serialized form matches its components by name: entries written before {@code owner}
+	 * existed read with none.)
 	 * @param value the value
 	 * @param expiresAt its expiry
+	 * @param owner the name of the user's credentials it was recorded for, or {@code null}
 	 */
-	record Entry(long value, long expiresAt) implements java.io.Serializable {
+	record Entry(long value, long expiresAt, @Nullable String owner) implements java.io.Serializable {
+
+		Entry(long value, long expiresAt) {
+			this(value, expiresAt, null);
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.walletproject.callback;
 
+import java.util.Objects;
+
 import io.github.walletproject.client.TransactionObserver;
 import org.jspecify.annotations.Nullable;
 
@@ -20,15 +22,32 @@ final class TransactionProjects implements TransactionObserver {
 
 	@Override
 	public void observed(String transactionKey, long projectId) {
-		record(transactionKey, projectId);
+		record(transactionKey, projectId, null);
 	}
 
-	void record(String transactionKey, long projectId) {
+	@Override
+	public void observed(String transactionKey, long projectId, @Nullable String user) {
+		record(transactionKey, projectId, user);
+	}
+
+	void record(String transactionKey, long projectId, @Nullable String user) {
 		// memory only: recording never waits for a read of the shared cache
-		Long known = this.store.local(transactionKey);
-		if (known == null || known != projectId) {
-			this.store.put(transactionKey, projectId);
+		CallbackStore.Entry known = this.store.local(transactionKey);
+		if (known == null || known.value() != projectId || !Objects.equals(known.owner(), user)) {
+			this.store.put(transactionKey, projectId, user);
 		}
+	}
+
+	/**
+	 * The user whose credentials made or last touched the transaction in a project.
+	 * @param transactionKey the transaction's key
+	 * @param projectId the project
+	 * @return the name of the user's credentials ({@code user:<key>}), or {@code null} when
+	 * the application's own made it in that project, or nothing is recorded
+	 */
+	@Nullable String userOf(String transactionKey, long projectId) {
+		CallbackStore.Entry entry = this.store.entry(transactionKey);
+		return (entry != null && entry.value() == projectId) ? entry.owner() : null;
 	}
 
 	@Nullable Long projectOf(String transactionKey) {

@@ -3,11 +3,13 @@ package io.github.walletproject.callback;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.github.walletproject.access.ProjectAccessChecker;
 import io.github.walletproject.autoconfigure.WalletConfigurationException;
 import io.github.walletproject.autoconfigure.WalletProperties;
 import io.github.walletproject.client.InternalWalletApi;
+import io.github.walletproject.oauth.WalletUserTokens;
 import io.github.walletproject.routing.ProjectRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +61,8 @@ public final class WalletCallbackAutoConfiguration {
 
 	private static final String CACHE_NAME = "paysera.wallet.callbacks.cache-name";
 
+	private static final String LEASE = "paysera.wallet.callbacks.in-progress-lease";
+
 	private static final String RECORDS_TTL = "paysera.wallet.callbacks.records.time-to-live";
 
 	/** The callbacks' shared cache when the access cache is shared and no other is named. */
@@ -105,12 +109,33 @@ public final class WalletCallbackAutoConfiguration {
 		CallbackHandler walletCallbackHandler(WalletProperties wallet,
 				CallbackPublicKey key, ProjectRegistry registry, ObjectProvider<ProjectAccessChecker> access,
 				TransactionProjects projects, ObjectProvider<CacheManager> cacheManager, ObjectProvider<Clock> clock,
-				ApplicationEventPublisher publisher, ObjectProvider<CallbackMetrics> metrics) {
-			CallbackStore delivered = new CallbackStore("wallet-callbacks:delivered:", wallet.getCallbacks().getDuplicateWindow(),
-					100_000, clock.getIfUnique(Clock::systemUTC), sharedCache(wallet, cacheManager));
+				ApplicationEventPublisher publisher, ObjectProvider<CallbackMetrics> metrics,
+				ObjectProvider<WalletUserTokens> userTokens) {
+			Clock time = clock.getIfUnique(Clock::systemUTC);
+			Duration window = wallet.getCallbacks().getDuplicateWindow();
+			Duration lease = wallet.getCallbacks().getInProgressLease();
+			if (lease == null || lease.isNegative() || lease.isZero() || window == null || lease.compareTo(window) >= 0) {
+				throw new WalletConfigurationException(LEASE, "is " + lease + ": it must be positive and shorter "
+						+ "than paysera.wallet.callbacks.duplicate-window (" + window + ")",
+						"Set it a little above your slowest callback listener's run, such as 5m (the default)");
+			}
+			CallbackStore store = new CallbackStore("wallet-callbacks:delivered:", window, 100_000, time,
+					sharedCache(wallet, cacheManager));
 			return new CallbackHandler(new CallbackSignatureVerifier(key), JsonMapper.builder().build(), registry,
-					access.getIfAvailable(() -> ProjectAccessChecker.NONE), projects, delivered, publisher,
-					metrics.getIfAvailable(() -> CallbackMetrics.NONE));
+					access.getIfAvailable(() -> ProjectAccessChecker.NONE), projects, new DeliveredEvents(store, lease),
+					time, publisher, metrics.getIfAvailable(() -> CallbackMetrics.NONE), users(userTokens));
+		}
+
+		/** The recorded user ({@code user:<key>}) bound through {@code WalletUserTokens.callAs}, while connected. */
+		private static CallbackUsers users(ObjectProvider<WalletUserTokens> userTokens) {
+			return (user, work) -> {
+				WalletUserTokens tokens = userTokens.getIfAvailable();
+				if (tokens == null || !user.startsWith(WalletUserTokens.PREFIX)) {
+					return Optional.empty();
+				}
+				String key = user.substring(WalletUserTokens.PREFIX.length());
+				return tokens.isConnected(key) ? Optional.of(tokens.callAs(key, work)) : Optional.empty();
+			};
 		}
 
 		static URI defaultPublicKeyUri(String baseUrl) {

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.routing.RequestRoute;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -66,7 +67,8 @@ final class TransactionCalls {
 		if (key == null && !HttpMethod.POST.equals(request.getMethod())) {
 			return null;
 		}
-		return new Call(observer, key, project.project().id());
+		WalletCredentials signer = project.project().credentials();
+		return new Call(observer, key, project.project().id(), signer.isUser() ? signer.name() : null);
 	}
 
 	/**
@@ -75,8 +77,10 @@ final class TransactionCalls {
 	 * @param keyInPath the key the path names, or {@code null} when it is created (the key is
 	 * in the answer)
 	 * @param projectId the project it was routed to
+	 * @param user the name of the user's credentials that signed it, or {@code null} for the
+	 * application's
 	 */
-	record Call(TransactionObserver observer, @Nullable String keyInPath, long projectId) {
+	record Call(TransactionObserver observer, @Nullable String keyInPath, long projectId, @Nullable String user) {
 
 		/** Whether the answer's body must be read for the key. */
 		boolean needsBody() {
@@ -93,7 +97,7 @@ final class TransactionCalls {
 				return;
 			}
 			try {
-				this.observer.observed(key, this.projectId);
+				this.observer.observed(key, this.projectId, this.user);
 			}
 			catch (RuntimeException ex) {
 				// the call itself succeeded: its caller gets its answer whatever the observer did

@@ -6,9 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.money.Transaction;
@@ -46,6 +49,11 @@ final class CallbackApps {
 	}
 
 	static ConfigurableApplicationContext start(MockWalletApi api, String... extra) {
+		return start(api, null, extra);
+	}
+
+	/** Start an app whose {@code Clock} bean is the given one (when not {@code null}). */
+	static ConfigurableApplicationContext start(MockWalletApi api, @Nullable Clock clock, String... extra) {
 		List<String> properties = new ArrayList<>(List.of("spring.main.banner-mode=off", "server.port=0",
 				"server.address=127.0.0.1", "spring.cache.type=none", "paysera.wallet.base-url=" + api.baseUrl(),
 				"paysera.wallet.credentials.mac-id=" + TestApps.MAC_ID,
@@ -53,9 +61,12 @@ final class CallbackApps {
 				"paysera.wallet.projects.marketplace.id=1222", "paysera.wallet.retry.initial-backoff=1ms",
 				"paysera.wallet.retry.max-backoff=5ms", "paysera.wallet.callbacks.path=" + PATH));
 		properties.addAll(List.of(extra));
-		return new SpringApplicationBuilder(App.class).web(WebApplicationType.SERVLET)
-			.properties(properties.toArray(String[]::new))
-			.run();
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(App.class).web(WebApplicationType.SERVLET)
+			.properties(properties.toArray(String[]::new));
+		if (clock != null) {
+			builder.initializers((context) -> context.getBeanFactory().registerSingleton("testClock", clock));
+		}
+		return builder.run();
 	}
 
 	static String callbackUri(ConfigurableApplicationContext context) {
@@ -120,14 +131,37 @@ final class CallbackApps {
 
 		volatile boolean fail;
 
+		/** Entered by the transaction listener that {@link #holdNext()} holds. */
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		private volatile @Nullable CountDownLatch hold;
+
 		private final WalletTransactions transactions;
 
 		Listener(WalletTransactions transactions) {
 			this.transactions = transactions;
 		}
 
+		/**
+		 * Hold the next transaction callback in its listener (after it counted down
+		 * {@link #entered}) until the returned latch is counted down; later ones pass.
+		 */
+		CountDownLatch holdNext() {
+			CountDownLatch release = new CountDownLatch(1);
+			this.hold = release;
+			return release;
+		}
+
 		@EventListener
-		void on(TransactionCallback callback) {
+		void on(TransactionCallback callback) throws InterruptedException {
+			CountDownLatch release = this.hold;
+			if (release != null) {
+				this.hold = null;
+				this.entered.countDown();
+				if (!release.await(30, TimeUnit.SECONDS)) {
+					throw new IllegalStateException("the test never released the listener");
+				}
+			}
 			if (this.fail) {
 				throw new IllegalStateException("listener failed on purpose");
 			}

@@ -359,6 +359,25 @@ class CallbackEndpointTests {
 	}
 
 	@Test
+	void aVerifiedCallbackTheStarterCannotReadGets500SoThatPayseraKeepsItAndItsBodyIsNotLogged(CapturedOutput output) {
+		ConfigurableApplicationContext app = app();
+		String uri = CallbackApps.callbackUri(app);
+
+		assertThat(api.callbacks().deliver(uri, "{\"object\": secretBody1").status()).isEqualTo(500);
+		assertThat(api.callbacks().deliver(uri, "{\"object\":\"transaction\",\"type\":\"reserved\"}").status())
+			.isEqualTo(500);
+		assertThat(api.callbacks()
+			.deliver(uri, "transaction", "reserved",
+					"{\"transaction_key\":\"unread01\",\"created_at\":\"secretBody2\",\"project_id\":1221}")
+			.status()).isEqualTo(500);
+
+		assertThat(listener(app).seen).isEmpty();
+		assertThat(CallbackApps.outcomes(app, "unreadable")).isEqualTo(3);
+		assertThat(CallbackApps.outcomes(app, "unsupported")).isZero();
+		assertThat(output).contains("answered 500 so that Paysera keeps it").doesNotContain("secretBody");
+	}
+
+	@Test
 	void eventAndSignInTheQueryStringAreRefused() {
 		ConfigurableApplicationContext app = app();
 		String event = MockCallbacks.event("transaction", "failed", transactionData("queryKey", 1221L, "failed"));
