@@ -1,5 +1,6 @@
 package io.github.walletproject.oauth;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,10 +23,12 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +113,33 @@ class JdbcWalletTokenStoreTests {
 		});
 
 		// the refresh token r2 replaced is spent at Paysera: the store must still have r2
+		assertThat(store.get("user:alice")).isEqualTo(new WalletAccessToken("t2", "k2", "r2", null));
+	}
+
+	@Test
+	void aConnectionTheCallersTransactionBoundIsNeitherJoinedNorCommitted() throws Exception {
+		EmbeddedDatabase database = newDatabase();
+		WalletTokenStore store = new JdbcWalletTokenStore(database);
+		store.put("user:alice", secretToken());
+		JdbcTemplate jdbc = new JdbcTemplate(database);
+		jdbc.update("INSERT INTO WALLET_TOKEN_LOCK (LOCK_KEY, LOCK_OWNER, EXPIRES_AT) VALUES ('callers-row', 'x', 0)");
+		// as JPA's transaction manager binds its connection: a holder, not marked as a JDBC transaction
+		try (Connection callers = database.getConnection()) {
+			callers.setAutoCommit(false);
+			TransactionSynchronizationManager.bindResource(database, new ConnectionHolder(callers));
+			try {
+				jdbc.update("DELETE FROM WALLET_TOKEN_LOCK WHERE LOCK_KEY = 'callers-row'");
+				assertThat(store.replace("user:alice", "secret-access-token",
+						new WalletAccessToken("t2", "k2", "r2", null))).isTrue();
+				callers.rollback();
+			}
+			finally {
+				TransactionSynchronizationManager.unbindResource(database);
+			}
+		}
+
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM WALLET_TOKEN_LOCK WHERE LOCK_KEY = 'callers-row'",
+				Integer.class)).as("the caller's own work, rolled back").isEqualTo(1);
 		assertThat(store.get("user:alice")).isEqualTo(new WalletAccessToken("t2", "k2", "r2", null));
 	}
 
