@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import io.github.walletproject.access.CachedProjectLookups;
 import io.github.walletproject.auth.MacSigner;
 import io.github.walletproject.auth.WalletCredentials;
@@ -15,6 +17,7 @@ import io.github.walletproject.client.MacSigners;
 import io.github.walletproject.client.WalletTokenRefresher;
 import io.github.walletproject.internal.PropertyKeys;
 import io.github.walletproject.oauth.InMemoryWalletTokenStore;
+import io.github.walletproject.oauth.JdbcWalletTokenStore;
 import io.github.walletproject.oauth.RedisWalletTokenStore;
 import io.github.walletproject.oauth.StoredTokenRefresher;
 import io.github.walletproject.oauth.WalletConnectEndpoints;
@@ -32,15 +35,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -48,13 +57,14 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Auto-configuration of Paysera OAuth user tokens: the typed token client (when client
  * credentials are known: {@code paysera.wallet.oauth.client}, or the default credentials), the
- * token store ({@code paysera.wallet.oauth.token-store}: memory or redis), calls made for users
+ * token store ({@code paysera.wallet.oauth.token-store}: memory, redis or jdbc), calls made for users
  * with their own tokens ({@code paysera.wallet.oauth.user-tokens}) and, when a
  * {@code refresh-token} is configured for any credentials or user tokens are on, the built-in
  * refresher.
  */
 @AutoConfiguration(after = WalletClientAutoConfiguration.class,
-		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+				"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" })
 @ConditionalOnBean(InternalWalletApi.class)
 public final class WalletOAuthAutoConfiguration {
 
@@ -68,6 +78,11 @@ public final class WalletOAuthAutoConfiguration {
 			throw new WalletConfigurationException(PropertyKeys.PREFIX + "oauth.token-store", "is redis, but there is no Redis",
 					"Add spring-boot-starter-data-redis and configure spring.data.redis.*, so that a "
 							+ "StringRedisTemplate bean exists, or set paysera.wallet.oauth.token-store=memory");
+		}
+		if (properties.getOauth().getTokenStore() == WalletProperties.TokenStore.JDBC) {
+			throw new WalletConfigurationException(PropertyKeys.PREFIX + "oauth.token-store", "is jdbc, but there is no DataSource",
+					"Add spring-boot-starter-jdbc and a JDBC driver and configure spring.datasource.*, so that one "
+							+ "DataSource bean exists (a single or @Primary one), or set paysera.wallet.oauth.token-store=memory");
 		}
 		return new InMemoryWalletTokenStore();
 	}
@@ -173,6 +188,30 @@ public final class WalletOAuthAutoConfiguration {
 		@ConditionalOnBean(StringRedisTemplate.class)
 		RedisWalletTokenStore walletTokenStore(StringRedisTemplate redis) {
 			return new RedisWalletTokenStore(redis);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ JdbcTemplate.class, DataSourceScriptDatabaseInitializer.class })
+	@ConditionalOnProperty(name = "paysera.wallet.oauth.token-store", havingValue = "jdbc")
+	@ConditionalOnSingleCandidate(DataSource.class)
+	@Import(DatabaseInitializationDependencyConfigurer.class)
+	static class JdbcTokenStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(WalletTokenStore.class)
+		WalletTokenStoreSchema walletTokenStoreSchema(DataSource dataSource, WalletProperties properties) {
+			return new WalletTokenStoreSchema(dataSource, properties.getOauth().getJdbc());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(WalletTokenStore.class)
+		@DependsOnDatabaseInitialization
+		JdbcWalletTokenStore walletTokenStore(DataSource dataSource, WalletProperties properties,
+				ObjectProvider<Clock> clock) {
+			WalletTokenStoreSchema.check(dataSource, properties.getOauth().getJdbc());
+			return new JdbcWalletTokenStore(dataSource, clock.getIfUnique(Clock::systemUTC));
 		}
 
 	}

@@ -891,11 +891,17 @@ public class WalletProperties {
 		private final MacCredentials client = new MacCredentials();
 
 		/**
-		 * Where refreshed user tokens are kept: memory (this JVM) or redis (shared by every
-		 * instance through the application's StringRedisTemplate, so that a chain of single-use
-		 * refresh tokens is refreshed once between them).
+		 * Where refreshed user tokens are kept: memory (this JVM), redis (shared by every
+		 * instance through the application's StringRedisTemplate) or jdbc (shared through the
+		 * application's DataSource, in table WALLET_TOKEN), so that a chain of single-use refresh
+		 * tokens is refreshed once between the instances.
 		 */
 		private TokenStore tokenStore = TokenStore.MEMORY;
+
+		/**
+		 * The JDBC token store (token-store: jdbc).
+		 */
+		private final Jdbc jdbc = new Jdbc();
 
 		/**
 		 * How long before a user token expires it is refreshed.
@@ -936,6 +942,10 @@ public class WalletProperties {
 
 		public MacCredentials getClient() {
 			return this.client;
+		}
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
 		}
 
 		public TokenStore getTokenStore() {
@@ -981,6 +991,58 @@ public class WalletProperties {
 		public void setAuthorizationUri(URI authorizationUri) {
 			this.authorizationUri = authorizationUri;
 		}
+
+	}
+
+	/**
+	 * The JDBC token store.
+	 */
+	public static class Jdbc {
+
+		/**
+		 * When the starter creates the tables WALLET_TOKEN and WALLET_TOKEN_LOCK with its schema
+		 * script: embedded (only in an embedded database, such as H2 in memory), always, or never
+		 * (create them yourself, e.g. in a Flyway or Liquibase migration, from the script).
+		 */
+		private SchemaInitialization initializeSchema = SchemaInitialization.EMBEDDED;
+
+		/**
+		 * The schema script; @@platform@@ is the database's platform, such as h2, postgresql,
+		 * mysql, mariadb, oracle or sqlserver.
+		 */
+		private String schema = "classpath:io/github/walletproject/oauth/schema-@@platform@@.sql";
+
+		public SchemaInitialization getInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(SchemaInitialization initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+		public String getSchema() {
+			return this.schema;
+		}
+
+		public void setSchema(String schema) {
+			this.schema = schema;
+		}
+
+	}
+
+	/**
+	 * When the JDBC token store's tables are created by the starter.
+	 */
+	public enum SchemaInitialization {
+
+		/** Always, at startup: creating a table that exists fails and is ignored. */
+		ALWAYS,
+
+		/** Only in an embedded database. */
+		EMBEDDED,
+
+		/** Never: the tables are created some other way. */
+		NEVER
 
 	}
 
@@ -1088,7 +1150,10 @@ public class WalletProperties {
 		MEMORY,
 
 		/** Redis, shared by every instance. */
-		REDIS
+		REDIS,
+
+		/** A relational database, through the application's DataSource, shared by every instance. */
+		JDBC
 
 	}
 

@@ -89,6 +89,8 @@ final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 
 	static final String JSON_CREATOR = "com.fasterxml.jackson.annotation.JsonCreator";
 
+	static final String JDBC_SCHEMA = "io/github/walletproject/oauth/schema-*.sql";
+
 	static final String THREAD_LOCAL_ACCESSOR = "io.micrometer.context.ThreadLocalAccessor";
 
 	private final BindingReflectionHintsRegistrar bindings = new BindingReflectionHintsRegistrar();
@@ -101,6 +103,8 @@ final class WalletRuntimeHints implements RuntimeHintsRegistrar {
 		// the renamed properties, checked at startup
 		hints.resources().registerPattern(RenamedProperties.ADDITIONAL_METADATA);
 		hints.resources().registerPattern(RenamedProperties.METADATA);
+		// the JDBC token store's schema scripts, run by its initializer (token-store: jdbc)
+		hints.resources().registerPattern(JDBC_SCHEMA);
 		if (ClassUtils.isPresent(THREAD_LOCAL_ACCESSOR, classLoader)) {
 			hints.resources().registerPattern("META-INF/services/" + THREAD_LOCAL_ACCESSOR);
 			hints.reflection()

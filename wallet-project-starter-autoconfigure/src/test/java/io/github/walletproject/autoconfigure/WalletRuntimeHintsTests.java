@@ -206,6 +206,15 @@ class WalletRuntimeHintsTests {
 	}
 
 	@Test
+	void theJdbcTokenStoresSchemaScriptsAreRegistered() {
+		for (String platform : List.of("h2", "postgresql", "mysql", "mariadb", "oracle", "sqlserver")) {
+			String script = "io/github/walletproject/oauth/schema-" + platform + ".sql";
+			assertThat(CLASS_LOADER.getResource(script)).as(script).isNotNull();
+			assertThat(RuntimeHintsPredicates.resource().forResource(script)).accepts(this.hints);
+		}
+	}
+
+	@Test
 	void theMetadataDeclaringTheRenamedPropertiesIsRegistered() {
 		String metadata = "META-INF/additional-spring-configuration-metadata.json";
 		assertThat(CLASS_LOADER.getResource(metadata)).as("the starter ships it").isNotNull();

@@ -7,12 +7,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import io.github.walletproject.ProjectContext;
 import io.github.walletproject.WalletReactive;
@@ -46,6 +49,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -283,11 +287,39 @@ class WalletOAuthTests {
 	void twoInstancesSharingARedisStoreRefreshOnceAndBothContinue() throws Exception {
 		Assumptions.assumeTrue(redis != null, RedisServer::whyMissing);
 		redis.flushAll();
-		String[] shared = { "paysera.wallet.oauth.token-store=redis", "spring.data.redis.host=127.0.0.1",
-				"spring.data.redis.port=" + redis.port(), "spring.data.redis.timeout=2s" };
+		twoInstancesRefreshOnceAndBothContinue(RedisWalletTokenStore.class, "paysera.wallet.oauth.token-store=redis",
+				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
+				"spring.data.redis.timeout=2s");
+		assertThat(redis.keys()).contains(RedisWalletTokenStore.PREFIX + "credentials:default");
+	}
+
+	@Test
+	void twoInstancesSharingAJdbcStoreRefreshOnceAndBothContinue() throws Exception {
+		// one H2 database in memory, named, kept while the JVM runs: both instances connect to it,
+		// and the first creates the tables (initialize-schema: embedded, the default)
+		String url = "jdbc:h2:mem:wallet-oauth-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		twoInstancesRefreshOnceAndBothContinue(JdbcWalletTokenStore.class, "paysera.wallet.oauth.token-store=jdbc",
+				"spring.datasource.url=" + url,
+				"spring.datasource.type=org.springframework.jdbc.datasource.SimpleDriverDataSource");
+		DataSource database = this.contexts.get(0).getBean(DataSource.class);
+		String renewed = lastMacId();
+		assertThat(new JdbcTemplate(database).queryForObject(
+				"SELECT ACCESS_TOKEN FROM WALLET_TOKEN WHERE TOKEN_KEY = 'credentials:default'", String.class))
+			.isEqualTo(renewed);
+		new JdbcTemplate(database).execute("SHUTDOWN");
+	}
+
+	/**
+	 * Two instances of one application share a token store; their token expires and 16 calls
+	 * on both need it: one refresh between them (its refresh token is single-use), and every
+	 * call answered with the renewed token.
+	 */
+	private void twoInstancesRefreshOnceAndBothContinue(Class<? extends WalletTokenStore> storeType,
+			String... shared) throws Exception {
 		WalletProjects first = userApp(shared).getBean(WalletProjects.class);
 		WalletProjects second = userApp(shared).getBean(WalletProjects.class);
-		assertThat(this.contexts.get(0).getBean(WalletTokenStore.class)).isInstanceOf(RedisWalletTokenStore.class);
+		assertThat(this.contexts.get(0).getBean(WalletTokenStore.class)).isInstanceOf(storeType);
+		assertThat(this.contexts.get(1).getBean(WalletTokenStore.class)).isInstanceOf(storeType);
 		ProjectContext.callWith("shop", first::balance);
 		ProjectContext.callWith("shop", second::balance);
 		api.expireToken(USER_TOKEN);
@@ -318,7 +350,6 @@ class WalletOAuthTests {
 			.toList();
 		assertThat(answered).hasSize(18);
 		assertThat(answered.subList(2, 18)).allSatisfy((r) -> assertThat(r.verification().macId()).isEqualTo(renewed));
-		assertThat(redis.keys()).contains(RedisWalletTokenStore.PREFIX + "credentials:default");
 		assertThat(api).hasOnlyValidSignatures();
 	}
 

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import io.github.walletproject.support.RedisServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,11 +21,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every {@link WalletTokenStore} of the starter does, in memory and in Redis alike: keep
+ * What every {@link WalletTokenStore} of the starter does, in memory, in Redis and in a JDBC
+ * database (H2, with the starter's schema script) alike: keep
  * the newest token of a key, and replace it only over the token a refresh renewed.
  */
 class WalletTokenStoreContractTests {
@@ -32,6 +35,8 @@ class WalletTokenStoreContractTests {
 	private static RedisServer redis;
 
 	private static LettuceConnectionFactory connections;
+
+	private final List<EmbeddedDatabase> databases = new ArrayList<>();
 
 	@BeforeAll
 	static void startRedis() {
@@ -53,13 +58,23 @@ class WalletTokenStoreContractTests {
 		}
 	}
 
-	static Stream<Arguments> stores() {
-		return Stream.of(Arguments.of("memory"), Arguments.of("redis"));
+	@AfterEach
+	void dropDatabases() {
+		this.databases.forEach(EmbeddedDatabase::shutdown);
 	}
 
-	private static WalletTokenStore store(String kind) {
+	static Stream<Arguments> stores() {
+		return Stream.of(Arguments.of("memory"), Arguments.of("redis"), Arguments.of("jdbc"));
+	}
+
+	private WalletTokenStore store(String kind) {
 		if (kind.equals("memory")) {
 			return new InMemoryWalletTokenStore();
+		}
+		if (kind.equals("jdbc")) {
+			EmbeddedDatabase database = JdbcWalletTokenStoreTests.database();
+			this.databases.add(database);
+			return new JdbcWalletTokenStore(database);
 		}
 		Assumptions.assumeTrue(redis != null, RedisServer::whyMissing);
 		redis.flushAll();
