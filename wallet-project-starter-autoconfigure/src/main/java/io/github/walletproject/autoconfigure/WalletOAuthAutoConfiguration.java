@@ -22,6 +22,7 @@ import io.github.walletproject.oauth.WalletOAuthClient;
 import io.github.walletproject.oauth.WalletTokenStore;
 import io.github.walletproject.oauth.WalletUserKeyResolver;
 import io.github.walletproject.oauth.WalletUserTokens;
+import io.github.walletproject.routing.ProjectRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -87,7 +88,8 @@ public final class WalletOAuthAutoConfiguration {
 	@ConditionalOnMissingBean(WalletTokenRefresher.class)
 	@Conditional(RefreshTokenConfigured.class)
 	StoredTokenRefresher walletStoredTokenRefresher(WalletProperties properties, WalletSettings settings,
-			ObjectProvider<WalletOAuthClient> oauth, WalletTokenStore store, ObjectProvider<Clock> clock) {
+			ObjectProvider<WalletOAuthClient> oauth, WalletTokenStore store, ObjectProvider<Clock> clock,
+			ProjectRegistry registry) {
 		if (!StringUtils.hasText(properties.getOauth().getClient().getMacId())
 				&& StringUtils.hasText(properties.getCredentials().getRefreshToken())) {
 			throw new WalletConfigurationException(PropertyKeys.PREFIX + "oauth.client.mac-id", "is missing",
@@ -96,7 +98,8 @@ public final class WalletOAuthAutoConfiguration {
 							+ "paysera.wallet.oauth.client.mac-id and .mac-key");
 		}
 		WalletProperties.UserCache users = userCache(properties);
-		return new StoredTokenRefresher(oauth::getObject, store, refreshTokens(properties),
+		return new StoredTokenRefresher(oauth::getObject, store, settings.baseUrl(), tokenOwner(properties, registry),
+				refreshTokens(properties),
 				properties.getOauth().getRefreshAhead(), settings.maxWait(), FAILURE_BACKOFF,
 				clock.getIfUnique(Clock::systemUTC), users.getMaximumSize(), users.getExpireAfterAccess());
 	}
@@ -105,12 +108,14 @@ public final class WalletOAuthAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty("paysera.wallet.oauth.user-tokens")
 	WalletUserTokens walletUserTokens(WalletTokenStore store, ObjectProvider<WalletOAuthClient> oauth,
-			MacSigners signers, ObjectProvider<CachedProjectLookups> lookups, WalletProperties properties) {
+			MacSigners signers, ObjectProvider<CachedProjectLookups> lookups, WalletProperties properties,
+			WalletSettings settings, ProjectRegistry registry) {
 		WalletProperties.UserCache users = userCache(properties);
 		CachedProjectLookups accessLists = lookups.getIfAvailable();
 		Consumer<WalletCredentials> forget = (accessLists != null) ? ((Consumer<WalletCredentials>) signers::forget)
 			.andThen(accessLists::forget) : signers::forget;
-		return new WalletUserTokens(store, oauth::getObject, forget, users.getMaximumSize(),
+		return new WalletUserTokens(store, oauth::getObject, settings.baseUrl(), tokenOwner(properties, registry), forget,
+				users.getMaximumSize(),
 				users.getExpireAfterAccess());
 	}
 
@@ -133,6 +138,15 @@ public final class WalletOAuthAutoConfiguration {
 	static URI tokenUri(URI baseUrl) {
 		String port = (baseUrl.getPort() >= 0) ? ":" + baseUrl.getPort() : "";
 		return URI.create(baseUrl.getScheme() + "://" + baseUrl.getHost() + port + "/oauth/v1/token");
+	}
+
+	/**
+	 * Whose tokens the store keys are: the OAuth client's (whose fingerprint, with the base URL,
+	 * starts every key), or the default credentials' when no client is configured.
+	 */
+	private static WalletCredentials tokenOwner(WalletProperties properties, ProjectRegistry registry) {
+		return StringUtils.hasText(properties.getOauth().getClient().getMacId()) ? clientCredentials(properties)
+				: registry.defaultCredentials();
 	}
 
 	private static WalletCredentials clientCredentials(WalletProperties properties) {

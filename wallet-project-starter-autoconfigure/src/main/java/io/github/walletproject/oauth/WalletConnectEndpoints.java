@@ -93,7 +93,7 @@ public final class WalletConnectEndpoints {
 	private ServerResponse start(ServerRequest request) {
 		HttpServletRequest servlet = request.servletRequest();
 		String user = this.keys.userKey(servlet);
-		if (user == null) {
+		if (user == null || user.isEmpty()) {
 			return ServerResponse.status(HttpStatus.UNAUTHORIZED).body("Sign in before connecting a Paysera wallet");
 		}
 		byte[] bytes = new byte[24];
@@ -133,7 +133,18 @@ public final class WalletConnectEndpoints {
 		if (code.isEmpty()) {
 			return ServerResponse.badRequest().body("The wallet was not connected: Paysera sent no code");
 		}
-		this.users.save(user, this.oauth.exchangeCode(code, callbackUri()));
+		WalletAccessToken token = this.oauth.exchangeCode(code, callbackUri());
+		try {
+			this.users.save(user, token);
+		}
+		catch (RuntimeException ex) {
+			// nothing keeps the token: it must not stay live at Paysera
+			logger.warn("A connected Paysera wallet's token could not be kept for user '" + user + "' ("
+					+ ex.getClass().getSimpleName() + "); it is revoked");
+			this.users.revoke(token, user, "unkept");
+			return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.body("The wallet was connected, but could not be kept here: start again");
+		}
 		return ServerResponse.status(HttpStatus.FOUND).location(this.successUrl).build();
 	}
 

@@ -1,5 +1,7 @@
 package io.github.walletproject.oauth;
 
+import io.github.walletproject.auth.WalletCredentials;
+import io.github.walletproject.auth.MacSigner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -197,7 +199,7 @@ class WalletOAuthTests {
 		assertThat(last.status()).isEqualTo(200);
 		assertThat(last.verification().macId()).startsWith("token-").isNotEqualTo(USER_TOKEN);
 		assertThat(last.projectId()).isEqualTo(1221L);
-		WalletAccessToken stored = this.contexts.get(0).getBean(WalletTokenStore.class).get("credentials:default");
+		WalletAccessToken stored = this.contexts.get(0).getBean(WalletTokenStore.class).get(configuredKey());
 		assertThat(stored.accessToken()).isEqualTo(last.verification().macId());
 		assertThat(api).hasOnlyValidSignatures();
 	}
@@ -318,7 +320,7 @@ class WalletOAuthTests {
 			.toList();
 		assertThat(answered).hasSize(18);
 		assertThat(answered.subList(2, 18)).allSatisfy((r) -> assertThat(r.verification().macId()).isEqualTo(renewed));
-		assertThat(redis.keys()).contains(RedisWalletTokenStore.PREFIX + "credentials:default");
+		assertThat(redis.keys()).contains(RedisWalletTokenStore.PREFIX + configuredKey());
 		assertThat(api).hasOnlyValidSignatures();
 	}
 
@@ -358,6 +360,12 @@ class WalletOAuthTests {
 		List<String> all = new ArrayList<>(List.of(first));
 		all.addAll(List.of(second));
 		return all.toArray(String[]::new);
+	}
+
+	/** Where the configured user token's chain is kept: the client's and the seed's fingerprints. */
+	private static String configuredKey() {
+		return new TokenKeys(URI.create(api.baseUrl()), WalletCredentials.mac("client", new MacSigner(TestApps.MAC_ID, TestApps.MAC_KEY)))
+			.of(WalletCredentials.mac(WalletCredentials.DEFAULT, new MacSigner(USER_TOKEN, USER_KEY)), REFRESH);
 	}
 
 	private static List<ReceivedRequest> tokenRequests() {
