@@ -134,6 +134,47 @@ class WalletUserConnectTests {
 		assertThat(back.body()).doesNotContain(issued);
 	}
 
+	@Test
+	void aConfiguredRedirectUriIsTheOneSentToPayseraBehindAProxy() throws Exception {
+		String external = "https://shop.example.com/app/wallet/connect/callback";
+		ConfigurableApplicationContext context = app(null, "paysera.wallet.oauth.connect.redirect-uri=" + external);
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+		String location = get(browser, port, "/wallet/connect", "alice").headers().firstValue("Location").orElseThrow();
+		assertThat(parameter(location, "redirect_uri")).isEqualTo(external);
+		api.authorizationCode("c0de", external, 1222);
+		HttpResponse<String> back = get(browser, port,
+				"/wallet/connect/callback?code=c0de&state=" + parameter(location, "state"), "alice");
+
+		assertThat(back.statusCode()).isEqualTo(302);
+		assertThat(context.getBean(WalletUserTokens.class).isConnected("alice")).isTrue();
+	}
+
+	@Test
+	void aConnectLanguageThatIsNotATwoLetterCodeStopsTheStartNamingTheProperty() {
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> app(null, "paysera.wallet.oauth.connect.language=EN"))
+			.satisfies((ex) -> assertThat(rootMessages(ex)).contains("paysera.wallet.oauth.connect.language")
+				.contains("'EN'"));
+	}
+
+	@Test
+	void aRedirectUriThatIsNotAnAbsoluteHttpUrlStopsTheStartNamingTheProperty() {
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> app(null, "paysera.wallet.oauth.connect.redirect-uri=/wallet/connect/callback"))
+			.satisfies((ex) -> assertThat(rootMessages(ex)).contains("paysera.wallet.oauth.connect.redirect-uri")
+				.contains("not an absolute http(s) URL"));
+	}
+
+	private static String rootMessages(Throwable ex) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable each = ex; each != null; each = each.getCause()) {
+			messages.append(each.getMessage()).append('\n');
+		}
+		return messages.toString();
+	}
+
 	/** A store that cannot keep anything, as during a Redis outage. */
 	static final class RefusingStore implements WalletTokenStore {
 
@@ -158,7 +199,7 @@ class WalletUserConnectTests {
 
 	}
 
-	private ConfigurableApplicationContext app(@Nullable WalletTokenStore store) {
+	private ConfigurableApplicationContext app(@Nullable WalletTokenStore store, String... extra) {
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(App.class).web(WebApplicationType.SERVLET)
 			.properties("spring.main.banner-mode=off", "paysera.wallet.base-url=" + api.baseUrl(),
 					"paysera.wallet.credentials.mac-id=" + TestApps.MAC_ID,
@@ -166,7 +207,8 @@ class WalletUserConnectTests {
 					"paysera.wallet.projects.marketplace.id=1222", "paysera.wallet.oauth.user-tokens=true",
 					"paysera.wallet.retry.initial-backoff=1ms", "paysera.wallet.retry.max-backoff=5ms",
 					"server.port=0", "server.address=127.0.0.1", "paysera.wallet.oauth.connect.path=/wallet/connect",
-					"paysera.wallet.oauth.connect.success-url=/connected");
+					"paysera.wallet.oauth.connect.success-url=/connected")
+			.properties(extra);
 		if (store != null) {
 			builder.initializers((context) -> context.getBeanFactory().registerSingleton("testTokenStore", store));
 		}
