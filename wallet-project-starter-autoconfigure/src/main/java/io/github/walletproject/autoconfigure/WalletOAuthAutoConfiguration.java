@@ -1,6 +1,7 @@
 package io.github.walletproject.autoconfigure;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -225,8 +226,40 @@ public final class WalletOAuthAutoConfiguration {
 								+ "paysera.wallet.oauth.client.mac-id and .mac-key (or MAC client credentials under "
 								+ "paysera.wallet.credentials)");
 			}
-			return new WalletConnectEndpoints(path, client, tokens, keys, connect.getScopes(), connect.getLanguage(),
-					connect.getSuccessUrl()).routes();
+			return new WalletConnectEndpoints(path, client, tokens, keys, connect.getScopes(), language(connect),
+					connect.getSuccessUrl(), redirectUri(connect)).routes();
+		}
+
+		private static @Nullable String language(WalletProperties.Connect connect) {
+			String language = connect.getLanguage();
+			if (StringUtils.hasText(language) && !language.matches("[a-z]{2}")) {
+				throw new WalletConfigurationException(PropertyKeys.PREFIX + "oauth.connect.language",
+						"is '" + language + "'", "Give a two-letter lower-case language code, such as en or lt, or "
+								+ "leave it unset for the user's language");
+			}
+			return language;
+		}
+
+		private static @Nullable URI redirectUri(WalletProperties.Connect connect) {
+			String value = connect.getRedirectUri();
+			if (!StringUtils.hasText(value)) {
+				return null;
+			}
+			String property = PropertyKeys.PREFIX + "oauth.connect.redirect-uri";
+			String fix = "Give the callback's absolute URL as the browser reaches it, such as "
+					+ "https://shop.example.com" + connect.getPath() + "/callback, or leave it unset";
+			URI uri;
+			try {
+				uri = new URI(value.trim());
+			}
+			catch (URISyntaxException ex) {
+				throw new WalletConfigurationException(property, "is not a valid URL", fix);
+			}
+			if (!uri.isAbsolute() || uri.getHost() == null
+					|| !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+				throw new WalletConfigurationException(property, "is '" + value + "', not an absolute http(s) URL", fix);
+			}
+			return uri;
 		}
 
 	}

@@ -57,6 +57,8 @@ public final class WalletConnectEndpoints {
 
 	private final URI successUrl;
 
+	private final @Nullable URI redirectUri;
+
 	/**
 	 * Create the endpoints.
 	 * @param path the connect path, e.g. {@code /wallet/connect}
@@ -66,9 +68,12 @@ public final class WalletConnectEndpoints {
 	 * @param scopes the scopes asked for
 	 * @param language the authorization page's language, or {@code null}
 	 * @param successUrl where the user goes once connected
+	 * @param redirectUri the callback's absolute URL as the browser reaches it (behind a proxy),
+	 * or {@code null} to build it from each request
 	 */
 	public WalletConnectEndpoints(String path, WalletOAuthClient oauth, WalletUserTokens users,
-			WalletUserKeyResolver keys, List<String> scopes, @Nullable String language, String successUrl) {
+			WalletUserKeyResolver keys, List<String> scopes, @Nullable String language, String successUrl,
+			@Nullable URI redirectUri) {
 		Assert.isTrue(path.startsWith("/") && !path.endsWith("/"), "The connect path starts with / and does not end with /");
 		this.path = path;
 		this.oauth = oauth;
@@ -77,6 +82,7 @@ public final class WalletConnectEndpoints {
 		this.scopes = List.copyOf(scopes);
 		this.language = language;
 		this.successUrl = URI.create(successUrl);
+		this.redirectUri = redirectUri;
 	}
 
 	/**
@@ -149,6 +155,9 @@ public final class WalletConnectEndpoints {
 	}
 
 	private String callbackUri() {
+		if (this.redirectUri != null) {
+			return this.redirectUri.toString();
+		}
 		return ServletUriComponentsBuilder.fromCurrentContextPath().path(this.path + "/callback").toUriString();
 	}
 
