@@ -1,6 +1,7 @@
 package io.github.walletproject.autoconfigure;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import io.github.walletproject.oauth.WalletOAuthClient;
 import io.github.walletproject.oauth.WalletTokenStore;
 import io.github.walletproject.oauth.WalletUserKeyResolver;
 import io.github.walletproject.oauth.WalletUserTokens;
+import io.github.walletproject.routing.ProjectRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -102,7 +104,8 @@ public final class WalletOAuthAutoConfiguration {
 	@ConditionalOnMissingBean(WalletTokenRefresher.class)
 	@Conditional(RefreshTokenConfigured.class)
 	StoredTokenRefresher walletStoredTokenRefresher(WalletProperties properties, WalletSettings settings,
-			ObjectProvider<WalletOAuthClient> oauth, WalletTokenStore store, ObjectProvider<Clock> clock) {
+			ObjectProvider<WalletOAuthClient> oauth, WalletTokenStore store, ObjectProvider<Clock> clock,
+			ProjectRegistry registry) {
 		if (!StringUtils.hasText(properties.getOauth().getClient().getMacId())
 				&& StringUtils.hasText(properties.getCredentials().getRefreshToken())) {
 			throw new WalletConfigurationException(PropertyKeys.PREFIX + "oauth.client.mac-id", "is missing",
@@ -111,7 +114,8 @@ public final class WalletOAuthAutoConfiguration {
 							+ "paysera.wallet.oauth.client.mac-id and .mac-key");
 		}
 		WalletProperties.UserCache users = userCache(properties);
-		return new StoredTokenRefresher(oauth::getObject, store, refreshTokens(properties),
+		return new StoredTokenRefresher(oauth::getObject, store, settings.baseUrl(), tokenOwner(properties, registry),
+				refreshTokens(properties),
 				properties.getOauth().getRefreshAhead(), settings.maxWait(), FAILURE_BACKOFF,
 				clock.getIfUnique(Clock::systemUTC), users.getMaximumSize(), users.getExpireAfterAccess());
 	}
@@ -120,12 +124,14 @@ public final class WalletOAuthAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty("paysera.wallet.oauth.user-tokens")
 	WalletUserTokens walletUserTokens(WalletTokenStore store, ObjectProvider<WalletOAuthClient> oauth,
-			MacSigners signers, ObjectProvider<CachedProjectLookups> lookups, WalletProperties properties) {
+			MacSigners signers, ObjectProvider<CachedProjectLookups> lookups, WalletProperties properties,
+			WalletSettings settings, ProjectRegistry registry) {
 		WalletProperties.UserCache users = userCache(properties);
 		CachedProjectLookups accessLists = lookups.getIfAvailable();
 		Consumer<WalletCredentials> forget = (accessLists != null) ? ((Consumer<WalletCredentials>) signers::forget)
 			.andThen(accessLists::forget) : signers::forget;
-		return new WalletUserTokens(store, oauth::getObject, forget, users.getMaximumSize(),
+		return new WalletUserTokens(store, oauth::getObject, settings.baseUrl(), tokenOwner(properties, registry), forget,
+				users.getMaximumSize(),
 				users.getExpireAfterAccess());
 	}
 
@@ -148,6 +154,15 @@ public final class WalletOAuthAutoConfiguration {
 	static URI tokenUri(URI baseUrl) {
 		String port = (baseUrl.getPort() >= 0) ? ":" + baseUrl.getPort() : "";
 		return URI.create(baseUrl.getScheme() + "://" + baseUrl.getHost() + port + "/oauth/v1/token");
+	}
+
+	/**
+	 * Whose tokens the store keys are: the OAuth client's (whose fingerprint, with the base URL,
+	 * starts every key), or the default credentials' when no client is configured.
+	 */
+	private static WalletCredentials tokenOwner(WalletProperties properties, ProjectRegistry registry) {
+		return StringUtils.hasText(properties.getOauth().getClient().getMacId()) ? clientCredentials(properties)
+				: registry.defaultCredentials();
 	}
 
 	private static WalletCredentials clientCredentials(WalletProperties properties) {
@@ -250,8 +265,40 @@ public final class WalletOAuthAutoConfiguration {
 								+ "paysera.wallet.oauth.client.mac-id and .mac-key (or MAC client credentials under "
 								+ "paysera.wallet.credentials)");
 			}
-			return new WalletConnectEndpoints(path, client, tokens, keys, connect.getScopes(), connect.getLanguage(),
-					connect.getSuccessUrl()).routes();
+			return new WalletConnectEndpoints(path, client, tokens, keys, connect.getScopes(), language(connect),
+					connect.getSuccessUrl(), redirectUri(connect)).routes();
+		}
+
+		private static @Nullable String language(WalletProperties.Connect connect) {
+			String language = connect.getLanguage();
+			if (StringUtils.hasText(language) && !language.matches("[a-z]{2}")) {
+				throw new WalletConfigurationException(PropertyKeys.PREFIX + "oauth.connect.language",
+						"is '" + language + "'", "Give a two-letter lower-case language code, such as en or lt, or "
+								+ "leave it unset for the user's language");
+			}
+			return language;
+		}
+
+		private static @Nullable URI redirectUri(WalletProperties.Connect connect) {
+			String value = connect.getRedirectUri();
+			if (!StringUtils.hasText(value)) {
+				return null;
+			}
+			String property = PropertyKeys.PREFIX + "oauth.connect.redirect-uri";
+			String fix = "Give the callback's absolute URL as the browser reaches it, such as "
+					+ "https://shop.example.com" + connect.getPath() + "/callback, or leave it unset";
+			URI uri;
+			try {
+				uri = new URI(value.trim());
+			}
+			catch (URISyntaxException ex) {
+				throw new WalletConfigurationException(property, "is not a valid URL", fix);
+			}
+			if (!uri.isAbsolute() || uri.getHost() == null
+					|| !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+				throw new WalletConfigurationException(property, "is '" + value + "', not an absolute http(s) URL", fix);
+			}
+			return uri;
 		}
 
 	}

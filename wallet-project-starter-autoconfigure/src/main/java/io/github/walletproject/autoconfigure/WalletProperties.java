@@ -1107,6 +1107,13 @@ public class WalletProperties {
 		 */
 		private String successUrl = "/";
 
+		/**
+		 * Absolute URL Paysera sends the user back to (the callback as the browser sees it, e.g.
+		 * https://shop.example.com/wallet/connect/callback), for an application behind a proxy
+		 * that does not pass X-Forwarded-* headers. Unset, it is built from the request.
+		 */
+		private @Nullable String redirectUri;
+
 		public @Nullable String getPath() {
 			return this.path;
 		}
@@ -1137,6 +1144,14 @@ public class WalletProperties {
 
 		public void setSuccessUrl(String successUrl) {
 			this.successUrl = successUrl;
+		}
+
+		public @Nullable String getRedirectUri() {
+			return this.redirectUri;
+		}
+
+		public void setRedirectUri(@Nullable String redirectUri) {
+			this.redirectUri = redirectUri;
 		}
 
 	}

@@ -57,6 +57,8 @@ public final class WalletConnectEndpoints {
 
 	private final URI successUrl;
 
+	private final @Nullable URI redirectUri;
+
 	/**
 	 * Create the endpoints.
 	 * @param path the connect path, e.g. {@code /wallet/connect}
@@ -66,9 +68,12 @@ public final class WalletConnectEndpoints {
 	 * @param scopes the scopes asked for
 	 * @param language the authorization page's language, or {@code null}
 	 * @param successUrl where the user goes once connected
+	 * @param redirectUri the callback's absolute URL as the browser reaches it (behind a proxy),
+	 * or {@code null} to build it from each request
 	 */
 	public WalletConnectEndpoints(String path, WalletOAuthClient oauth, WalletUserTokens users,
-			WalletUserKeyResolver keys, List<String> scopes, @Nullable String language, String successUrl) {
+			WalletUserKeyResolver keys, List<String> scopes, @Nullable String language, String successUrl,
+			@Nullable URI redirectUri) {
 		Assert.isTrue(path.startsWith("/") && !path.endsWith("/"), "The connect path starts with / and does not end with /");
 		this.path = path;
 		this.oauth = oauth;
@@ -77,6 +82,7 @@ public final class WalletConnectEndpoints {
 		this.scopes = List.copyOf(scopes);
 		this.language = language;
 		this.successUrl = URI.create(successUrl);
+		this.redirectUri = redirectUri;
 	}
 
 	/**
@@ -93,7 +99,7 @@ public final class WalletConnectEndpoints {
 	private ServerResponse start(ServerRequest request) {
 		HttpServletRequest servlet = request.servletRequest();
 		String user = this.keys.userKey(servlet);
-		if (user == null) {
+		if (user == null || user.isEmpty()) {
 			return ServerResponse.status(HttpStatus.UNAUTHORIZED).body("Sign in before connecting a Paysera wallet");
 		}
 		byte[] bytes = new byte[24];
@@ -133,11 +139,25 @@ public final class WalletConnectEndpoints {
 		if (code.isEmpty()) {
 			return ServerResponse.badRequest().body("The wallet was not connected: Paysera sent no code");
 		}
-		this.users.save(user, this.oauth.exchangeCode(code, callbackUri()));
+		WalletAccessToken token = this.oauth.exchangeCode(code, callbackUri());
+		try {
+			this.users.save(user, token);
+		}
+		catch (RuntimeException ex) {
+			// nothing keeps the token: it must not stay live at Paysera
+			logger.warn("A connected Paysera wallet's token could not be kept for user '" + user + "' ("
+					+ ex.getClass().getSimpleName() + "); it is revoked");
+			this.users.revoke(token, user, "unkept");
+			return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.body("The wallet was connected, but could not be kept here: start again");
+		}
 		return ServerResponse.status(HttpStatus.FOUND).location(this.successUrl).build();
 	}
 
 	private String callbackUri() {
+		if (this.redirectUri != null) {
+			return this.redirectUri.toString();
+		}
 		return ServletUriComponentsBuilder.fromCurrentContextPath().path(this.path + "/callback").toUriString();
 	}
 

@@ -5,8 +5,12 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where user tokens are kept, under a key the application chooses (for the starter's own
- * configured credentials: {@code credentials:<name>}). A refresh token is good for one use, so
+ * Where user tokens are kept, under keys the starter makes: {@code <owner>:user:<key>} for a
+ * user, {@code <owner>:credentials:<name>:<seed>} for configured credentials, where
+ * {@code <owner>} (64 hex digits) fingerprints the Wallet API base URL and the OAuth client and
+ * {@code <seed>} (64 hex digits) the configured token, so one store serves several
+ * applications and environments without mixing their tokens. A key holds no secret and is at
+ * most 198 characters (plus a project alias's length). A refresh token is good for one use, so
  * the store holds the newest token of each chain: whoever refreshes saves the new token before
  * anything could need the old refresh token again.
  * <p>

@@ -1,16 +1,18 @@
 package io.github.walletproject.oauth;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.walletproject.CredentialsContext;
 import io.github.walletproject.WalletException;
 import io.github.walletproject.auth.WalletCredentials;
 import io.github.walletproject.routing.HandedBackWork;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.util.Assert;
 
@@ -21,16 +23,22 @@ import org.springframework.util.Assert;
  * each call is for is chosen as always ({@code @WalletProject}, {@code ProjectContext}); the
  * access check asks what the user's token may use. Tokens are refreshed by the starter's
  * refresher like the configured ones, the newest kept in the {@link WalletTokenStore} under
- * {@code user:<key>}.
+ * {@code <owner>:user:<key>}, where the owner is a fingerprint of the Wallet API base URL and the
+ * OAuth client: applications sharing a store never see each other's users.
+ * <p>
+ * A user key is any non-empty text (a principal name such as {@code auth0|5f7c…} too): one of 1
+ * to 128 {@code A-Z a-z 0-9 _ . @ + -} is kept as it is, any other by its SHA-256.
  */
 public final class WalletUserTokens {
 
-	/** Store keys and credentials names of users start with this. */
+	private static final Log logger = LogFactory.getLog(WalletUserTokens.class);
+
+	/** Credentials names of users start with this. */
 	public static final String PREFIX = "user:";
 
-	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.@+-]{1,128}");
-
 	private final WalletTokenStore store;
+
+	private final TokenKeys keys;
 
 	private final Supplier<WalletOAuthClient> oauth;
 
@@ -41,9 +49,12 @@ public final class WalletUserTokens {
 	 * Create the user tokens.
 	 * @param store where tokens are kept
 	 * @param oauth the token client, for revoking
+	 * @param baseUrl the Wallet API base URL, part of every store key
+	 * @param client the OAuth client's credentials (their fingerprint is part of every store key)
 	 */
-	public WalletUserTokens(WalletTokenStore store, Supplier<WalletOAuthClient> oauth) {
-		this(store, oauth, (credentials) -> {
+	public WalletUserTokens(WalletTokenStore store, Supplier<WalletOAuthClient> oauth, URI baseUrl,
+			WalletCredentials client) {
+		this(store, oauth, baseUrl, client, (credentials) -> {
 		}, 10_000, Duration.ofHours(1));
 	}
 
@@ -51,17 +62,20 @@ public final class WalletUserTokens {
 	 * Create the user tokens.
 	 * @param store where tokens are kept
 	 * @param oauth the token client, for revoking
+	 * @param baseUrl the Wallet API base URL, part of every store key
+	 * @param client the OAuth client's credentials (their fingerprint is part of every store key)
 	 * @param forget told of a user's credentials that will not be used again (the user
 	 * disconnected or reconnected), to drop what is kept for them ({@code MacSigners::forget})
 	 * @param maximumSize the most users whose credentials are kept in memory
 	 * @param expireAfterAccess how long an unused user's credentials are kept
 	 */
-	public WalletUserTokens(WalletTokenStore store, Supplier<WalletOAuthClient> oauth,
-			Consumer<WalletCredentials> forget, int maximumSize, Duration expireAfterAccess) {
+	public WalletUserTokens(WalletTokenStore store, Supplier<WalletOAuthClient> oauth, URI baseUrl,
+			WalletCredentials client, Consumer<WalletCredentials> forget, int maximumSize, Duration expireAfterAccess) {
 		Assert.notNull(store, "Store must not be null");
 		Assert.notNull(oauth, "OAuth client must not be null");
 		Assert.notNull(forget, "Forget must not be null");
 		this.store = store;
+		this.keys = new TokenKeys(baseUrl, client);
 		this.oauth = oauth;
 		// what the client keeps for a user lives as long as the user's entry here
 		this.credentials = Caffeine.newBuilder()
@@ -78,13 +92,20 @@ public final class WalletUserTokens {
 	}
 
 	/**
-	 * Keep a user's token (after the user connected their wallet); it replaces any earlier one.
+	 * Keep a user's token (after the user connected their wallet); it replaces any earlier one,
+	 * which is revoked at Paysera (best effort), so that other instances still signing with it
+	 * are refused once and take this one from the store.
 	 * @param user the application's key for the user
 	 * @param token the token
 	 */
 	public void save(String user, WalletAccessToken token) {
-		this.store.put(PREFIX + checked(user), token);
+		String key = this.keys.user(user);
+		WalletAccessToken replaced = this.store.get(key);
+		this.store.put(key, token);
 		forget(user);
+		if (replaced != null && !replaced.accessToken().equals(token.accessToken())) {
+			revoke(replaced, user, "replaced");
+		}
 	}
 
 	/**
@@ -93,7 +114,7 @@ public final class WalletUserTokens {
 	 * @return {@code true} when calls can be made for the user
 	 */
 	public boolean isConnected(String user) {
-		return this.store.get(PREFIX + checked(user)) != null;
+		return this.store.get(this.keys.user(user)) != null;
 	}
 
 	/**
@@ -141,17 +162,35 @@ public final class WalletUserTokens {
 	}
 
 	/**
-	 * Revoke the user's token at Paysera and forget it.
+	 * Forget the user's token, then revoke it at Paysera. The token is forgotten first, here
+	 * and in the store, so no call is signed with it afterwards whatever Paysera answers; the
+	 * revoke is best effort (a failure is logged, naming the user and never the token).
 	 * @param user the application's key for the user
 	 */
 	public void disconnect(String user) {
-		String key = PREFIX + checked(user);
+		String key = this.keys.user(user);
 		WalletAccessToken token = this.store.get(key);
-		if (token != null) {
-			this.oauth.get().revoke(token.accessToken());
-		}
 		this.store.remove(key);
 		forget(user);
+		if (token != null) {
+			revoke(token, user, "disconnected");
+		}
+	}
+
+	/**
+	 * Revoke a token nothing keeps any more, best effort: the token is never logged.
+	 * @param token the token
+	 * @param user the application's key for the user
+	 * @param why why it is revoked, for the log
+	 */
+	void revoke(WalletAccessToken token, String user, String why) {
+		try {
+			this.oauth.get().revoke(token.accessToken());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The " + why + " Wallet API token of user '" + user + "' could not be revoked at Paysera ("
+					+ ex.getClass().getSimpleName() + "); it is no longer used here and expires on its own");
+		}
 	}
 
 	private void forget(String user) {
@@ -159,21 +198,15 @@ public final class WalletUserTokens {
 	}
 
 	private WalletCredentials credentialsOf(String user) {
-		String key = PREFIX + checked(user);
+		String key = this.keys.user(user);
 		return this.credentials.computeIfAbsent(user, (name) -> {
 			WalletAccessToken token = this.store.get(key);
 			if (token == null) {
 				throw new WalletException("No Wallet API token is kept for user '" + name
 						+ "': connect the user's wallet first (the OAuth connect endpoint, or WalletUserTokens.save)");
 			}
-			return WalletCredentials.user(key, token.signer());
+			return WalletCredentials.user(TokenKeys.userName(name), token.signer());
 		});
-	}
-
-	private static String checked(String user) {
-		Assert.isTrue(user != null && KEY.matcher(user).matches(),
-				"A user key is 1 to 128 letters, digits or _.@+- characters");
-		return user;
 	}
 
 	@Override

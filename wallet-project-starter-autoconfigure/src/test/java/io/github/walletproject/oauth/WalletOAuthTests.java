@@ -1,5 +1,7 @@
 package io.github.walletproject.oauth;
 
+import io.github.walletproject.auth.WalletCredentials;
+import io.github.walletproject.auth.MacSigner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -201,7 +203,7 @@ class WalletOAuthTests {
 		assertThat(last.status()).isEqualTo(200);
 		assertThat(last.verification().macId()).startsWith("token-").isNotEqualTo(USER_TOKEN);
 		assertThat(last.projectId()).isEqualTo(1221L);
-		WalletAccessToken stored = this.contexts.get(0).getBean(WalletTokenStore.class).get("credentials:default");
+		WalletAccessToken stored = this.contexts.get(0).getBean(WalletTokenStore.class).get(configuredKey());
 		assertThat(stored.accessToken()).isEqualTo(last.verification().macId());
 		assertThat(api).hasOnlyValidSignatures();
 	}
@@ -290,7 +292,7 @@ class WalletOAuthTests {
 		twoInstancesRefreshOnceAndBothContinue(RedisWalletTokenStore.class, "paysera.wallet.oauth.token-store=redis",
 				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
 				"spring.data.redis.timeout=2s");
-		assertThat(redis.keys()).contains(RedisWalletTokenStore.PREFIX + "credentials:default");
+		assertThat(redis.keys()).contains(RedisWalletTokenStore.PREFIX + configuredKey());
 	}
 
 	@Test
@@ -304,7 +306,7 @@ class WalletOAuthTests {
 		DataSource database = this.contexts.get(0).getBean(DataSource.class);
 		String renewed = lastMacId();
 		assertThat(new JdbcTemplate(database).queryForObject(
-				"SELECT ACCESS_TOKEN FROM WALLET_TOKEN WHERE TOKEN_KEY = 'credentials:default'", String.class))
+				"SELECT ACCESS_TOKEN FROM WALLET_TOKEN WHERE TOKEN_KEY = ?", String.class, configuredKey()))
 			.isEqualTo(renewed);
 		new JdbcTemplate(database).execute("SHUTDOWN");
 	}
@@ -389,6 +391,12 @@ class WalletOAuthTests {
 		List<String> all = new ArrayList<>(List.of(first));
 		all.addAll(List.of(second));
 		return all.toArray(String[]::new);
+	}
+
+	/** Where the configured user token's chain is kept: the client's and the seed's fingerprints. */
+	private static String configuredKey() {
+		return new TokenKeys(URI.create(api.baseUrl()), WalletCredentials.mac("client", new MacSigner(TestApps.MAC_ID, TestApps.MAC_KEY)))
+			.of(WalletCredentials.mac(WalletCredentials.DEFAULT, new MacSigner(USER_TOKEN, USER_KEY)), REFRESH);
 	}
 
 	private static List<ReceivedRequest> tokenRequests() {

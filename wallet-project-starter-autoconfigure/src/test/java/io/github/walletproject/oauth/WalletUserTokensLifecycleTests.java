@@ -1,5 +1,7 @@
 package io.github.walletproject.oauth;
 
+import io.github.walletproject.auth.MacSigner;
+import java.net.URI;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,7 +143,7 @@ class WalletUserTokensLifecycleTests {
 			reconnected.countDown();
 			inFlight.get(10, TimeUnit.SECONDS);
 
-			assertThat(context.getBean(WalletTokenStore.class).get("user:dave").accessToken())
+			assertThat(context.getBean(WalletTokenStore.class).get(new TokenKeys(URI.create(api.baseUrl()), WalletCredentials.mac("client", new MacSigner(TestApps.MAC_ID, TestApps.MAC_KEY))).user("dave")).accessToken())
 				.as("the token the reconnect saved").isEqualTo(second.accessToken());
 			users.callAs("dave", () -> ProjectContext.callWith("marketplace", wallet::balance));
 			assertThat(last("wallet/2113/balance").verification().macId()).isEqualTo(second.accessToken());

@@ -1,5 +1,7 @@
 package io.github.walletproject.oauth;
 
+import io.github.walletproject.auth.WalletCredentials;
+import io.github.walletproject.auth.MacSigner;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -132,7 +134,7 @@ class WalletUserTokensTests {
 		ReceivedRequest replay = last("wallet/2113/balance");
 		assertThat(replay.status()).isEqualTo(200);
 		assertThat(replay.verification().macId()).startsWith("token-").isNotEqualTo(token.accessToken());
-		assertThat(context.getBean(WalletTokenStore.class).get("user:bob").accessToken())
+		assertThat(context.getBean(WalletTokenStore.class).get(new TokenKeys(URI.create(api.baseUrl()), WalletCredentials.mac("client", new MacSigner(TestApps.MAC_ID, TestApps.MAC_KEY))).user("bob")).accessToken())
 			.isEqualTo(replay.verification().macId());
 	}
 
