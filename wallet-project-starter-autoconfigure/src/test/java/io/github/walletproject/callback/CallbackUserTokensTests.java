@@ -57,17 +57,25 @@ class CallbackUserTokensTests {
 	}
 
 	private ConfigurableApplicationContext appWithMerchant(String code) {
+		return appWithMerchant(code, "m1");
+	}
+
+	private ConfigurableApplicationContext appWithMerchant(String code, String merchant) {
 		ConfigurableApplicationContext app = CallbackApps.start(api, "paysera.wallet.oauth.user-tokens=true");
 		this.contexts.add(app);
 		// the merchant's token may use project 1223; the application's credentials may not
 		api.authorizationCode(code, null, 1223);
-		app.getBean(WalletUserTokens.class).save("m1", app.getBean(WalletOAuthClient.class).exchangeCode(code, null));
+		app.getBean(WalletUserTokens.class).save(merchant, app.getBean(WalletOAuthClient.class).exchangeCode(code, null));
 		return app;
 	}
 
 	private static Transaction createAsMerchant(ConfigurableApplicationContext app, String order) {
+		return createAsMerchant(app, order, "m1");
+	}
+
+	private static Transaction createAsMerchant(ConfigurableApplicationContext app, String order, String merchant) {
 		WalletTransactions transactions = app.getBean(WalletTransactions.class);
-		return app.getBean(WalletUserTokens.class).callAs("m1", () -> ProjectContext.callWith("1223",
+		return app.getBean(WalletUserTokens.class).callAs(merchant, () -> ProjectContext.callWith("1223",
 				() -> transactions.create(TransactionRequest.builder()
 					.payment(PaymentRequest.of(order, Money.of("7.00", "EUR")))
 					.callbackUri(CallbackApps.callbackUri(app))
@@ -76,8 +84,18 @@ class CallbackUserTokensTests {
 
 	@Test
 	void aCallbackAboutATransactionMadeAsAUserInAProjectOnlyTheUsersTokenMayUseIsHandledAsThatUser() {
-		ConfigurableApplicationContext app = appWithMerchant("m1-code");
-		Transaction created = createAsMerchant(app, "Order #77");
+		handledAsTheMerchant("m1-code", "m1", "Order #77");
+	}
+
+	@Test
+	void aCallbackAboutATransactionMadeAsAUserWhosePrincipalNameIsKeptByItsFingerprintIsHandledAsThatUser() {
+		// a principal name with characters a store key does not take is kept by its SHA-256
+		handledAsTheMerchant("m2-code", "auth0|5f7c1e", "Order #79");
+	}
+
+	private void handledAsTheMerchant(String code, String merchant, String order) {
+		ConfigurableApplicationContext app = appWithMerchant(code, merchant);
+		Transaction created = createAsMerchant(app, order, merchant);
 		ReceivedRequest create = api.requests().stream().filter(request -> request.method().equals("POST"))
 			.reduce((first, second) -> second).orElseThrow();
 
