@@ -130,11 +130,7 @@ public final class WalletCallbackAutoConfiguration {
 		private static CallbackUsers users(ObjectProvider<WalletUserTokens> userTokens) {
 			return (user, work) -> {
 				WalletUserTokens tokens = userTokens.getIfAvailable();
-				if (tokens == null || !user.startsWith(WalletUserTokens.PREFIX)) {
-					return Optional.empty();
-				}
-				String key = user.substring(WalletUserTokens.PREFIX.length());
-				return tokens.isConnected(key) ? Optional.of(tokens.callAs(key, work)) : Optional.empty();
+				return (tokens != null) ? tokens.callAsUserNamed(user, work) : Optional.empty();
 			};
 		}
 

@@ -61,7 +61,16 @@ final class TokenKeys {
 	 * @return the key
 	 */
 	String user(String user) {
-		return this.owner + ':' + userName(user);
+		return ofName(userName(user));
+	}
+
+	/**
+	 * The store key of a user's token, by the name of the user's credentials.
+	 * @param credentialsName {@link #userName(String)} of the user
+	 * @return the key
+	 */
+	String ofName(String credentialsName) {
+		return this.owner + ':' + credentialsName;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.github.walletproject.oauth;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -135,7 +136,27 @@ public final class WalletUserTokens {
 	 * work that runs later in a shape that cannot be bound
 	 */
 	public <T> T callAs(String user, Supplier<T> work) {
-		WalletCredentials signer = credentialsOf(user);
+		return callAs(credentialsOf(user), work);
+	}
+
+	/**
+	 * Run work as the user whose credentials carry the given name, when a token is kept for
+	 * them: how the starter acts for a user it knows only from what it recorded (the
+	 * {@link WalletCredentials#name() name} of the credentials that made a transaction, which
+	 * is {@code user:} and the user's key or its fingerprint, never a token).
+	 * @param <T> the result type
+	 * @param credentialsName the name of the user's credentials
+	 * @param work the work
+	 * @return its result, or empty when the name is not a user's or no token is kept for them
+	 */
+	public <T> Optional<T> callAsUserNamed(String credentialsName, Supplier<T> work) {
+		if (!credentialsName.startsWith(PREFIX) || this.store.get(this.keys.ofName(credentialsName)) == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(callAs(credentialsNamed(credentialsName), work));
+	}
+
+	private <T> T callAs(WalletCredentials signer, Supplier<T> work) {
 		T result;
 		try {
 			result = CredentialsContext.callWith(signer, work::get);
@@ -194,18 +215,23 @@ public final class WalletUserTokens {
 	}
 
 	private void forget(String user) {
-		this.credentials.remove(user); // the removal listener tells the client
+		this.credentials.remove(TokenKeys.userName(user)); // the removal listener tells the client
 	}
 
 	private WalletCredentials credentialsOf(String user) {
-		String key = this.keys.user(user);
-		return this.credentials.computeIfAbsent(user, (name) -> {
-			WalletAccessToken token = this.store.get(key);
+		return credentialsNamed(TokenKeys.userName(user));
+	}
+
+	/** The credentials of a user by their name, kept in memory per name. */
+	private WalletCredentials credentialsNamed(String credentialsName) {
+		return this.credentials.computeIfAbsent(credentialsName, (name) -> {
+			WalletAccessToken token = this.store.get(this.keys.ofName(name));
 			if (token == null) {
-				throw new WalletException("No Wallet API token is kept for user '" + name
+				throw new WalletException("No Wallet API token is kept for user '"
+						+ name.substring(PREFIX.length())
 						+ "': connect the user's wallet first (the OAuth connect endpoint, or WalletUserTokens.save)");
 			}
-			return WalletCredentials.user(TokenKeys.userName(name), token.signer());
+			return WalletCredentials.user(name, token.signer());
 		});
 	}
 
