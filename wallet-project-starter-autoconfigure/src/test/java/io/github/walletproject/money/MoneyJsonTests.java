@@ -93,6 +93,11 @@ class MoneyJsonTests {
 			.havingRootCause()
 			.isInstanceOf(IllegalArgumentException.class)
 			.withMessageContaining("quantity");
+		assertThatExceptionOfType(JacksonException.class)
+			.isThrownBy(() -> this.json.readValue("{\"id\":1,\"created_at\":1,\"currency\":\"EUR\"}", Payment.class))
+			.havingRootCause()
+			.isInstanceOf(WalletResponseException.class)
+			.withMessageContaining("has no \"payment.price\"");
 	}
 
 	@Test

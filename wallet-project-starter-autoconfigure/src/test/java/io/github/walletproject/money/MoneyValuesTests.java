@@ -181,4 +181,35 @@ class MoneyValuesTests {
 			.withMessage("A transaction is reserved for some hours or until a time, not both");
 	}
 
+	@Test
+	void anEmptyPageEndsTheStreamEvenWhenTheTotalPromisedMore() {
+		List<Long> offsets = new java.util.ArrayList<>();
+		Pages.Fetcher<Long> fetcher = (offset, limit) -> {
+			offsets.add(offset);
+			if (offsets.size() > 3) {
+				throw new AssertionError("asked again for offset " + offset + " after an empty page");
+			}
+			List<Long> items = (offset == 0) ? java.util.stream.LongStream.range(0, limit).boxed().toList() : List.of();
+			return new Page<>() {
+				public List<Long> items() {
+					return items;
+				}
+
+				public long offset() {
+					return offset;
+				}
+
+				public int limit() {
+					return limit;
+				}
+
+				public java.util.OptionalLong total() {
+					return java.util.OptionalLong.of(100);
+				}
+			};
+		};
+		assertThat(Pages.stream("statements", 0, 20, fetcher).toList()).hasSize(20);
+		assertThat(offsets).containsExactly(0L, 20L);
+	}
+
 }
