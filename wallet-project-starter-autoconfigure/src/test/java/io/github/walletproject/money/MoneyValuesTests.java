@@ -212,4 +212,27 @@ class MoneyValuesTests {
 		assertThat(offsets).containsExactly(0L, 20L);
 	}
 
+	@Test
+	void anAllowanceNeedsAMaximumInWholeCentsAndIsValidForHoursOrUntilATimeNotBoth() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new AllowanceRequest(null, null, List.of(), null, null))
+			.withMessage("An allowance needs a maximum price or limits");
+		assertThatIllegalArgumentException().isThrownBy(() -> AllowanceRequest.upTo(Money.of("0.001", "EUR")))
+			.withMessageStartingWith("The maximum price of an allowance 0.001 cannot be sent");
+		Instant until = Instant.ofEpochSecond(1_900_000_000);
+		assertThat(AllowanceRequest.upTo(Money.of("50", "EUR")).validForHours(2).validUntil(until).validForHours())
+			.as("the last choice wins").isNull();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new AllowanceRequest(null, Money.of("50", "EUR"), List.of(), 2, until))
+			.withMessage("An allowance is valid for some hours or until a time, not both");
+	}
+
+	@Test
+	void aReservationsPinIsNeverShownAndNeverBlank() {
+		Reservation reservation = Reservation.withPin(WalletIdentifier.id(7), "1234");
+		assertThat(reservation.toString()).doesNotContain("1234").contains("pin=******").contains("payer=");
+		assertThat(Reservation.byAllowance(WalletIdentifier.id(7)).toString()).contains("pin=none");
+		assertThatIllegalArgumentException().isThrownBy(() -> Reservation.withPin(WalletIdentifier.id(7), " "))
+			.withMessage("A reservation's PIN must not be blank");
+	}
+
 }
