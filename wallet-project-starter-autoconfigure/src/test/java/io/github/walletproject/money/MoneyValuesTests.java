@@ -179,6 +179,11 @@ class MoneyValuesTests {
 			.isThrownBy(() -> new TransactionRequest(List.of(order), List.of(), null, null, null, 2, until, null, null,
 					null, null, null, false))
 			.withMessage("A transaction is reserved for some hours or until a time, not both");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new TransactionRequest(List.of(order), List.of(), null, null, null, null, null, null, null,
+					null, null, "https://shop.example/callback", true))
+			.withMessage("A transaction has a callback URI or no callbacks, not both");
+		assertThat(TransactionRequest.builder().payment(order).noCallbacks().build().callbacksDisabled()).isTrue();
 	}
 
 	@Test
