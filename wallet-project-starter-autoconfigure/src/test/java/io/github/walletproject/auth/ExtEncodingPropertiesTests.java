@@ -309,4 +309,12 @@ class ExtEncodingPropertiesTests {
 		assertThat(ExtEncoding.build(Collections.singletonMap("project_id", null))).isEmpty();
 	}
 
+	@Test
+	void parametersAppendedToAnEncodedListKeepItAndJoinWithOneAmpersand() {
+		assertThat(ExtEncoding.build("project_id=1221", Map.of())).isEqualTo("project_id=1221");
+		assertThat(ExtEncoding.build("project_id=1221", Map.of("location_id", "7 7")))
+			.isEqualTo("project_id=1221&location_id=7+7");
+		assertThat(ExtEncoding.build("", Map.of("location_id", "77"))).isEqualTo("location_id=77");
+	}
+
 }

@@ -67,6 +67,16 @@ class MacSignerOverloadsTests {
 			.endsWith("ext=\"project_id=1221&x=ą\"");
 	}
 
+	@Test
+	void theFirstCharacterPastAsciiIsSignedAsTwoUtf8Bytes() throws Exception {
+		MacSigner signer = new MacSigner("id", KEY);
+		URI uri = URI.create("https://wallet.paysera.com/rest/v1/server");
+		for (String parameters : new String[] { "x=\u0080", "x=~\u0080~", "x=\u00ff" }) {
+			assertThat(signer.authorization("GET", uri, null, parameters, 1, "n")).as(parameters)
+				.isEqualTo(reference("id", "GET", uri, null, parameters, 1, "n"));
+		}
+	}
+
 	private static String reference(String id, String method, URI uri, byte[] body, String encodedParameters, long ts,
 			String nonce) throws Exception {
 		String ext = encodedParameters;

@@ -161,6 +161,7 @@ class MacSignerRulesTests {
 	@Test
 	void neverShowsTheKey() {
 		assertThat(this.signer.toString()).doesNotContain(KEY).doesNotContain(ID);
+		assertThat(this.signer).as("says what it is, and that the key is hidden").hasToString("MacSigner[key hidden]");
 		assertThat(WalletCredentials.mac("default", this.signer).toString()).doesNotContain(KEY).doesNotContain(ID);
 		try {
 			new MacSigner("x\"", KEY);

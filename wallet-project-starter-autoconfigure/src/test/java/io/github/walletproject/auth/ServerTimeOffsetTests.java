@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * {@link ServerTimeOffset}: the timestamp a request is signed with is the server's time, in
@@ -45,6 +46,12 @@ class ServerTimeOffsetTests {
 		assertThat(after).isNotEqualTo(before);
 		assertThat(offset.version()).isNotEqualTo(after).isNotEqualTo(before);
 		assertThat(offset.clock()).isEqualTo(Clock.systemUTC());
+	}
+
+	@Test
+	void withoutAClockItIsRefusedByName() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ServerTimeOffset(null))
+			.withMessage("Clock must not be null");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * {@link WalletCredentials}: the mode decides how a call is authenticated (a MAC header, or
@@ -51,6 +52,35 @@ class WalletCredentialsTests {
 		assertThat(WalletCredentials.certificate("a", "bundle-a", certificate))
 			.isEqualTo(WalletCredentials.certificate("b", "bundle-b", certificate))
 			.isNotEqualTo(WalletCredentials.certificate("a", "bundle-a", "other".getBytes(StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void userCredentialsSignLikeMacCredentialsAndAreMarkedAsAUsers() {
+		WalletCredentials user = WalletCredentials.user("alice", this.signer);
+		assertThat(user.isUser()).isTrue();
+		assertThat(user.isCertificate()).isFalse();
+		assertThat(user.signer()).isSameAs(this.signer);
+		assertThat(WalletCredentials.mac("shop", this.signer).isUser()).isFalse();
+		assertThat(WalletCredentials.certificate("shop", "bundle", new byte[] { 1 }).isUser()).isFalse();
+	}
+
+	@Test
+	void aMissingNameSignerBundleOrCertificateIsRefusedByName() {
+		byte[] certificate = { 1 };
+		assertThatIllegalArgumentException().isThrownBy(() -> WalletCredentials.mac(" ", this.signer))
+			.withMessage("Name must not be empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> WalletCredentials.mac("shop", null))
+			.withMessage("Signer must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> WalletCredentials.user("", this.signer))
+			.withMessage("Name must not be empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> WalletCredentials.user("alice", null))
+			.withMessage("Signer must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> WalletCredentials.certificate("", "bundle", certificate))
+			.withMessage("Name must not be empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> WalletCredentials.certificate("shop", " ", certificate))
+			.withMessage("SSL bundle must not be empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> WalletCredentials.certificate("shop", "bundle", null))
+			.withMessage("Certificate must not be null");
 	}
 
 }

@@ -93,6 +93,11 @@ class MoneyJsonTests {
 			.havingRootCause()
 			.isInstanceOf(IllegalArgumentException.class)
 			.withMessageContaining("quantity");
+		assertThatExceptionOfType(JacksonException.class)
+			.isThrownBy(() -> this.json.readValue("{\"id\":1,\"created_at\":1,\"currency\":\"EUR\"}", Payment.class))
+			.havingRootCause()
+			.isInstanceOf(WalletResponseException.class)
+			.withMessageContaining("has no \"payment.price\"");
 	}
 
 	@Test
@@ -160,6 +165,26 @@ class MoneyJsonTests {
 		assertThat(balance.currency("EUR").orElseThrow().atDisposal().amount()).isEqualByComparingTo(new BigDecimal("22.99"));
 		assertThat(balance.currency("JPY").orElseThrow().atDisposal()).isEqualTo(Money.of("0", "JPY"));
 		assertThat(balance.currency("JPY").orElseThrow().reserved()).isEqualTo(Money.of("7.00", "JPY"));
+	}
+
+	@Test
+	void aTransactionsPaymentIsFoundByItsIdAndItsReservationAndAllowanceChoiceAreRead() {
+		Transaction transaction = this.json.readValue("""
+				{"transaction_key":"k1","status":"new","created_at":1,
+				 "payments":[{"id":11,"created_at":1,"price":100,"currency":"EUR"},
+				             {"id":12,"created_at":1,"price":250,"currency":"EUR"}],
+				 "allowance":{"optional":true},"reserve":{"for":3,"until":1900000000}}""", Transaction.class);
+		assertThat(transaction.payment(12)).map(Payment::price).contains(Money.of("2.50", "EUR"));
+		assertThat(transaction.payment(11)).map(Payment::price).contains(Money.of("1.00", "EUR"));
+		assertThat(transaction.payment(13)).isEmpty();
+		assertThat(transaction.allowanceOptional()).isTrue();
+		assertThat(transaction.reserveForHours()).isEqualTo(3);
+		assertThat(transaction.reserveUntil()).isEqualTo(Instant.ofEpochSecond(1_900_000_000));
+		Transaction plain = this.json.readValue("{\"transaction_key\":\"k2\",\"status\":\"new\",\"created_at\":1}",
+				Transaction.class);
+		assertThat(plain.allowanceOptional()).isNull();
+		assertThat(plain.reserveForHours()).isNull();
+		assertThat(plain.reserveUntil()).isNull();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.walletproject.WalletApiException;
 import io.github.walletproject.test.Fault;
+import io.github.walletproject.WalletTransportException;
 import io.github.walletproject.test.MockWalletApi;
 import io.github.walletproject.test.MockWalletApiExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +75,22 @@ class UserOperationsTests {
 			assertThatExceptionOfType(WalletApiException.NotFound.class).isThrownBy(() -> users.get("5"))
 				.satisfies(ex -> assertThat(ex.getErrorCode()).isEqualTo("not_found"));
 			assertThatExceptionOfType(WalletApiException.NotFound.class).isThrownBy(() -> users.wallets("5"));
+		});
+	}
+
+	@Test
+	void aConnectionTheServerDropsIsATransportFailureNamingTheOperation() {
+		this.runner.run(context -> {
+			WalletUsers users = context.getBean(WalletUsers.class);
+			api.failNext("GET", "user/me", Fault.dropConnection(), 10);
+			try {
+				assertThatExceptionOfType(WalletTransportException.class).isThrownBy(users::me)
+					.withMessageContaining("GET")
+					.withMessageContaining("user/me");
+			}
+			finally {
+				api.reset();
+			}
 		});
 	}
 
