@@ -58,16 +58,6 @@ class SecureNonceGeneratorTests {
 		}
 	}
 
-	@Test
-	void itsNameSaysHowManyIndependentRandomSourcesItKeeps() {
-		int processors = Runtime.getRuntime().availableProcessors();
-		int stripes = Integer.parseInt(this.generator.toString().replaceAll("\\D", ""));
-		assertThat(this.generator.toString()).startsWith("SecureNonceGenerator[DRBG x");
-		assertThat(stripes).isGreaterThanOrEqualTo(Math.max(4, 2 * processors));
-		assertThat(Integer.bitCount(stripes)).as("a power of two, so a thread id picks one by a mask").isEqualTo(1);
-		assertThat(stripes).isLessThan(2 * Math.max(4, 2 * processors));
-	}
-
 	private List<String> generate(int count) {
 		List<String> nonces = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
